@@ -1,0 +1,22 @@
+package dev.labforge.topology;
+
+import java.util.List;
+
+final class LabSizeWithinLimits implements TopologyRule {
+
+    @Override
+    public String name() {
+        return "lab-size";
+    }
+
+    @Override
+    public void check(Topology topology, RuleContext context, List<Violation> out) {
+        TopologyLimits limits = context.limits();
+        if (topology.nodes().size() > limits.maxNodes()) {
+            out.add(violation("/nodes", "a lab may have at most " + limits.maxNodes() + " nodes"));
+        }
+        if (topology.links().size() > limits.maxLinks()) {
+            out.add(violation("/links", "a lab may have at most " + limits.maxLinks() + " links"));
+        }
+    }
+}
