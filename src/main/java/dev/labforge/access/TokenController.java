@@ -1,0 +1,78 @@
+package dev.labforge.access;
+
+import dev.labforge.api.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "identity", description = "Who you are, and your personal API tokens")
+class TokenController {
+
+    record NewToken(@NotBlank @Size(max = 100) String name, @Positive @Max(3650) Integer expiresInDays) {
+    }
+
+    private final ApiTokenRepository tokens;
+    private final UserRepository users;
+    private final TokenAuthenticator authenticator;
+
+    TokenController(ApiTokenRepository tokens, UserRepository users, TokenAuthenticator authenticator) {
+        this.tokens = tokens;
+        this.users = users;
+        this.authenticator = authenticator;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The user the token belongs to")
+    UserView me(Caller caller) {
+        return users.findById(caller.userId()).map(UserView::from)
+                .orElseThrow(() -> new NotFound("your user no longer exists"));
+    }
+
+    @GetMapping("/tokens")
+    @Operation(summary = "List your API tokens (never their secrets)")
+    List<TokenView> list(Caller caller) {
+        return tokens.findByUserIdOrderByCreatedAt(caller.userId()).stream().map(TokenView::from).toList();
+    }
+
+    @PostMapping("/tokens")
+    @Operation(summary = "Create an API token; its secret is in this answer and nowhere else")
+    ResponseEntity<TokenView> create(Caller caller, @Valid @RequestBody NewToken request) {
+        TokenSecret secret = TokenSecret.generate();
+        Instant expires = request.expiresInDays() == null ? null
+                : Instant.now().plus(Duration.ofDays(request.expiresInDays()));
+        ApiToken token = tokens.save(new ApiToken(caller.userId(), request.name(), secret, expires));
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.getId()))
+                .body(TokenView.created(token, secret));
+    }
+
+    @DeleteMapping("/tokens/{tokenId}")
+    @Transactional
+    @Operation(summary = "Revoke one of your API tokens")
+    ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
+        ApiToken token = tokens.findByIdAndUserId(tokenId, caller.userId())
+                .orElseThrow(() -> new NotFound("no such token"));
+        tokens.delete(token);
+        authenticator.forget(token.getId());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.labforge.access;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+@Entity
+@Table(name = "users")
+class User implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    private String username;
+    @Column(name = "display_name")
+    private String displayName;
+    private boolean admin;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Transient
+    private boolean fresh;
+
+    protected User() {
+    }
+
+    User(String username, String displayName, boolean admin) {
+        this.id = UUID.randomUUID();
+        this.username = username;
+        this.displayName = displayName;
+        this.admin = admin;
+        this.createdAt = Instant.now();
+        this.fresh = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    boolean admin() {
+        return admin;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+}

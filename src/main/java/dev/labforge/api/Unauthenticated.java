@@ -1,0 +1,8 @@
+package dev.labforge.api;
+
+public class Unauthenticated extends ProblemException {
+
+    public Unauthenticated(String detail) {
+        super(ProblemType.UNAUTHENTICATED, detail);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.labforge.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatabaseConfigured.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
+        try {
+            Files.createDirectories(properties.dataDir());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(properties.dataDir().toAbsolutePath())
+                    .setCleanDataDirectory(false)
+                    .setPort(properties.port())
+                    .start();
+            log.info("No database configured (spring.datasource.url): started embedded PostgreSQL on port {} with"
+                    + " data in {}", postgres.getPort(), properties.dataDir().toAbsolutePath());
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + properties.dataDir(), e);
+        }
+    }
+
+    @Bean
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(properties.maxPoolSize());
+        config.setPoolName("embedded-postgres");
+        return new HikariDataSource(config);
+    }
+}

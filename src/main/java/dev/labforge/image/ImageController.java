@@ -1,0 +1,86 @@
+package dev.labforge.image;
+
+import dev.labforge.access.Caller;
+import dev.labforge.api.Conflict;
+import dev.labforge.api.Forbidden;
+import dev.labforge.api.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/images")
+@Tag(name = "images", description = "The router image catalog; everyone reads it, admins change it")
+class ImageController {
+
+    private final RouterImageRepository repository;
+    private final ImageCatalog catalog;
+    private final List<ImageUsage> usages;
+
+    ImageController(RouterImageRepository repository, ImageCatalog catalog, List<ImageUsage> usages) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.usages = usages;
+    }
+
+    @GetMapping
+    @Operation(summary = "List the catalog")
+    List<ImageDocument.View> list(Caller caller) {
+        return repository.findAllByOrderByName().stream().map(ImageDocument.View::from).toList();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One catalog entry")
+    ImageDocument.View get(Caller caller, @PathVariable String name) {
+        return repository.findByName(name).map(ImageDocument.View::from)
+                .orElseThrow(() -> new NotFound("no image named '" + name + "' in the catalog"));
+    }
+
+    @PostMapping
+    @Operation(summary = "Register an image (admins only)")
+    ResponseEntity<ImageDocument.View> create(Caller caller, @Valid @RequestBody ImageDocument.NewImage request) {
+        requireAdmin(caller);
+        if (repository.findByName(request.name()).isPresent()) {
+            throw new Conflict("an image named '" + request.name() + "' is already registered");
+        }
+        RouterImage image = repository.saveAndFlush(request.toDomain());
+        catalog.invalidate();
+        return ResponseEntity.created(URI.create("/api/v1/images/" + image.name()))
+                .body(ImageDocument.View.from(image));
+    }
+
+    @DeleteMapping("/{name}")
+    @Transactional
+    @Operation(summary = "Remove an image that no lab uses (admins only)")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
+        requireAdmin(caller);
+        RouterImage image = repository.findByName(name)
+                .orElseThrow(() -> new NotFound("no image named '" + name + "' in the catalog"));
+        Optional<String> users = usages.stream().map(usage -> usage.usersOf(name)).filter(s -> !s.isEmpty())
+                .findFirst();
+        if (users.isPresent()) {
+            throw new Conflict("image '" + name + "' is still used by " + users.get());
+        }
+        repository.delete(image);
+        catalog.invalidate();
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.admin()) {
+            throw new Forbidden("only administrators change the image catalog");
+        }
+    }
+}

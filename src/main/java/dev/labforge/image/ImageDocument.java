@@ -1,0 +1,92 @@
+package dev.labforge.image;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.labforge.topology.InterfaceNaming;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Catalog entries as the API reads and writes them. */
+final class ImageDocument {
+
+    private ImageDocument() {
+    }
+
+    @Schema(name = "InterfaceNaming", description = "How the image names its data ports")
+    record Interfaces(
+            @NotBlank @Size(max = 64) @Schema(example = "eth{n}", description = "name pattern with one {n}")
+            String pattern,
+            @NotNull @Min(0) @Max(1000) @Schema(example = "1", description = "number of the first data port")
+            Integer firstPort,
+            @NotNull @Min(1) @Max(256) @Schema(example = "16", description = "how many data ports the image has")
+            Integer maxPorts) {
+
+        @AssertTrue(message = "must contain {n} exactly once")
+        @Schema(hidden = true)
+        boolean isPatternValid() {
+            return pattern == null || InterfaceNaming.validPattern(pattern);
+        }
+
+        InterfaceNaming toDomain() {
+            return new InterfaceNaming(pattern, firstPort, maxPorts);
+        }
+
+        static Interfaces from(InterfaceNaming naming) {
+            return new Interfaces(naming.pattern(), naming.firstPort(), naming.maxPorts());
+        }
+    }
+
+    @Schema(name = "Readiness", description = "How LabForge decides a booted router is usable")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Readiness(@NotNull ReadinessProbe probe, @Min(1) @Max(65535) Integer port) {
+
+        @AssertTrue(message = "a TCP probe needs a port")
+        @Schema(hidden = true)
+        boolean isPortGiven() {
+            return probe != ReadinessProbe.TCP || port != null;
+        }
+    }
+
+    @Schema(name = "NewImage")
+    record NewImage(
+            @NotBlank @Pattern(regexp = "[a-z0-9]([-a-z0-9._]{0,61}[a-z0-9])?",
+                    message = "1-63 lower-case letters, digits, '-', '.' or '_'") String name,
+            @Size(max = 500) String description,
+            @NotBlank @Size(max = 500) @Schema(example = "quay.io/example/frr-vm:10.2",
+                    description = "KubeVirt containerDisk image reference") String containerDisk,
+            @Size(max = 64) @Schema(example = "linux", description = "containerlab kind used on export")
+            String clabKind,
+            @NotNull @Min(1) @Max(64) Integer defaultCpu,
+            @NotNull @Min(64) @Max(1048576) Integer defaultMemoryMib,
+            @NotNull @Valid Interfaces interfaces,
+            @NotNull NicModel nicModel,
+            @NotNull ConfigDelivery configDelivery,
+            @NotNull @Valid Readiness readiness) {
+
+        RouterImage toDomain() {
+            return new RouterImage(name, description, containerDisk, clabKind, defaultCpu, defaultMemoryMib,
+                    interfaces.toDomain(), nicModel, configDelivery, readiness.probe(), readiness.port());
+        }
+    }
+
+    @Schema(name = "Image")
+    record View(UUID id, String name, String description, String containerDisk, String clabKind, int defaultCpu,
+                int defaultMemoryMib, Interfaces interfaces, NicModel nicModel, ConfigDelivery configDelivery,
+                Readiness readiness, Instant createdAt) {
+
+        static View from(RouterImage image) {
+            return new View(image.getId(), image.name(), image.description(), image.containerDisk(),
+                    image.clabKind(), image.defaultCpu(), image.defaultMemoryMib(),
+                    Interfaces.from(image.interfaces()), image.nicModel(), image.configDelivery(),
+                    new Readiness(image.readinessProbe(), image.readinessPort()), image.createdAt());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.labforge.image;
+
+import dev.labforge.topology.ImageProfile;
+import dev.labforge.topology.InterfaceNaming;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/** A catalog entry. Immutable once registered: to change an image, register a new name. */
+@Entity
+@Table(name = "images")
+public class RouterImage implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    private String name;
+    private String description;
+    @Column(name = "container_disk")
+    private String containerDisk;
+    @Column(name = "clab_kind")
+    private String clabKind;
+    @Column(name = "default_cpu")
+    private int defaultCpu;
+    @Column(name = "default_memory_mib")
+    private int defaultMemoryMib;
+    @Column(name = "interface_pattern")
+    private String interfacePattern;
+    @Column(name = "first_data_port")
+    private int firstDataPort;
+    @Column(name = "max_data_ports")
+    private int maxDataPorts;
+    @Column(name = "nic_model")
+    @Enumerated(EnumType.STRING)
+    private NicModel nicModel;
+    @Column(name = "config_delivery")
+    @Enumerated(EnumType.STRING)
+    private ConfigDelivery configDelivery;
+    @Column(name = "readiness_probe")
+    @Enumerated(EnumType.STRING)
+    private ReadinessProbe readinessProbe;
+    @Column(name = "readiness_port")
+    private Integer readinessPort;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Transient
+    private boolean fresh;
+
+    protected RouterImage() {
+    }
+
+    RouterImage(String name, String description, String containerDisk, String clabKind, int defaultCpu,
+                int defaultMemoryMib, InterfaceNaming interfaces, NicModel nicModel, ConfigDelivery configDelivery,
+                ReadinessProbe readinessProbe, Integer readinessPort) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.description = description;
+        this.containerDisk = containerDisk;
+        this.clabKind = clabKind;
+        this.defaultCpu = defaultCpu;
+        this.defaultMemoryMib = defaultMemoryMib;
+        this.interfacePattern = interfaces.pattern();
+        this.firstDataPort = interfaces.firstPort();
+        this.maxDataPorts = interfaces.maxPorts();
+        this.nicModel = nicModel;
+        this.configDelivery = configDelivery;
+        this.readinessProbe = readinessProbe;
+        this.readinessPort = readinessPort;
+        this.createdAt = Instant.now();
+        this.fresh = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    public ImageProfile profile() {
+        return new ImageProfile(name, interfaces());
+    }
+
+    public InterfaceNaming interfaces() {
+        return new InterfaceNaming(interfacePattern, firstDataPort, maxDataPorts);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String containerDisk() {
+        return containerDisk;
+    }
+
+    public String clabKind() {
+        return clabKind;
+    }
+
+    public int defaultCpu() {
+        return defaultCpu;
+    }
+
+    public int defaultMemoryMib() {
+        return defaultMemoryMib;
+    }
+
+    public NicModel nicModel() {
+        return nicModel;
+    }
+
+    public ConfigDelivery configDelivery() {
+        return configDelivery;
+    }
+
+    public ReadinessProbe readinessProbe() {
+        return readinessProbe;
+    }
+
+    public Integer readinessPort() {
+        return readinessPort;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

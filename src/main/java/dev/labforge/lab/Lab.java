@@ -1,0 +1,98 @@
+package dev.labforge.lab;
+
+import dev.labforge.topology.Topology;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A lab definition: who owns it, what it is called, and its topology. */
+@Entity
+@Table(name = "labs")
+class Lab {
+
+    @Id
+    private UUID id;
+    @Column(name = "owner_id")
+    private UUID ownerId;
+    private String name;
+    private String description;
+    @Convert(converter = TopologyJsonConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Topology topology;
+    @Column(name = "node_count")
+    private int nodeCount;
+    @Column(name = "link_count")
+    private int linkCount;
+    @Version
+    private Long version;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Lab() {
+    }
+
+    static Lab define(UUID ownerId, String name, String description, Topology topology) {
+        Lab lab = new Lab();
+        lab.id = UUID.randomUUID();
+        lab.ownerId = ownerId;
+        lab.createdAt = Instant.now();
+        lab.redefine(name, description, topology);
+        lab.updatedAt = lab.createdAt;
+        return lab;
+    }
+
+    /** Replaces the definition. The caller has validated it; the version guards concurrent edits. */
+    void redefine(String newName, String newDescription, Topology newTopology) {
+        this.name = newName;
+        this.description = newDescription;
+        this.topology = newTopology;
+        this.nodeCount = newTopology.nodes().size();
+        this.linkCount = newTopology.links().size();
+        this.updatedAt = Instant.now();
+    }
+
+    boolean hasVersion(long expected) {
+        return version != null && version == expected;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID ownerId() {
+        return ownerId;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String description() {
+        return description;
+    }
+
+    Topology topology() {
+        return topology;
+    }
+
+    long version() {
+        return version == null ? 0 : version;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.labforge.lab;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.labforge.topology.Endpoint;
+import dev.labforge.topology.Link;
+import dev.labforge.topology.Node;
+import dev.labforge.topology.Position;
+import dev.labforge.topology.Topology;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** The lab definition as the API reads and writes it (JSON); converts itself to and from the model. */
+final class LabDocument {
+
+    static final String NAME_PATTERN = "[A-Za-z0-9]([A-Za-z0-9_.-]{0,62})?";
+    static final String NAME_RULE = "1-64 letters, digits, '-', '_' or '.', starting with a letter or digit";
+
+    private LabDocument() {
+    }
+
+    @Schema(name = "Position", description = "Where the node sits on the diagram")
+    record PositionDocument(double x, double y) {
+    }
+
+    @Schema(name = "Node", description = "A router")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record NodeDocument(
+            @Schema(example = "r1", description = "DNS-1123 label, unique in the lab") String name,
+            @Schema(example = "frr", description = "name of an image in the catalog") String image,
+            @Schema(description = "vCPU cores; the image's default when absent") Integer cpu,
+            @Schema(description = "memory in MiB; the image's default when absent") Integer memoryMib,
+            @Schema(description = "configuration the router boots with") String startupConfig,
+            @Size(max = 64) Map<@Size(max = 63) String, @NotNull @Size(max = 255) String> labels,
+            @Valid PositionDocument position) {
+
+        Node toDomain() {
+            return new Node(name, image, cpu, memoryMib, startupConfig, labels,
+                    position == null ? null : new Position(position.x(), position.y()));
+        }
+
+        static NodeDocument from(Node node) {
+            Position p = node.position();
+            return new NodeDocument(node.name(), node.image(), node.cpu(), node.memoryMib(), node.startupConfig(),
+                    node.labels(), p == null ? null : new PositionDocument(p.x(), p.y()));
+        }
+    }
+
+    @Schema(name = "Link", description = "A point-to-point link between two router interfaces")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LinkDocument(
+            @NotNull @Size(min = 2, max = 2, message = "a link has exactly two endpoints")
+            @Schema(example = "[\"r1:eth1\", \"r2:eth1\"]", description = "two node:interface endpoints")
+            List<String> endpoints,
+            @Schema(description = "MTU in bytes; the service default when absent") Integer mtu) {
+
+        Link toDomain() {
+            return new Link(Endpoint.parse(endpoints.get(0)), Endpoint.parse(endpoints.get(1)), mtu);
+        }
+
+        static LinkDocument from(Link link) {
+            return new LinkDocument(List.of(link.a().toString(), link.b().toString()), link.mtu());
+        }
+    }
+
+    @Schema(name = "LabDefinition", description = "What a lab is: its name and topology")
+    record LabRequest(
+            @NotBlank @Pattern(regexp = NAME_PATTERN, message = NAME_RULE) @Schema(example = "ospf-triangle")
+            String name,
+            @Size(max = 2000) String description,
+            List<@NotNull @Valid NodeDocument> nodes,
+            List<@NotNull @Valid LinkDocument> links) {
+
+        Topology topology() {
+            return new Topology(
+                    nodes == null ? List.of() : nodes.stream().map(NodeDocument::toDomain).toList(),
+                    links == null ? List.of() : links.stream().map(LinkDocument::toDomain).toList());
+        }
+    }
+
+    static List<NodeDocument> nodes(Topology topology) {
+        return topology.nodes().stream().map(NodeDocument::from).toList();
+    }
+
+    static List<LinkDocument> links(Topology topology) {
+        return topology.links().stream().map(LinkDocument::from).toList();
+    }
+}

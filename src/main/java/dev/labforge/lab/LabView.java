@@ -1,0 +1,31 @@
+package dev.labforge.lab;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A lab as the API returns it. */
+@Schema(name = "Lab")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record LabView(UUID id, String name, String description, Owner owner, List<LabDocument.NodeDocument> nodes,
+               List<LabDocument.LinkDocument> links, long version, Instant createdAt, Instant updatedAt,
+               @Schema(description = "import notes: fields that were read but mean nothing for a VM lab;"
+                       + " only in the answer to a create or replace")
+               List<Warning> warnings) {
+
+    @Schema(name = "Owner")
+    record Owner(UUID id, String username) {
+    }
+
+    @Schema(name = "ImportWarning")
+    record Warning(String pointer, String message) {
+    }
+
+    static LabView from(Lab lab, String ownerName, List<Warning> warnings) {
+        return new LabView(lab.id(), lab.name(), lab.description(), new Owner(lab.ownerId(), ownerName),
+                LabDocument.nodes(lab.topology()), LabDocument.links(lab.topology()), lab.version(),
+                lab.createdAt(), lab.updatedAt(), warnings);
+    }
+}

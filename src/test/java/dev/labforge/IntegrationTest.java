@@ -1,0 +1,39 @@
+package dev.labforge;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole service over HTTP on a random port against real PostgreSQL.
+ * All such tests share one Spring context and one database, so each creates its own users and
+ * names its labs uniquely.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_TOKEN = "lf_test-admin-token-0123456789";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Connection db = TestDatabase.get();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("labforge.access.admin-token", () -> ADMIN_TOKEN);
+        registry.add("labforge.access.admin-token-file", () -> "");
+    }
+
+    protected ApiClient api() {
+        return new ApiClient(port, ADMIN_TOKEN);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(port, null);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.labforge;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The real PostgreSQL the tests run on, one per test JVM: a server named by
+ * {@code LABFORGE_TEST_DATABASE_URL} (with {@code _USER} and {@code _PASSWORD}), else a
+ * Testcontainers PostgreSQL where a Docker engine answers, else an embedded PostgreSQL.
+ */
+public final class TestDatabase {
+
+    public record Connection(String url, String username, String password) {
+    }
+
+    private static Connection connection;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Connection get() {
+        if (connection == null) {
+            connection = start();
+        }
+        return connection;
+    }
+
+    private static Connection start() {
+        String url = System.getenv("LABFORGE_TEST_DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            return new Connection(url, System.getenv().getOrDefault("LABFORGE_TEST_DATABASE_USER", "postgres"),
+                    System.getenv().getOrDefault("LABFORGE_TEST_DATABASE_PASSWORD", ""));
+        }
+        if (dockerAnswers()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+            return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+}
