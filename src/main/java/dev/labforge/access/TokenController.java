@@ -42,20 +42,20 @@ class TokenController {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The user the token belongs to")
+    @Operation(operationId = "getMe", summary = "The user the token belongs to")
     UserView me(Caller caller) {
         return users.findById(caller.userId()).map(UserView::from)
                 .orElseThrow(() -> new NotFound("your user no longer exists"));
     }
 
     @GetMapping("/tokens")
-    @Operation(summary = "List your API tokens (never their secrets)")
+    @Operation(operationId = "listTokens", summary = "List your API tokens (never their secrets)")
     List<TokenView> list(Caller caller) {
         return tokens.findByUserIdOrderByCreatedAt(caller.userId()).stream().map(TokenView::from).toList();
     }
 
     @PostMapping("/tokens")
-    @Operation(summary = "Create an API token; its secret is in this answer and nowhere else")
+    @Operation(operationId = "createToken", summary = "Create an API token; its secret is in this answer and nowhere else")
     ResponseEntity<TokenView> create(Caller caller, @Valid @RequestBody NewToken request) {
         TokenSecret secret = TokenSecret.generate();
         Instant expires = request.expiresInDays() == null ? null
@@ -67,7 +67,7 @@ class TokenController {
 
     @DeleteMapping("/tokens/{tokenId}")
     @Transactional
-    @Operation(summary = "Revoke one of your API tokens")
+    @Operation(operationId = "revokeToken", summary = "Revoke one of your API tokens")
     ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
         ApiToken token = tokens.findByIdAndUserId(tokenId, caller.userId())
                 .orElseThrow(() -> new NotFound("no such token"));

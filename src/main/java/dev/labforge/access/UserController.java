@@ -41,7 +41,7 @@ class UserController {
     }
 
     @GetMapping
-    @Operation(summary = "List users (admins only)")
+    @Operation(operationId = "listUsers", summary = "List users (admins only)")
     List<UserView> list(Caller caller) {
         requireAdmin(caller);
         return users.findAll(Sort.by("username")).stream().map(UserView::from).toList();
@@ -49,7 +49,7 @@ class UserController {
 
     @PostMapping
     @Transactional
-    @Operation(summary = "Create a user with a first API token (admins only); the token secret is shown once")
+    @Operation(operationId = "createUser", summary = "Create a user with a first API token (admins only); the token secret is shown once")
     ResponseEntity<CreatedUser> create(Caller caller, @Valid @RequestBody NewUser request) {
         requireAdmin(caller);
         User user = users.saveAndFlush(new User(request.username(), request.displayName(), Boolean.TRUE.equals(request.admin())));

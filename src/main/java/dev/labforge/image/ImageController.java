@@ -4,6 +4,7 @@ import dev.labforge.access.Caller;
 import dev.labforge.api.Conflict;
 import dev.labforge.api.Forbidden;
 import dev.labforge.api.NotFound;
+import dev.labforge.api.ValidationFailed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,22 +37,25 @@ class ImageController {
     }
 
     @GetMapping
-    @Operation(summary = "List the catalog")
+    @Operation(operationId = "listImages", summary = "List the catalog")
     List<ImageDocument.View> list(Caller caller) {
         return repository.findAllByOrderByName().stream().map(ImageDocument.View::from).toList();
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "One catalog entry")
+    @Operation(operationId = "getImage", summary = "One catalog entry")
     ImageDocument.View get(Caller caller, @PathVariable String name) {
         return repository.findByName(name).map(ImageDocument.View::from)
                 .orElseThrow(() -> new NotFound("no image named '" + name + "' in the catalog"));
     }
 
     @PostMapping
-    @Operation(summary = "Register an image (admins only)")
+    @Operation(operationId = "createImage", summary = "Register an image (admins only)")
     ResponseEntity<ImageDocument.View> create(Caller caller, @Valid @RequestBody ImageDocument.NewImage request) {
         requireAdmin(caller);
+        if (!request.crossFieldErrors().isEmpty()) {
+            throw new ValidationFailed(request.crossFieldErrors());
+        }
         if (repository.findByName(request.name()).isPresent()) {
             throw new Conflict("an image named '" + request.name() + "' is already registered");
         }
@@ -63,7 +67,7 @@ class ImageController {
 
     @DeleteMapping("/{name}")
     @Transactional
-    @Operation(summary = "Remove an image that no lab uses (admins only)")
+    @Operation(operationId = "deleteImage", summary = "Remove an image that no lab uses (admins only)")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
         requireAdmin(caller);
         RouterImage image = repository.findByName(name)

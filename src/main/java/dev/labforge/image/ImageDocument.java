@@ -1,10 +1,10 @@
 package dev.labforge.image;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.labforge.api.InvalidField;
 import dev.labforge.topology.InterfaceNaming;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Catalog entries as the API reads and writes them. */
@@ -29,12 +31,6 @@ final class ImageDocument {
             @NotNull @Min(1) @Max(256) @Schema(example = "16", description = "how many data ports the image has")
             Integer maxPorts) {
 
-        @AssertTrue(message = "must contain {n} exactly once")
-        @Schema(hidden = true)
-        boolean isPatternValid() {
-            return pattern == null || InterfaceNaming.validPattern(pattern);
-        }
-
         InterfaceNaming toDomain() {
             return new InterfaceNaming(pattern, firstPort, maxPorts);
         }
@@ -47,12 +43,6 @@ final class ImageDocument {
     @Schema(name = "Readiness", description = "How LabForge decides a booted router is usable")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Readiness(@NotNull ReadinessProbe probe, @Min(1) @Max(65535) Integer port) {
-
-        @AssertTrue(message = "a TCP probe needs a port")
-        @Schema(hidden = true)
-        boolean isPortGiven() {
-            return probe != ReadinessProbe.TCP || port != null;
-        }
     }
 
     @Schema(name = "NewImage")
@@ -70,6 +60,18 @@ final class ImageDocument {
             @NotNull NicModel nicModel,
             @NotNull ConfigDelivery configDelivery,
             @NotNull @Valid Readiness readiness) {
+
+        /** Rules across fields, checked once every field is well-formed on its own. */
+        List<InvalidField> crossFieldErrors() {
+            List<InvalidField> errors = new ArrayList<>();
+            if (!InterfaceNaming.validPattern(interfaces.pattern())) {
+                errors.add(InvalidField.at("/interfaces/pattern", "must contain {n} exactly once, e.g. eth{n}"));
+            }
+            if (readiness.probe() == ReadinessProbe.TCP && readiness.port() == null) {
+                errors.add(InvalidField.at("/readiness/port", "a TCP readiness probe needs a port"));
+            }
+            return errors;
+        }
 
         RouterImage toDomain() {
             return new RouterImage(name, description, containerDisk, clabKind, defaultCpu, defaultMemoryMib,

@@ -54,7 +54,7 @@ class LabController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Define a lab from JSON",
+    @Operation(operationId = "createLab", summary = "Define a lab from JSON",
             description = "Answers 201 with the lab, its Location and ETag. A containerlab topology file is"
                     + " accepted too, with Content-Type application/yaml.")
     ResponseEntity<LabView> create(Caller caller, @Valid @RequestBody LabDocument.LabRequest request) {
@@ -64,7 +64,7 @@ class LabController {
     }
 
     @GetMapping
-    @Operation(summary = "List the labs you can see, newest first")
+    @Operation(operationId = "listLabs", summary = "List the labs you can see, newest first")
     LabPage list(Caller caller,
                  @Parameter(description = "only labs whose name contains this, ignoring case")
                  @RequestParam(required = false) String name,
@@ -88,7 +88,7 @@ class LabController {
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Get a lab",
+    @Operation(operationId = "getLab", summary = "Get a lab",
             description = "With Accept: application/yaml the lab comes as a containerlab topology file.")
     ResponseEntity<LabView> get(Caller caller, @PathVariable UUID id,
                                 @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
@@ -102,7 +102,7 @@ class LabController {
 
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    @Operation(summary = "Replace a lab's definition",
+    @Operation(operationId = "replaceLab", summary = "Replace a lab's definition",
             description = "Send If-Match with the ETag you read to be sure you overwrite nobody's change:"
                     + " a stale one gets 412.")
     ResponseEntity<LabView> replace(Caller caller, @PathVariable UUID id,
@@ -122,7 +122,7 @@ class LabController {
 
     @DeleteMapping("/{id}")
     @Transactional
-    @Operation(summary = "Delete a lab", description = "Honours If-Match like PUT.")
+    @Operation(operationId = "deleteLab", summary = "Delete a lab", description = "Honours If-Match like PUT.")
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Lab lab = access.editable(caller, id);
