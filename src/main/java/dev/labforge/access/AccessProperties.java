@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("labforge.access")
 public record AccessProperties(@DefaultValue("admin") String adminUsername,
                                String adminToken,
-                               @DefaultValue("${labforge.data-dir:data}/initial-admin-token") String adminTokenFile,
+                               String adminTokenFile,
                                @DefaultValue("30s") Duration tokenCacheTtl) {
 }

@@ -26,6 +26,7 @@ class EmbeddedDatabaseConfiguration {
                     .setDataDirectory(properties.dataDir().toAbsolutePath())
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();
             log.info("No database configured (spring.datasource.url): started embedded PostgreSQL on port {} with"
                     + " data in {}", postgres.getPort(), properties.dataDir().toAbsolutePath());

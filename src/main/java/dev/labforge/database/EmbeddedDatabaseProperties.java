@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port    0 picks a free port at each start
  */
 @ConfigurationProperties("labforge.embedded-database")
-public record EmbeddedDatabaseProperties(@DefaultValue("${labforge.data-dir:data}/postgres") Path dataDir,
+public record EmbeddedDatabaseProperties(@DefaultValue("data/postgres") Path dataDir,
                                          @DefaultValue("0") int port,
                                          @DefaultValue("10") int maxPoolSize) {
 }
