@@ -43,6 +43,8 @@ class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(properties.maxPoolSize());
         config.setPoolName("embedded-postgres");
+        config.setAutoCommit(false); // as spring.datasource.hikari.auto-commit for a configured server
+
         return new HikariDataSource(config);
     }
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# LabForge API benchmark (docs/benchmarks.md). Starts the packaged service on a fresh embedded
+# PostgreSQL, then drives it with wrk from the same machine:
+#   1. GET /actuator/health       (baseline: the cheapest request the service answers)
+#   2. GET /api/v1/labs/{id}      (a 10-router lab, bearer token)
+#   3. POST /api/v1/labs          (10 routers, 12 links, unique name per request)
+# Usage: bench/run.sh [seconds per measurement, default 30] [connections, default 32]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-30}
+CONNECTIONS=${2:-32}
+PORT=${BENCH_PORT:-18080}
+export LABFORGE_ADMIN_TOKEN=lf_benchmark-token-000000000000
+command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install -y wrk" >&2; exit 1; }
+
+mvn -B -ntp -q -DskipTests package
+JAR=$(ls target/labforge-*.jar | grep -v plain | head -1)
+JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if ! "$JAVA_BIN" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  for jdk in /usr/lib/jvm/*; do
+    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_BIN=$jdk/bin/java; fi
+  done
+fi
+DATA=$(mktemp -d)
+"$JAVA_BIN" -Xmx1g -jar "$JAR" --server.port="$PORT" --labforge.data-dir="$DATA" \
+  --logging.level.root=WARN > "$DATA/service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+
+AUTH=(-H "Authorization: Bearer $LABFORGE_ADMIN_TOKEN" -H 'Content-Type: application/json')
+curl -sf "${AUTH[@]}" --data @docs/images/frr.json "localhost:$PORT/api/v1/images" >/dev/null
+LAB=$(curl -sf "${AUTH[@]}" -o /dev/null -w '%header{location}' --data @bench/sample-lab.json \
+  "localhost:$PORT/api/v1/labs")
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# java: $("$JAVA_BIN" -version 2>&1 | head -1); wrk -t2 -c$CONNECTIONS -d${DURATION}s, after a ${DURATION}s warm-up each"
+measure() { # name, path, script
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "bench/$3" "http://localhost:$PORT$2" warm >/dev/null 2>&1
+  echo "## $1"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "bench/$3" "http://localhost:$PORT$2" run \
+    | grep -E 'Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors'
+}
+measure "GET /actuator/health" /actuator/health get.lua
+measure "GET /api/v1/labs/{id}" "$LAB" get.lua
+measure "POST /api/v1/labs (10 routers, 12 links)" /api/v1/labs create-lab.lua
