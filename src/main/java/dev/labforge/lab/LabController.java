@@ -112,11 +112,7 @@ class LabController {
         EntityTags.requireMatch(ifMatch, lab);
         check.require(request.topology(), UnaryOperator.identity());
         lab.redefine(request.name(), request.description(), request.topology());
-        try {
-            labs.saveAndFlush(lab);
-        } catch (DataIntegrityViolationException e) {
-            throw nameTaken(request.name());
-        }
+        save(lab);
         return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(LabView.from(lab, ownerName(caller, lab), null));
     }
 
@@ -130,6 +126,15 @@ class LabController {
         labs.delete(lab);
         labs.flush();
         return ResponseEntity.noContent().build();
+    }
+
+    /** Saves a changed lab now, so that its answer carries the new version. */
+    void save(Lab lab) {
+        try {
+            labs.saveAndFlush(lab);
+        } catch (DataIntegrityViolationException e) {
+            throw nameTaken(lab.name());
+        }
     }
 
     /** Stores a new lab; a name the owner already uses is a conflict, decided by the database. */
@@ -146,7 +151,7 @@ class LabController {
                 .body(LabView.from(lab, ownerName(caller, lab), warnings));
     }
 
-    private String ownerName(Caller caller, Lab lab) {
+    String ownerName(Caller caller, Lab lab) {
         return caller.owns(lab.ownerId()) ? caller.username() : users.username(lab.ownerId());
     }
 

@@ -1,0 +1,127 @@
+package dev.labforge.lab;
+
+import dev.labforge.access.Caller;
+import dev.labforge.api.InvalidField;
+import dev.labforge.api.InvalidRequest;
+import dev.labforge.api.ValidationFailed;
+import dev.labforge.containerlab.ContainerlabExporter;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.ContainerlabImport;
+import dev.labforge.containerlab.ContainerlabImporter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Labs as containerlab topology files: import with application/yaml, export with Accept: application/yaml. */
+@RestController
+@RequestMapping("/api/v1/labs")
+@Tag(name = "labs")
+class ContainerlabController {
+
+    static final String YAML = "application/yaml";
+
+    private final LabController labs;
+    private final LabAccess access;
+    private final DefinitionCheck check;
+    private final ContainerlabCatalog catalog;
+    private final ContainerlabImporter importer = new ContainerlabImporter();
+    private final ContainerlabExporter exporter = new ContainerlabExporter();
+
+    ContainerlabController(LabController labs, LabAccess access, DefinitionCheck check, ContainerlabCatalog catalog) {
+        this.labs = labs;
+        this.access = access;
+        this.check = check;
+        this.catalog = catalog;
+    }
+
+    @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml"})
+    @Operation(operationId = "importLab", summary = "Define a lab from a containerlab topology file",
+            description = "Container-only fields (binds, exec, ports, ...) are listed in the answer's warnings"
+                    + " with a pointer into the file. Problems point into the file too.")
+    ResponseEntity<LabView> importLab(Caller caller,
+                                      @Parameter(description = "lab name to use instead of the file's")
+                                      @RequestParam(required = false) String name,
+                                      @RequestBody(required = false)
+                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                              mediaType = YAML, schema = @Schema(type = "string")))
+                                      byte[] body) {
+        Imported imported = read(body, name);
+        Lab lab = Lab.define(caller.userId(), imported.name(), null, imported.file().topology());
+        return labs.created(caller, labs.insert(lab), imported.warnings());
+    }
+
+    @PutMapping(value = "/{id}", consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml"})
+    @Transactional
+    @Operation(operationId = "replaceLabFromContainerlab",
+            summary = "Replace a lab's definition with a containerlab topology file",
+            description = "Keeps the lab's name unless ?name= is given; honours If-Match.")
+    ResponseEntity<LabView> replaceFromYaml(Caller caller, @PathVariable UUID id,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch,
+                                            @RequestParam(required = false) String name,
+                                            @RequestBody(required = false)
+                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                                    mediaType = YAML, schema = @Schema(type = "string")))
+                                            byte[] body) {
+        Lab lab = access.editable(caller, id);
+        EntityTags.requireMatch(ifMatch, lab);
+        Imported imported = read(body, name == null ? lab.name() : name);
+        lab.redefine(imported.name(), lab.description(), imported.file().topology());
+        labs.save(lab);
+        return ResponseEntity.ok().eTag(EntityTags.of(lab))
+                .body(LabView.from(lab, labs.ownerName(caller, lab), imported.warnings()));
+    }
+
+    @GetMapping(value = "/{id}", produces = {YAML, "application/x-yaml", "text/yaml"})
+    @Operation(operationId = "exportLab", summary = "Get a lab as a containerlab topology file")
+    ResponseEntity<String> export(Caller caller, @PathVariable UUID id) {
+        Lab lab = access.visible(caller, id);
+        return ResponseEntity.ok().eTag(EntityTags.of(lab))
+                .header(HttpHeaders.CONTENT_TYPE, YAML + ";charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".clab.yml\"")
+                .body(exporter.write(lab.name(), lab.topology(), catalog.view()));
+    }
+
+    private record Imported(String name, ContainerlabImport file, List<LabView.Warning> warnings) {
+    }
+
+    private Imported read(byte[] body, String nameOverride) {
+        if (body == null || body.length == 0) {
+            throw new InvalidRequest("the request body is empty: send a containerlab topology file");
+        }
+        ContainerlabImport file;
+        try {
+            file = importer.read(new String(body, StandardCharsets.UTF_8), catalog.view());
+        } catch (ContainerlabFormatException e) {
+            throw new InvalidRequest("the containerlab file cannot be read: " + e.getMessage(),
+                    List.of(InvalidField.at(e.pointer(), e.getMessage())));
+        }
+        String name = nameOverride != null ? nameOverride : file.name();
+        if (name == null || !name.matches(LabDocument.NAME_PATTERN)) {
+            throw new ValidationFailed(List.of(nameOverride != null
+                    ? InvalidField.parameter("name", LabDocument.NAME_RULE)
+                    : InvalidField.at("/name", LabDocument.NAME_RULE)));
+        }
+        check.require(file.topology(), file.pointers()::toYaml);
+        List<LabView.Warning> warnings = file.warnings().stream()
+                .map(w -> new LabView.Warning(w.pointer(), w.message())).toList();
+        return new Imported(name, file, warnings);
+    }
+}
