@@ -3,9 +3,8 @@ package dev.labforge.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,10 +21,12 @@ final class GeneratedTopologies {
     private GeneratedTopologies() {
     }
 
-    /** A valid lab of frr routers (eth1..eth16) with links on free ports. */
-    static Arbitrary<ObjectNode> validLabs() {
-        return Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 20),
-                Arbitraries.longs()).as((nodes, links, seed) -> lab(nodes, links, new Random(seed)));
+    /** Valid labs of frr routers (eth1..eth16) with links on free ports, one per seed. */
+    static Stream<ObjectNode> validLabs(long firstSeed, int count) {
+        return LongStream.range(firstSeed, firstSeed + count).mapToObj(seed -> {
+            Random random = new Random(seed);
+            return lab(1 + random.nextInt(12), random.nextInt(21), random);
+        });
     }
 
     static ObjectNode lab(int nodeCount, int linkCount, Random random) {
@@ -56,10 +57,13 @@ final class GeneratedTopologies {
         return lab;
     }
 
-    /** A valid lab, then one mutation that is likely (not certain) to make it invalid. */
-    static Arbitrary<String> mutatedLabs() {
-        return Combinators.combine(validLabs(), Arbitraries.integers().between(0, MUTATIONS - 1), Arbitraries.longs())
-                .as((lab, mutation, seed) -> mutate(lab, mutation, new Random(seed)));
+    /** Valid labs, each with one mutation that is likely (not certain) to make it invalid. */
+    static Stream<String> mutatedLabs(long firstSeed, int count) {
+        return LongStream.range(firstSeed, firstSeed + count).mapToObj(seed -> {
+            Random random = new Random(seed);
+            ObjectNode lab = lab(1 + random.nextInt(12), random.nextInt(21), random);
+            return mutate(lab, random.nextInt(MUTATIONS), random);
+        });
     }
 
     static final int MUTATIONS = 16;

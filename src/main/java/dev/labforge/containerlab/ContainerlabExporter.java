@@ -1,0 +1,132 @@
+package dev.labforge.containerlab;
+
+import dev.labforge.topology.Endpoint;
+import dev.labforge.topology.Link;
+import dev.labforge.topology.Node;
+import dev.labforge.topology.Position;
+import dev.labforge.topology.Topology;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes a topology as a containerlab file that containerlab's JSON schema accepts and that
+ * {@link ContainerlabImporter} reads back to the same topology.
+ *
+ * <p>Nodes name the catalog image's disk and kind, since that is what containerlab can run. Startup configs go out
+ * as literal blocks whose chomping indicator keeps trailing newlines exact; text a literal block cannot carry
+ * (carriage returns, control characters) falls back to a quoted scalar.
+ */
+public final class ContainerlabExporter {
+
+    // kind for nodes whose image the catalog does not know: containerlab's plain container kind
+    private static final String FALLBACK_KIND = "linux";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(new ScalarQuoting())
+                    .build())
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE, YAMLWriteFeature.MINIMIZE_QUOTES,
+                    YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS, YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            // folded long lines would read back the same, but diff badly; the document marker adds nothing
+            .disable(YAMLWriteFeature.SPLIT_LINES, YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
+
+    /**
+     * @throws IllegalArgumentException if node names are missing or repeat: a containerlab file keys nodes by
+     *                                  name, so such a topology (which the validator rejects) has no faithful export
+     */
+    public String write(String labName, Topology topology, ImageCatalogView catalog) {
+        Objects.requireNonNull(labName, "labName");
+        Objects.requireNonNull(topology, "topology");
+        CatalogImages images = new CatalogImages(catalog);
+        ObjectNode root = YAML.createObjectNode();
+        root.put("name", labName);
+        ObjectNode body = root.putObject("topology");
+        ObjectNode nodes = body.putObject("nodes");
+        Set<String> names = new HashSet<>();
+        for (Node node : topology.nodes()) {
+            if (node.name() == null || !names.add(node.name())) {
+                throw new IllegalArgumentException("node names must be present and unique: " + node.name());
+            }
+            nodes.set(node.name(), node(node, images.named(node.image())));
+        }
+        if (!topology.links().isEmpty()) { // the schema wants at least one link when the list is there
+            ArrayNode links = body.putArray("links");
+            topology.links().forEach(link -> links.add(link(link)));
+        }
+        return YAML.writeValueAsString(root);
+    }
+
+    private static ObjectNode node(Node node, Optional<CatalogImage> entry) {
+        ObjectNode out = YAML.createObjectNode();
+        // canonical, because the schema only knows current kind names ("nokia_srlinux", not "srl")
+        out.put("kind", entry.map(CatalogImage::clabKind).filter(kind -> !kind.isBlank()).map(ClabKinds::canonical)
+                .orElse(FALLBACK_KIND));
+        String image = entry.map(e -> e.containerDisk() != null && !e.containerDisk().isBlank()
+                ? e.containerDisk() : e.name()).orElse(node.image());
+        if (image != null) {
+            out.put("image", image);
+        }
+        if (node.startupConfig() != null) {
+            out.put("startup-config", node.startupConfig());
+        }
+        if (node.cpu() != null) {
+            out.put("cpu", node.cpu().intValue());
+        }
+        if (node.memoryMib() != null) {
+            out.put("memory", MemorySize.format(node.memoryMib()));
+        }
+        Map<String, String> labels = new TreeMap<>(node.labels());
+        Position position = node.position();
+        if (position != null) {
+            labels.put(NodeReader.POS_X, coordinate(position.x()));
+            labels.put(NodeReader.POS_Y, coordinate(position.y()));
+        }
+        if (!labels.isEmpty()) {
+            ObjectNode labelNode = out.putObject("labels");
+            labels.forEach(labelNode::put);
+        }
+        return out;
+    }
+
+    private static ObjectNode link(Link link) {
+        ObjectNode out = YAML.createObjectNode();
+        // the schema wants the brief form's two strings distinct; a loop (invalid anyway) goes out as veth
+        if (link.mtu() == null && readsBack(link.a()) && readsBack(link.b()) && !link.a().equals(link.b())) {
+            out.putArray("endpoints").add(link.a().toString()).add(link.b().toString());
+            return out;
+        }
+        out.put("type", "veth");
+        ArrayNode ends = out.putArray("endpoints");
+        for (Endpoint end : link.endpoints()) {
+            ends.addObject().put("node", end.node()).put("interface", end.iface());
+        }
+        if (link.mtu() != null) {
+            out.put("mtu", link.mtu().intValue());
+        }
+        return out;
+    }
+
+    /** The brief form "node:interface" is ambiguous when the node name itself holds a colon. */
+    private static boolean readsBack(Endpoint end) {
+        return Endpoint.parse(end.toString()).equals(end);
+    }
+
+    /** Whole numbers without ".0", so that a position written by hand ("120") exports as it was imported. */
+    static String coordinate(double value) {
+        boolean negativeZero = value == 0 && 1 / value < 0;
+        if (value == Math.rint(value) && Math.abs(value) < 1e15 && !negativeZero) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.labforge.containerlab;
+
+import dev.labforge.topology.Link;
+import dev.labforge.topology.Node;
+import dev.labforge.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a containerlab topology file into a LabForge topology.
+ *
+ * <p>The result is not validated: the caller runs the topology validator and translates its pointers with
+ * {@link ContainerlabImport#pointers()}. Only text that cannot be read as a containerlab file at all fails, with a
+ * {@link ContainerlabFormatException}; settings without a LabForge equivalent become warnings.
+ */
+public final class ContainerlabImporter {
+
+    private static final Set<String> TOPOLOGY_SECTIONS = Set.of("nodes", "links", "defaults", "kinds", "groups");
+
+    public ContainerlabImport read(String yaml, ImageCatalogView catalog) throws ContainerlabFormatException {
+        Objects.requireNonNull(catalog, "catalog");
+        Located root = new Located(YamlReader.read(yaml), "");
+        if (!(root.value() instanceof YamlValue.Mapping)) {
+            throw root.error("a containerlab topology must be a mapping with name and topology");
+        }
+        Warnings warnings = new Warnings();
+        Map<String, Located> top = root.entries();
+        String name = required(top, "", "name").text().filter(text -> !text.isBlank())
+                .orElseThrow(() -> new ContainerlabFormatException("/name", "is required"));
+        top.forEach((key, value) -> {
+            if (!key.equals("name") && !key.equals("topology")) {
+                UnmappedFields.report(key, value.pointer(), UnmappedFields.TOP_LEVEL, warnings);
+            }
+        });
+
+        Located topologyBlock = required(top, "", "topology");
+        if (!(topologyBlock.value() instanceof YamlValue.Mapping)) {
+            throw topologyBlock.error("must be a mapping with nodes and links");
+        }
+        Map<String, Located> sections = topologyBlock.entries();
+        sections.forEach((key, value) -> {
+            if (!TOPOLOGY_SECTIONS.contains(key)) {
+                UnmappedFields.report(key, value.pointer(), Set.of(), warnings);
+            }
+        });
+        Inheritance inheritance = Inheritance.read(sections, warnings);
+        PointerMap.Builder pointers = PointerMap.builder().put("", "");
+        List<Node> nodes = nodes(required(sections, "/topology", "nodes"), inheritance,
+                new CatalogImages(catalog), warnings, pointers);
+        Located linkList = sections.get("links");
+        List<Link> links = links(linkList, warnings, pointers);
+        pointers.put("/links", linkList != null ? linkList.pointer() : "/topology");
+        return new ContainerlabImport(name, new Topology(nodes, links), warnings.list(), pointers.build());
+    }
+
+    private static List<Node> nodes(Located block, Inheritance inheritance, CatalogImages catalog,
+                                    Warnings warnings, PointerMap.Builder pointers) {
+        if (!(block.value() instanceof YamlValue.Mapping)) {
+            throw block.error("must be a mapping of node names to node definitions");
+        }
+        pointers.put("/nodes", block.pointer());
+        NodeReader reader = new NodeReader(inheritance, catalog, warnings, pointers);
+        List<Node> nodes = new ArrayList<>();
+        // a node without a body ("r1:") is allowed: it takes everything from its kind and the defaults
+        block.entries().forEach((name, definition) -> nodes.add(reader.read(nodes.size(), name, definition)));
+        return nodes;
+    }
+
+    private static List<Link> links(Located block, Warnings warnings, PointerMap.Builder pointers) {
+        List<Link> links = new ArrayList<>();
+        if (block == null) {
+            return links;
+        }
+        LinkReader reader = new LinkReader(warnings);
+        for (Located entry : block.items()) {
+            Optional<Link> link = reader.read(entry);
+            if (link.isPresent()) {
+                // skipped links shift the model's indexes, so each kept link records its place in the file
+                String model = "/links/" + links.size();
+                String endpoints = PointerMap.append(entry.pointer(), "endpoints");
+                pointers.put(model, entry.pointer())
+                        .put(model + "/endpoints", endpoints)
+                        .put(model + "/endpoints/0", endpoints + "/0")
+                        .put(model + "/endpoints/1", endpoints + "/1");
+                if (link.get().mtu() != null) {
+                    pointers.put(model + "/mtu", PointerMap.append(entry.pointer(), "mtu"));
+                }
+                links.add(link.get());
+            }
+        }
+        return links;
+    }
+
+    private static Located required(Map<String, Located> fields, String parent, String key) {
+        Located value = fields.get(key);
+        if (value == null || value.isNull()) {
+            throw new ContainerlabFormatException(PointerMap.append(parent, key), "is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.labforge.containerlab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The real containerlab files under src/test/resources/containerlab/fixtures. */
+final class Fixtures {
+
+    static final List<String> NAMES = List.of(
+            "frr01.clab.yml", "sros4.clab.yml", "sros-srl.clab.yml", "vxlan-sros.clab.yml",
+            "linux-nodes.clab.yml", "basic-groups.clab.yaml", "st.clab.yml", "cfg-clos.clab.yml");
+
+    private Fixtures() {
+    }
+
+    static String text(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/containerlab/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
