@@ -1,0 +1,112 @@
+package dev.labforge.diagram;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** A rendered diagram read back with the JDK's XML parser, and the parts tests look at. */
+final class ParsedSvg {
+
+    static final String SVG_NS = "http://www.w3.org/2000/svg";
+
+    /** A node box as drawn: its centre and size. */
+    record Box(String name, double x, double y, double width, double height) {
+
+        /** The clear space between two boxes along whichever axis separates them best; negative if they overlap. */
+        double gapTo(Box other) {
+            double gapX = Math.abs(x - other.x) - (width + other.width) / 2;
+            double gapY = Math.abs(y - other.y) - (height + other.height) / 2;
+            return Math.max(gapX, gapY);
+        }
+    }
+
+    final Document document;
+
+    private ParsedSvg(Document document) {
+        this.document = document;
+    }
+
+    /** Parses strictly (namespace aware, no external entities): throws if the output is not well-formed XML. */
+    static ParsedSvg parse(String svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return new ParsedSvg(factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    Element root() {
+        return document.getDocumentElement();
+    }
+
+    /** Elements whose class attribute lists {@code cssClass}, in document order. */
+    List<Element> withClass(String cssClass) {
+        List<Element> found = new ArrayList<>();
+        NodeList all = document.getElementsByTagNameNS(SVG_NS, "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            if (Arrays.asList(element.getAttribute("class").split(" ")).contains(cssClass)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    List<Element> nodes() {
+        return withClass("node");
+    }
+
+    List<Element> links() {
+        return withClass("link");
+    }
+
+    List<String> texts(String cssClass) {
+        return withClass(cssClass).stream().map(Element::getTextContent).toList();
+    }
+
+    /** The text content of every {@code text} element, anywhere. */
+    List<String> allTexts() {
+        NodeList all = document.getElementsByTagNameNS(SVG_NS, "text");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < all.getLength(); i++) {
+            texts.add(all.item(i).getTextContent());
+        }
+        return texts;
+    }
+
+    List<Box> boxes() {
+        List<Box> boxes = new ArrayList<>();
+        for (Element node : nodes()) {
+            String transform = node.getAttribute("transform");
+            String[] xy = transform.substring("translate(".length(), transform.length() - 1).split(" ");
+            Element rect = (Element) node.getElementsByTagNameNS(SVG_NS, "rect").item(0);
+            boxes.add(new Box(node.getAttribute("data-node"), Double.parseDouble(xy[0]), Double.parseDouble(xy[1]),
+                    Double.parseDouble(rect.getAttribute("width")), Double.parseDouble(rect.getAttribute("height"))));
+        }
+        return boxes;
+    }
+
+    Box box(String name) {
+        return boxes().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The smallest clear space between any two node boxes. */
+    double smallestGap() {
+        List<Box> boxes = boxes();
+        double smallest = Double.MAX_VALUE;
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                smallest = Math.min(smallest, boxes.get(i).gapTo(boxes.get(j)));
+            }
+        }
+        return smallest;
+    }
+}
