@@ -5,13 +5,11 @@ import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Position;
 import dev.labforge.topology.Topology;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,22 +21,14 @@ import java.util.TreeMap;
  * {@link ContainerlabImporter} reads back to the same topology.
  *
  * <p>Nodes name the catalog image's disk and kind, since that is what containerlab can run. Startup configs go out
- * as literal blocks whose chomping indicator keeps trailing newlines exact; text a literal block cannot carry
- * (carriage returns, control characters) falls back to a quoted scalar.
+ * as literal blocks, one-line ones included (a one-line plain scalar would read back as a file path), whose chomping
+ * indicator keeps trailing newlines exact; text a literal block cannot carry (carriage returns, control characters)
+ * falls back to a quoted scalar, which the importer also reads as configuration.
  */
 public final class ContainerlabExporter {
 
     // kind for nodes whose image the catalog does not know: containerlab's plain container kind
     private static final String FALLBACK_KIND = "linux";
-
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(new ScalarQuoting())
-                    .build())
-            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE, YAMLWriteFeature.MINIMIZE_QUOTES,
-                    YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS, YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-            // folded long lines would read back the same, but diff badly; the document marker adds nothing
-            .disable(YAMLWriteFeature.SPLIT_LINES, YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .build();
 
     /**
      * @throws IllegalArgumentException if node names are missing or repeat: a containerlab file keys nodes by
@@ -48,26 +38,26 @@ public final class ContainerlabExporter {
         Objects.requireNonNull(labName, "labName");
         Objects.requireNonNull(topology, "topology");
         CatalogImages images = new CatalogImages(catalog);
-        ObjectNode root = YAML.createObjectNode();
-        root.put("name", labName);
-        ObjectNode body = root.putObject("topology");
-        ObjectNode nodes = body.putObject("nodes");
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("nodes", nodes));
         Set<String> names = new HashSet<>();
         for (Node node : topology.nodes()) {
             if (node.name() == null || !names.add(node.name())) {
                 throw new IllegalArgumentException("node names must be present and unique: " + node.name());
             }
-            nodes.set(node.name(), node(node, images.named(node.image())));
+            nodes.put(node.name(), node(node, images.named(node.image())));
         }
         if (!topology.links().isEmpty()) { // the schema wants at least one link when the list is there
-            ArrayNode links = body.putArray("links");
-            topology.links().forEach(link -> links.add(link(link)));
+            body.put("links", topology.links().stream().map(ContainerlabExporter::link).toList());
         }
-        return YAML.writeValueAsString(root);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", labName);
+        root.put("topology", body);
+        return YamlWriter.write(root);
     }
 
-    private static ObjectNode node(Node node, Optional<CatalogImage> entry) {
-        ObjectNode out = YAML.createObjectNode();
+    private static Map<String, Object> node(Node node, Optional<CatalogImage> entry) {
+        Map<String, Object> out = new LinkedHashMap<>();
         // canonical, because the schema only knows current kind names ("nokia_srlinux", not "srl")
         out.put("kind", entry.map(CatalogImage::clabKind).filter(kind -> !kind.isBlank()).map(ClabKinds::canonical)
                 .orElse(FALLBACK_KIND));
@@ -77,10 +67,10 @@ public final class ContainerlabExporter {
             out.put("image", image);
         }
         if (node.startupConfig() != null) {
-            out.put("startup-config", node.startupConfig());
+            out.put("startup-config", new BlockScalar(node.startupConfig()));
         }
         if (node.cpu() != null) {
-            out.put("cpu", node.cpu().intValue());
+            out.put("cpu", node.cpu());
         }
         if (node.memoryMib() != null) {
             out.put("memory", MemorySize.format(node.memoryMib()));
@@ -92,26 +82,29 @@ public final class ContainerlabExporter {
             labels.put(NodeReader.POS_Y, coordinate(position.y()));
         }
         if (!labels.isEmpty()) {
-            ObjectNode labelNode = out.putObject("labels");
-            labels.forEach(labelNode::put);
+            out.put("labels", labels);
         }
         return out;
     }
 
-    private static ObjectNode link(Link link) {
-        ObjectNode out = YAML.createObjectNode();
+    private static Map<String, Object> link(Link link) {
+        Map<String, Object> out = new LinkedHashMap<>();
         // the schema wants the brief form's two strings distinct; a loop (invalid anyway) goes out as veth
         if (link.mtu() == null && readsBack(link.a()) && readsBack(link.b()) && !link.a().equals(link.b())) {
-            out.putArray("endpoints").add(link.a().toString()).add(link.b().toString());
+            out.put("endpoints", List.of(link.a().toString(), link.b().toString()));
             return out;
         }
         out.put("type", "veth");
-        ArrayNode ends = out.putArray("endpoints");
+        List<Map<String, String>> ends = new ArrayList<>();
         for (Endpoint end : link.endpoints()) {
-            ends.addObject().put("node", end.node()).put("interface", end.iface());
+            Map<String, String> endpoint = new LinkedHashMap<>();
+            endpoint.put("node", end.node());
+            endpoint.put("interface", end.iface());
+            ends.add(endpoint);
         }
+        out.put("endpoints", ends);
         if (link.mtu() != null) {
-            out.put("mtu", link.mtu().intValue());
+            out.put("mtu", link.mtu());
         }
         return out;
     }

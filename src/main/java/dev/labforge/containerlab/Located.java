@@ -18,10 +18,14 @@ import java.util.Optional;
  */
 record Located(YamlValue value, String pointer) {
 
-    static final Located ABSENT = new Located(new Scalar("", ScalarType.NULL, 0), "");
+    static final Located ABSENT = new Located(new Scalar("", ScalarType.NULL, false, 0), "");
 
     boolean isNull() {
         return value instanceof Scalar scalar && scalar.isNull();
+    }
+
+    boolean isBlockScalar() {
+        return value instanceof Scalar scalar && scalar.block();
     }
 
     /** The entries of a mapping; empty for null. */

@@ -48,14 +48,26 @@ record NodeConfig(Optional<Sourced<String>> kind, Optional<Sourced<String>> grou
         return value.text().filter(text -> !text.isEmpty()).map(text -> new Sourced<>(text, value.pointer()));
     }
 
+    /**
+     * A block scalar is configuration whatever its length, so that a one-line configuration LabForge exported reads
+     * back; it may even be empty. Other scalars are configuration when they hold a line break or a character no
+     * block scalar can carry (the exporter's only way to write such text); otherwise they name a file.
+     */
     private static Optional<Sourced<String>> startupConfig(Located value, Warnings warnings) {
+        if (value.isBlockScalar()) {
+            return value.text().map(text -> new Sourced<>(text, value.pointer()));
+        }
         Optional<Sourced<String>> config = setText(value);
-        if (config.isPresent() && config.get().value().indexOf('\n') < 0) {
+        if (config.isPresent() && isPath(config.get().value())) {
             warnings.add(value.pointer(), "startup-config '" + config.get().value() + "' is a file path the server"
                     + " cannot read; the node starts without it (paste the configuration inline with '|' to import it)");
             return Optional.of(new Sourced<>(null, value.pointer()));
         }
         return config;
+    }
+
+    private static boolean isPath(String text) {
+        return text.indexOf('\n') < 0 && BlockScalar.canHold(text);
     }
 
     private static Optional<Sourced<Integer>> cpu(Located value, Warnings warnings) {

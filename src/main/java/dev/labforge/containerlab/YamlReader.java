@@ -6,6 +6,7 @@ import dev.labforge.containerlab.YamlValue.ScalarType;
 import dev.labforge.containerlab.YamlValue.Sequence;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
@@ -133,7 +134,8 @@ final class YamlReader {
         String tag = event.getTag().filter(t -> !t.equals("!"))
                 .orElseGet(() -> RESOLVER.resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
                         .getValue());
-        return new Scalar(event.getValue(), type(tag), line(event));
+        boolean block = event.getScalarStyle() == ScalarStyle.LITERAL || event.getScalarStyle() == ScalarStyle.FOLDED;
+        return new Scalar(event.getValue(), type(tag), block, line(event));
     }
 
     private static ScalarType type(String tag) {

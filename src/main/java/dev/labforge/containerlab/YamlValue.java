@@ -20,7 +20,8 @@ sealed interface YamlValue {
 
     enum ScalarType { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
 
-    record Scalar(String text, ScalarType type, int line) implements YamlValue {
+    /** @param block whether the scalar was written as a block ({@code |} or {@code >}), which startup configs use */
+    record Scalar(String text, ScalarType type, boolean block, int line) implements YamlValue {
 
         @Override
         public long weight() {

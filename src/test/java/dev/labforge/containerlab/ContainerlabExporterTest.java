@@ -7,11 +7,14 @@ import dev.labforge.topology.Position;
 import dev.labforge.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,6 +80,34 @@ class ContainerlabExporterTest {
         String yaml = exporter.write("lab", one(node), TestCatalog.VIEW);
 
         assertThat(roundTrip(one(node)).nodes().getFirst().startupConfig()).isEqualTo(config);
+        assertThat(ClabSchema.violations(yaml)).isEmpty();
+    }
+
+    static Stream<Arguments> startupConfigForms() {
+        return Stream.of(
+                Arguments.of("hostname r1", "|-\n        hostname r1\n"),
+                Arguments.of("hostname r1\n", "|\n        hostname r1\n"),
+                Arguments.of("a\n\n", "|+\n        a\n\n"),
+                Arguments.of("\n", "|2+\n\n"),
+                Arguments.of("  indented first line\nx", "|2-\n          indented first line\n        x\n"),
+                Arguments.of("", "|-\n"),
+                Arguments.of("hostname r1 ", "|-\n        hostname r1 \n"),
+                Arguments.of("line\r\nwindows", "\"line\\r\\nwindows\"\n"),
+                Arguments.of("bell\u0007", "\"bell\\x07\"\n"),
+                Arguments.of("hôte ✓ 路由器 😀", "|-\n        hôte ✓ 路由器 😀\n"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("startupConfigForms")
+    void startupConfigsGoOutAsBlocksAndReadBackExactly(String config, String written) {
+        Node node = new Node("r1", "srlinux", null, null, config, Map.of(), null);
+
+        String yaml = exporter.write("lab", one(node), TestCatalog.VIEW);
+        ContainerlabImport imported = importer.read(yaml, TestCatalog.VIEW);
+
+        assertThat(yaml).endsWith("\n      startup-config: " + written);
+        assertThat(imported.topology().nodes().getFirst().startupConfig()).isEqualTo(config);
+        assertThat(imported.warnings()).isEmpty();
         assertThat(ClabSchema.violations(yaml)).isEmpty();
     }
 
@@ -167,7 +198,7 @@ class ContainerlabExporterTest {
     @Test
     void labelsThatLookLikeOtherTypesStayStrings() {
         Map<String, String> labels = Map.of("a", "true", "b", "1.50", "c", "null", "d", "~", "e", "0x1F",
-                "f: g", "#h", "yes", "no", "k", "- x");
+                "f: g", "#h", "yes", "no", "k", "- x", "<<", "a\u2028b", "long key ".repeat(40), "v");
         Node node = new Node("r1", "srlinux", null, null, null, labels, null);
 
         String yaml = exporter.write("lab", one(node), TestCatalog.VIEW);

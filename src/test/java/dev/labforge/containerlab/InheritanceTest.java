@@ -80,7 +80,7 @@ class InheritanceTest {
         assertThat(read(yaml).pointers().toYaml(model)).isEqualTo(pointer);
     }
 
-    /** Startup configs are inline only when they hold a newline. */
+    /** A quoted one-line startup config is a file path, so the table's configs go in with a newline. */
     private static String asYaml(String value) {
         return value.length() == 1 ? "\"" + value + "\\n\"" : value;
     }

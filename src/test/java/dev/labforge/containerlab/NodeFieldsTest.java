@@ -4,9 +4,12 @@ import dev.labforge.topology.Node;
 import dev.labforge.topology.Position;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,32 @@ class NodeFieldsTest {
             assertThat(w.pointer()).isEqualTo("/topology/nodes/r1/startup-config");
             assertThat(w.message()).contains("configs/r1.cfg");
         });
+    }
+
+    /** Block scalars are configurations at any length; other one-line text is a path unless no block could hold it. */
+    static Stream<Arguments> startupConfigStyles() {
+        return Stream.of(
+                Arguments.of("|\n        hostname r1\n", "hostname r1\n"),
+                Arguments.of("|-\n        hostname r1\n", "hostname r1"),
+                Arguments.of("|+\n        hostname r1\n\n", "hostname r1\n\n"),
+                Arguments.of(">-\n        hostname r1\n", "hostname r1"),
+                Arguments.of("|2-\n          indented\n", "  indented"),
+                Arguments.of("|-\n", ""),
+                Arguments.of("\"hostname\\x07\"\n", "hostname\u0007"),
+                Arguments.of("\"a\\rb\"\n", "a\rb"),
+                Arguments.of("hostname r1\n", null),
+                Arguments.of("'hostname r1'\n", null),
+                Arguments.of("\"hostname r1\"\n", null));
+    }
+
+    @ParameterizedTest(name = "startup-config: {0}")
+    @MethodSource("startupConfigStyles")
+    void blockScalarsAreConfigurationsWhateverTheirLength(String yaml, String config) {
+        ContainerlabImport imported = new ContainerlabImporter().read("name: n\ntopology:\n  nodes:\n    r1:\n"
+                + "      kind: nokia_srlinux\n      startup-config: " + yaml, TestCatalog.VIEW);
+
+        assertThat(imported.topology().nodes().getFirst().startupConfig()).isEqualTo(config);
+        assertThat(warnedAt(imported, "/topology/nodes/r1/startup-config")).isEqualTo(config == null);
     }
 
     @Test
