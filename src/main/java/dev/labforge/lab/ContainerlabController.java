@@ -86,7 +86,7 @@ class ContainerlabController {
         lab.redefine(imported.name(), lab.description(), imported.file().topology());
         labs.save(lab);
         return ResponseEntity.ok().eTag(EntityTags.of(lab))
-                .body(LabView.from(lab, labs.ownerName(caller, lab), imported.warnings()));
+                .body(labs.view(caller, lab, imported.warnings()));
     }
 
     @GetMapping(value = "/{id}", produces = {YAML, "application/x-yaml", "text/yaml"})

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -45,12 +46,17 @@ class LabController {
     private final LabAccess access;
     private final DefinitionCheck check;
     private final UserDirectory users;
+    private final List<LabStatusSource> statusSources;
+    private final ApplicationEventPublisher events;
 
-    LabController(LabRepository labs, LabAccess access, DefinitionCheck check, UserDirectory users) {
+    LabController(LabRepository labs, LabAccess access, DefinitionCheck check, UserDirectory users,
+                  List<LabStatusSource> statusSources, ApplicationEventPublisher events) {
         this.labs = labs;
         this.access = access;
         this.check = check;
         this.users = users;
+        this.statusSources = statusSources;
+        this.events = events;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +103,7 @@ class LabController {
         if (!EntityTags.matchesNoneOf(ifNoneMatch, lab)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(EntityTags.of(lab)).build();
         }
-        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(LabView.from(lab, ownerName(caller, lab), null));
+        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(caller, lab, null));
     }
 
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -113,7 +119,7 @@ class LabController {
         check.require(request.topology(), UnaryOperator.identity());
         lab.redefine(request.name(), request.description(), request.topology());
         save(lab);
-        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(LabView.from(lab, ownerName(caller, lab), null));
+        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(caller, lab, null));
     }
 
     @DeleteMapping("/{id}")
@@ -125,6 +131,7 @@ class LabController {
         EntityTags.requireMatch(ifMatch, lab);
         labs.delete(lab);
         labs.flush();
+        events.publishEvent(new LabChanged(id, LabChanged.Change.DELETED));
         return ResponseEntity.noContent().build();
     }
 
@@ -135,20 +142,30 @@ class LabController {
         } catch (DataIntegrityViolationException e) {
             throw nameTaken(lab.name());
         }
+        events.publishEvent(new LabChanged(lab.id(), LabChanged.Change.REDEFINED));
     }
 
     /** Stores a new lab; a name the owner already uses is a conflict, decided by the database. */
     Lab insert(Lab lab) {
+        Lab saved;
         try {
-            return labs.saveAndFlush(lab);
+            saved = labs.saveAndFlush(lab);
         } catch (DataIntegrityViolationException e) {
             throw nameTaken(lab.name());
         }
+        events.publishEvent(new LabChanged(saved.id(), LabChanged.Change.DEFINED));
+        return saved;
     }
 
     ResponseEntity<LabView> created(Caller caller, Lab lab, List<LabView.Warning> warnings) {
         return ResponseEntity.created(URI.create("/api/v1/labs/" + lab.id())).eTag(EntityTags.of(lab))
-                .body(LabView.from(lab, ownerName(caller, lab), warnings));
+                .body(view(caller, lab, warnings));
+    }
+
+    LabView view(Caller caller, Lab lab, List<LabView.Warning> warnings) {
+        LabStatus status = statusSources.stream().map(source -> source.statusOf(lab.id()))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(null);
+        return LabView.from(lab, ownerName(caller, lab), status, warnings);
     }
 
     String ownerName(Caller caller, Lab lab) {

@@ -11,6 +11,8 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record LabView(UUID id, String name, String description, Owner owner, List<LabDocument.NodeDocument> nodes,
                List<LabDocument.LinkDocument> links, long version, Instant createdAt, Instant updatedAt,
+               @Schema(description = "live state on the cluster; absent until the lab is first started")
+               LabStatus status,
                @Schema(description = "import notes: fields that were read but mean nothing for a VM lab;"
                        + " only in the answer to a create or replace")
                List<Warning> warnings) {
@@ -23,9 +25,9 @@ record LabView(UUID id, String name, String description, Owner owner, List<LabDo
     record Warning(String pointer, String message) {
     }
 
-    static LabView from(Lab lab, String ownerName, List<Warning> warnings) {
+    static LabView from(Lab lab, String ownerName, LabStatus status, List<Warning> warnings) {
         return new LabView(lab.id(), lab.name(), lab.description(), new Owner(lab.ownerId(), ownerName),
                 LabDocument.nodes(lab.topology()), LabDocument.links(lab.topology()), lab.version(),
-                lab.createdAt(), lab.updatedAt(), warnings);
+                lab.createdAt(), lab.updatedAt(), status, warnings);
     }
 }

@@ -1,0 +1,95 @@
+package dev.labforge.cluster;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One node's own run wish (a node can be stopped inside a running lab) and its observed state. */
+@Entity
+@Table(name = "node_runtime")
+class NodeRuntime {
+
+    @Embeddable
+    record Key(@Column(name = "lab_id") UUID labId, @Column(name = "node") String node) implements Serializable {
+    }
+
+    @EmbeddedId
+    private Key id;
+    private boolean running;
+    @Enumerated(EnumType.STRING)
+    private NodeState state;
+    private String reason;
+    private String message;
+    @Column(name = "restart_requested_at")
+    private Instant restartRequestedAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected NodeRuntime() {
+    }
+
+    NodeRuntime(UUID labId, String node, boolean running) {
+        this.id = new Key(labId, node);
+        this.running = running;
+        this.state = NodeState.PENDING;
+        this.updatedAt = Instant.now();
+    }
+
+    String node() {
+        return id.node();
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    void run(boolean shouldRun) {
+        running = shouldRun;
+        updatedAt = Instant.now();
+    }
+
+    void requestRestart() {
+        restartRequestedAt = Instant.now();
+        updatedAt = restartRequestedAt;
+    }
+
+    Instant restartRequestedAt() {
+        return restartRequestedAt;
+    }
+
+    void restartDone() {
+        restartRequestedAt = null;
+    }
+
+    /** @return whether anything changed */
+    boolean observe(NodeState newState, String newReason, String newMessage) {
+        if (state == newState && Objects.equals(reason, newReason) && Objects.equals(message, newMessage)) {
+            return false;
+        }
+        state = newState;
+        reason = newReason;
+        message = newMessage;
+        updatedAt = Instant.now();
+        return true;
+    }
+
+    NodeState state() {
+        return state;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    String message() {
+        return message;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.labforge.cluster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps a VirtualMachine's status to a node state. KubeVirt's printableStatus says what the
+ * hypervisor does; {@code status.ready} (the VM's Ready condition, which includes the image's
+ * readiness probe) says whether the router is usable. See docs: kubevirt-multus.md section 2.
+ */
+final class NodeStatusMapping {
+
+    /** printableStatus values that mean the VM cannot run until someone fixes something. */
+    private static final Set<String> FAILURES = Set.of("ErrorUnschedulable", "ErrImagePull", "ImagePullBackOff",
+            "CrashLoopBackOff", "ErrorPvcNotFound", "DataVolumeError");
+
+    private NodeStatusMapping() {
+    }
+
+    /**
+     * @param status    the VM's {@code status} map; null when the VM does not exist
+     * @param shouldRun whether the node is meant to run
+     */
+    static NodeObservation map(Map<String, Object> status, boolean vmExists, boolean shouldRun) {
+        if (!vmExists) {
+            return NodeObservation.of(shouldRun ? NodeState.PENDING : NodeState.STOPPED);
+        }
+        String printable = status == null ? null : (String) status.get("printableStatus");
+        boolean ready = status != null && Boolean.TRUE.equals(status.get("ready"));
+        if (printable == null) {
+            return NodeObservation.of(shouldRun ? NodeState.STARTING : NodeState.STOPPED);
+        }
+        if (FAILURES.contains(printable)) {
+            return new NodeObservation(NodeState.FAILED, printable, conditionMessage(status));
+        }
+        return switch (printable) {
+            case "Running", "Migrating" -> shouldRun
+                    ? NodeObservation.of(ready ? NodeState.READY : NodeState.BOOTING)
+                    : NodeObservation.of(NodeState.STOPPING);
+            case "Terminating", "Stopping" -> NodeObservation.of(NodeState.STOPPING);
+            case "Provisioning", "WaitingForVolumeBinding", "Starting" ->
+                    NodeObservation.of(shouldRun ? NodeState.STARTING : NodeState.STOPPING);
+            case "Paused" -> new NodeObservation(NodeState.STOPPED, "Paused", "the VM is paused");
+            // a freshly created VM reports the default Stopped until virt-controller acts on runStrategy
+            case "Stopped" -> NodeObservation.of(shouldRun ? NodeState.STARTING : NodeState.STOPPED);
+            default -> new NodeObservation(shouldRun ? NodeState.STARTING : NodeState.STOPPING, printable,
+                    conditionMessage(status));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String conditionMessage(Map<String, Object> status) {
+        Object conditions = status.get("conditions");
+        if (!(conditions instanceof List<?> list)) {
+            return null;
+        }
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> condition && "False".equals(((Map<String, Object>) condition).get("status"))
+                    || item instanceof Map<?, ?> failure && "Failure".equals(failure.get("type"))) {
+                Object message = ((Map<String, Object>) item).get("message");
+                if (message != null) {
+                    return message.toString();
+                }
+            }
+        }
+        return null;
+    }
+}
