@@ -27,6 +27,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", db::password);
         registry.add("labforge.access.admin-token", () -> ADMIN_TOKEN);
         registry.add("labforge.access.admin-token-file", () -> "");
+        registry.add("labforge.cluster.boot-delay", () -> "50ms");
+        registry.add("labforge.cluster.resync", () -> "2s");
     }
 
     protected ApiClient api() {

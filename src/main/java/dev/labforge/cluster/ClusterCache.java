@@ -1,0 +1,146 @@
+package dev.labforge.cluster;
+
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.multus.Multus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What exists in the cluster, as informers see it: one watch per kind, filtered by LabForge's
+ * managed-by label, indexed by lab. The reconciler reads only from here, never from the API server.
+ */
+final class ClusterCache implements AutoCloseable {
+
+    private static final String BY_LAB = "lab";
+
+    private final SharedIndexInformer<Namespace> namespaces;
+    private final SharedIndexInformer<Secret> secrets;
+    private final SharedIndexInformer<GenericKubernetesResource> nads;
+    private final SharedIndexInformer<GenericKubernetesResource> vms;
+    private final SharedIndexInformer<GenericKubernetesResource> vmis;
+
+    ClusterCache(KubernetesClient client, long resyncMillis, Consumer<UUID> onChange) {
+        String key = ClusterLabels.MANAGED_BY;
+        String value = ClusterLabels.LABFORGE;
+        namespaces = watch(client.namespaces().withLabel(key, value).runnableInformer(resyncMillis), onChange);
+        secrets = watch(client.secrets().inAnyNamespace().withLabel(key, value).runnableInformer(resyncMillis),
+                onChange);
+        nads = watch(client.genericKubernetesResources(Multus.NAD).inAnyNamespace().withLabel(key, value)
+                .runnableInformer(resyncMillis), onChange);
+        vms = watch(client.genericKubernetesResources(KubeVirt.VM).inAnyNamespace().withLabel(key, value)
+                .runnableInformer(resyncMillis), onChange);
+        // VMIs carry the template labels (lab, node), not managed-by: select them by the lab label's presence
+        vmis = watch(client.genericKubernetesResources(KubeVirt.VMI).inAnyNamespace().withLabel(ClusterLabels.LAB)
+                .runnableInformer(resyncMillis), onChange);
+    }
+
+    private static <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer,
+                                                                        Consumer<UUID> onChange) {
+        informer.addIndexers(Map.of(BY_LAB, (Function<T, List<String>>) ClusterCache::labOf));
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                notify(obj);
+            }
+
+            @Override
+            public void onUpdate(T old, T obj) {
+                notify(obj);
+            }
+
+            @Override
+            public void onDelete(T obj, boolean finalStateUnknown) {
+                notify(obj);
+            }
+
+            private void notify(T obj) {
+                labOf(obj).stream().map(ClusterCache::uuid).filter(java.util.Objects::nonNull).forEach(onChange);
+            }
+        });
+        return informer;
+    }
+
+    void start() {
+        for (SharedIndexInformer<?> informer : all()) {
+            informer.start();
+        }
+        for (SharedIndexInformer<?> informer : all()) {
+            informer.hasSynced();
+        }
+    }
+
+    boolean synced() {
+        return all().stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    private List<SharedIndexInformer<?>> all() {
+        return List.of(namespaces, secrets, nads, vms, vmis);
+    }
+
+    Namespace namespace(UUID lab) {
+        return one(namespaces.getIndexer().byIndex(BY_LAB, lab.toString()));
+    }
+
+    List<Secret> secrets(UUID lab) {
+        return secrets.getIndexer().byIndex(BY_LAB, lab.toString());
+    }
+
+    List<GenericKubernetesResource> nads(UUID lab) {
+        return nads.getIndexer().byIndex(BY_LAB, lab.toString());
+    }
+
+    List<GenericKubernetesResource> vms(UUID lab) {
+        return vms.getIndexer().byIndex(BY_LAB, lab.toString());
+    }
+
+    List<GenericKubernetesResource> vmis(UUID lab) {
+        return vmis.getIndexer().byIndex(BY_LAB, lab.toString());
+    }
+
+    /** Every lab that has anything in the cluster, for sweeping orphans after a restart. */
+    Set<UUID> labsPresent() {
+        List<HasMetadata> everything = new ArrayList<>();
+        everything.addAll(namespaces.getStore().list());
+        everything.addAll(secrets.getStore().list());
+        everything.addAll(nads.getStore().list());
+        everything.addAll(vms.getStore().list());
+        return everything.stream().flatMap(o -> labOf(o).stream()).map(ClusterCache::uuid)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static <T> T one(List<T> items) {
+        return items.isEmpty() ? null : items.getFirst();
+    }
+
+    private static List<String> labOf(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        String lab = labels == null ? null : labels.get(ClusterLabels.LAB);
+        return lab == null ? List.of() : List.of(lab);
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        all().forEach(SharedIndexInformer::close);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.labforge.cluster;
+
+import dev.labforge.cluster.multus.Multus;
+import dev.labforge.lab.LabChanged;
+import dev.labforge.lab.LabDefinitions;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts the informers and the reconcile workers, and wakes the reconciler on every committed change,
+ * every cluster event, and a periodic resync. Nothing it needs lives only in memory: after a restart
+ * the informers list what exists and the database says what should.
+ */
+@Component
+class ClusterRuntime implements SmartLifecycle {
+
+    private final ClusterConnection connection;
+    private final ClusterProperties properties;
+    private final LabRuntimeRepository runtimes;
+    private final ClusterWrites writes = new ClusterWrites();
+    private final ClusterCache cache;
+    private final LabReconciler reconciler;
+    private ReconcileQueue queue;
+    private ScheduledExecutorService resync;
+    private volatile boolean running;
+
+    ClusterRuntime(ClusterConnection connection, ClusterProperties properties, LabDefinitions definitions,
+                   LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes, LabPlanner planner,
+                   StatusRecorder status, TransactionTemplate transaction) {
+        this.connection = connection;
+        this.properties = properties;
+        this.runtimes = runtimes;
+        this.cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::wake);
+        this.reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status, transaction, cache,
+                new ObjectSync(connection.client(), writes), connection.client(),
+                Multus.driver(properties.linkDriver()));
+    }
+
+    @Override
+    public void start() {
+        queue = new ReconcileQueue(reconciler::reconcile, properties.workers());
+        cache.start();
+        resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
+        resync.scheduleWithFixedDelay(this::resyncAll, 0, properties.resync().toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    /** Every lab with a runtime, and every lab that has objects in the cluster (orphans get removed). */
+    void resyncAll() {
+        if (!cache.synced()) {
+            resync.schedule(this::resyncAll, 200, TimeUnit.MILLISECONDS);
+            return;
+        }
+        Set<UUID> labs = new HashSet<>(runtimes.allLabIds());
+        labs.addAll(cache.labsPresent());
+        labs.forEach(queue::enqueue);
+    }
+
+    void wake(UUID lab) {
+        ReconcileQueue q = queue;
+        if (q != null) {
+            q.enqueue(lab);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(LabChanged changed) {
+        wake(changed.labId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RunRequested requested) {
+        wake(requested.labId());
+    }
+
+    ClusterWrites writes() {
+        return writes;
+    }
+
+    ClusterConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (resync != null) {
+            resync.shutdownNow();
+        }
+        if (queue != null) {
+            queue.close();
+        }
+        cache.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.labforge.cluster;
+
+import dev.labforge.image.ImageCatalog;
+import dev.labforge.image.ReadinessProbe;
+import dev.labforge.image.RouterImage;
+import dev.labforge.lab.LabDefinition;
+import dev.labforge.topology.Endpoint;
+import dev.labforge.topology.Link;
+import dev.labforge.topology.Node;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves a lab definition into a {@link LabPlan}: catalog defaults applied, link names and MACs
+ * derived deterministically, bridges and VLANs taken from the database.
+ */
+@Component
+class LabPlanner {
+
+    private final ImageCatalog catalog;
+    private final LinkAllocations allocations;
+    private final ClusterProperties properties;
+
+    LabPlanner(ImageCatalog catalog, LinkAllocations allocations, ClusterProperties properties) {
+        this.catalog = catalog;
+        this.allocations = allocations;
+        this.properties = properties;
+    }
+
+    static String namespaceOf(UUID labId) {
+        return "lab-" + labId.toString().replace("-", "").substring(0, 16);
+    }
+
+    /** A link's name depends only on the two endpoints it joins, so edits elsewhere leave it alone. */
+    static String nadName(Link link) {
+        String a = link.a().toString();
+        String b = link.b().toString();
+        String key = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+        return "link-" + sha256(key).substring(0, 12);
+    }
+
+    /** Locally administered (0x02), unicast, and the same for the same lab, node and interface. */
+    static String mac(UUID labId, String node, String iface) {
+        String hex = sha256(labId + "/" + node + "/" + iface);
+        StringBuilder mac = new StringBuilder("02");
+        for (int i = 0; i < 10; i += 2) {
+            mac.append(':').append(hex, i, i + 2);
+        }
+        return mac.toString();
+    }
+
+    LabPlan plan(LabDefinition lab, DesiredRun desired, Map<String, Boolean> nodeRuns) {
+        List<Link> links = lab.topology().links();
+        List<String> nadNames = links.stream().map(LabPlanner::nadName).toList();
+        Map<String, String> bridges = properties.linkDriver().equals("vlan") ? Map.of()
+                : allocations.bridges(lab.id(), nadNames);
+        Map<String, Integer> vlans = properties.linkDriver().equals("vlan")
+                ? allocations.vlans(lab.id(), nadNames, properties.vlanDomain(), properties.vlanMin(),
+                properties.vlanMax())
+                : Map.of();
+        List<LinkPlan> linkPlans = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            Link link = links.get(i);
+            String nad = nadNames.get(i);
+            String bridge = vlans.isEmpty() ? bridges.get(nad) : properties.trunkBridge();
+            int mtu = link.mtu() == null ? properties.defaultMtu() : link.mtu();
+            linkPlans.add(new LinkPlan(nad, bridge, vlans.get(nad), mtu, link.a(), link.b()));
+        }
+        List<NodePlan> nodes = new ArrayList<>();
+        for (Node node : lab.topology().nodes()) {
+            boolean running = desired == DesiredRun.RUNNING && nodeRuns.getOrDefault(node.name(), true);
+            nodes.add(node(lab.id(), node, running, linkPlans));
+        }
+        return new LabPlan(lab.id(), lab.name(), namespaceOf(lab.id()), lab.version(), nodes, linkPlans);
+    }
+
+    private NodePlan node(UUID labId, Node node, boolean running, List<LinkPlan> links) {
+        RouterImage image = catalog.find(node.image())
+                .orElseThrow(() -> new IllegalStateException("image " + node.image() + " left the catalog"));
+        record End(String iface, String nad) {
+        }
+        List<End> ends = new ArrayList<>();
+        for (LinkPlan link : links) {
+            for (Endpoint end : List.of(link.a(), link.b())) {
+                if (end.node().equals(node.name())) {
+                    ends.add(new End(end.iface(), link.nadName()));
+                }
+            }
+        }
+        ends.sort(Comparator.comparingInt((End e) -> image.interfaces().portNumber(e.iface()).orElse(0))
+                .thenComparing(End::iface));
+        Set<String> taken = new HashSet<>(Set.of("mgmt"));
+        List<NicPlan> nics = new ArrayList<>();
+        for (End end : ends) {
+            nics.add(new NicPlan(end.iface(), networkName(end.iface(), taken), end.nad(),
+                    mac(labId, node.name(), end.iface())));
+        }
+        int cpu = node.cpu() == null ? image.defaultCpu() : node.cpu();
+        int memory = node.memoryMib() == null ? image.defaultMemoryMib() : node.memoryMib();
+        return new NodePlan(node.name(), node.name(), image.containerDisk(), image.nicModel().kubevirtName(),
+                image.configDelivery(), cpu, memory, node.startupConfig(), running, nics,
+                image.readinessProbe() == ReadinessProbe.TCP ? image.readinessPort() : null);
+    }
+
+    /** KubeVirt network names are DNS labels, unique in the VM; vendor names (Ethernet1/1) are not. */
+    static String networkName(String iface, Set<String> taken) {
+        String base = iface.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = "nic";
+        }
+        base = base.length() > 56 ? base.substring(0, 56) : base;
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.labforge.cluster;
+
+import dev.labforge.cluster.kubevirt.ConfigSecrets;
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.kubevirt.Namespaces;
+import dev.labforge.cluster.kubevirt.VirtualMachines;
+import dev.labforge.cluster.multus.LinkDriver;
+import dev.labforge.cluster.multus.Multus;
+import dev.labforge.lab.LabDefinition;
+import dev.labforge.lab.LabDefinitions;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reconciles one lab, always by the same steps whatever woke it: load the desired state, render the
+ * objects, read what exists from the informer cache, write the difference, aggregate status and save
+ * it if it changed. It never waits for the cluster; the caller requeues while the lab is unsettled.
+ */
+final class LabReconciler {
+
+    private final LabDefinitions definitions;
+    private final LabRuntimeRepository runtimes;
+    private final NodeRuntimeRepository nodeRuntimes;
+    private final LabPlanner planner;
+    private final StatusRecorder status;
+    private final TransactionTemplate transaction;
+    private final ClusterCache cache;
+    private final ObjectSync sync;
+    private final KubernetesClient client;
+    private final LinkDriver links;
+
+    LabReconciler(LabDefinitions definitions, LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes,
+                  LabPlanner planner, StatusRecorder status, TransactionTemplate transaction, ClusterCache cache,
+                  ObjectSync sync, KubernetesClient client, LinkDriver links) {
+        this.definitions = definitions;
+        this.runtimes = runtimes;
+        this.nodeRuntimes = nodeRuntimes;
+        this.planner = planner;
+        this.status = status;
+        this.transaction = transaction;
+        this.cache = cache;
+        this.sync = sync;
+        this.client = client;
+        this.links = links;
+    }
+
+    /** @return true when the lab has settled (nothing moving); false asks for a requeue */
+    boolean reconcile(UUID labId) {
+        Optional<LabRuntime> runtime = runtimes.findById(labId);
+        Optional<LabDefinition> lab = runtime.isEmpty() ? Optional.empty() : definitions.find(labId);
+        if (runtime.isEmpty() || lab.isEmpty() || runtime.get().desired() == DesiredRun.DESTROYED) {
+            boolean gone = tearDown(labId, LabPlanner.namespaceOf(labId));
+            runtime.ifPresent(r -> status.record(labId, StatusAggregation.aggregate(DesiredRun.DESTROYED,
+                    List.of(), !gone), r.state(), List.of(), 0));
+            return gone;
+        }
+        List<NodeRuntime> nodes = nodeRuntimes.findByIdLabIdOrderByIdNode(labId);
+        Map<String, Boolean> nodeRuns = new HashMap<>();
+        nodes.forEach(n -> nodeRuns.put(n.node(), n.running()));
+        LabPlan plan = transaction.execute(tx -> planner.plan(lab.get(), runtime.get().desired(), nodeRuns));
+        apply(plan);
+        restartRequested(plan, nodes);
+        List<StatusAggregation.NodeView> views = observe(plan);
+        StatusAggregation.Result result = StatusAggregation.aggregate(runtime.get().desired(), views, true);
+        status.record(labId, result, runtime.get().state(), views, plan.specVersion());
+        return result.settled();
+    }
+
+    private void apply(LabPlan plan) {
+        String ns = plan.namespace();
+        Namespace namespace = Namespaces.render(plan);
+        sync.ensure("namespaces", namespace, cache.namespace(plan.labId()),
+                object -> client.namespaces().resource(object));
+        List<GenericKubernetesResource> nads = plan.links().stream().map(link -> links.render(plan, link)).toList();
+        sync.syncGeneric(Multus.NAD, ns, nads, cache.nads(plan.labId()));
+        List<Secret> secrets = new ArrayList<>();
+        plan.nodes().forEach(node -> Optional.ofNullable(ConfigSecrets.render(plan, node)).ifPresent(secrets::add));
+        sync.sync("secrets", ns, secrets, cache.secrets(plan.labId()),
+                name -> client.secrets().inNamespace(ns).withName(name),
+                object -> client.secrets().inNamespace(ns).resource(object));
+        List<GenericKubernetesResource> existingVms = cache.vms(plan.labId());
+        List<GenericKubernetesResource> vms = plan.nodes().stream()
+                .map(node -> VirtualMachines.render(plan, node)).toList();
+        sync.syncGeneric(KubeVirt.VM, ns, vms, existingVms);
+        for (NodePlan node : plan.nodes()) {
+            existingVms.stream().filter(vm -> vm.getMetadata().getName().equals(node.vmName())).findFirst()
+                    .ifPresent(vm -> {
+                        String have = vm.get("spec", "runStrategy");
+                        String want = VirtualMachines.runStrategy(node.running());
+                        if (want.equals(have)) {
+                            sync.runStrategySeen(ns, node.vmName(), want);
+                        } else {
+                            sync.patchRunStrategy(ns, node.vmName(), want);
+                        }
+                    });
+        }
+    }
+
+    /** A restart deletes the running VMI; with runStrategy Always, KubeVirt starts a fresh one. */
+    private void restartRequested(LabPlan plan, List<NodeRuntime> nodes) {
+        for (NodeRuntime node : nodes) {
+            if (node.restartRequestedAt() == null) {
+                continue;
+            }
+            cache.vmis(plan.labId()).stream().filter(vmi -> vmi.getMetadata().getName().equals(node.node()))
+                    .findFirst().ifPresent(vmi -> client.genericKubernetesResources(KubeVirt.VMI)
+                            .inNamespace(plan.namespace()).withName(node.node()).delete());
+            status.restartDone(plan.labId(), node.node());
+        }
+    }
+
+    private List<StatusAggregation.NodeView> observe(LabPlan plan) {
+        Map<String, GenericKubernetesResource> vms = new HashMap<>();
+        cache.vms(plan.labId()).forEach(vm -> vms.put(vm.getMetadata().getName(), vm));
+        List<StatusAggregation.NodeView> views = new ArrayList<>();
+        for (NodePlan node : plan.nodes()) {
+            GenericKubernetesResource vm = vms.get(node.vmName());
+            Map<String, Object> vmStatus = vm == null ? null : vm.get("status");
+            views.add(new StatusAggregation.NodeView(node.name(), node.running(),
+                    NodeStatusMapping.map(vmStatus, vm != null, node.running())));
+        }
+        return views;
+    }
+
+    /** Deletes every object of the lab; @return true when nothing of it is left in the cache. */
+    private boolean tearDown(UUID labId, String namespace) {
+        List<GenericKubernetesResource> vms = cache.vms(labId);
+        sync.syncGeneric(KubeVirt.VM, namespace, List.of(), vms);
+        sync.settleDeletes(KubeVirt.VM.getPlural(), namespace, vms);
+        List<GenericKubernetesResource> nads = cache.nads(labId);
+        sync.syncGeneric(Multus.NAD, namespace, List.of(), nads);
+        sync.settleDeletes(Multus.NAD.getPlural(), namespace, nads);
+        List<Secret> secrets = cache.secrets(labId);
+        sync.sync("secrets", namespace, List.<Secret>of(), secrets,
+                name -> client.secrets().inNamespace(namespace).withName(name),
+                object -> client.secrets().inNamespace(namespace).resource(object));
+        sync.settleDeletes("secrets", namespace, secrets);
+        Namespace ns = cache.namespace(labId);
+        if (ns != null) {
+            sync.delete("namespaces", "", ns.getMetadata().getName(), name -> client.namespaces().withName(name));
+        } else {
+            sync.settleDeletes("namespaces", "", List.of());
+        }
+        boolean gone = vms.isEmpty() && nads.isEmpty() && secrets.isEmpty() && ns == null;
+        if (gone) {
+            sync.forgetNamespace(namespace);
+        }
+        return gone;
+    }
+}

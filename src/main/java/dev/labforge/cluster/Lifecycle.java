@@ -1,0 +1,103 @@
+package dev.labforge.cluster;
+
+import dev.labforge.access.Caller;
+import dev.labforge.api.Conflict;
+import dev.labforge.api.NotFound;
+import dev.labforge.lab.LabDefinition;
+import dev.labforge.lab.LabDefinitions;
+import dev.labforge.topology.Node;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what users ask of a lab (desired state) and wakes the reconciler. It never talks to the
+ * cluster itself, so every request is answered at once and the work survives a restart.
+ */
+@Component
+class Lifecycle {
+
+    private final LabDefinitions labs;
+    private final LabRuntimeRepository runtimes;
+    private final NodeRuntimeRepository nodes;
+    private final LabEvents events;
+    private final ApplicationEventPublisher publisher;
+
+    Lifecycle(LabDefinitions labs, LabRuntimeRepository runtimes, NodeRuntimeRepository nodes, LabEvents events,
+              ApplicationEventPublisher publisher) {
+        this.labs = labs;
+        this.runtimes = runtimes;
+        this.nodes = nodes;
+        this.events = events;
+        this.publisher = publisher;
+    }
+
+    @Transactional
+    public void start(Caller caller, UUID labId) {
+        LabDefinition lab = labs.operable(caller, labId);
+        LabRuntime runtime = runtimes.findById(labId)
+                .orElseGet(() -> runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId))));
+        boolean changed = runtime.want(DesiredRun.RUNNING);
+        for (Node node : lab.topology().nodes()) {
+            nodes.findById(new NodeRuntime.Key(labId, node.name()))
+                    .ifPresentOrElse(row -> row.run(true), () -> nodes.save(new NodeRuntime(labId, node.name(), true)));
+        }
+        requested(labId, caller, changed, "start", null);
+    }
+
+    @Transactional
+    public void stop(Caller caller, UUID labId) {
+        labs.operable(caller, labId);
+        LabRuntime runtime = deployed(labId, "stop");
+        requested(labId, caller, runtime.want(DesiredRun.STOPPED), "stop", null);
+    }
+
+    @Transactional
+    public void destroy(Caller caller, UUID labId) {
+        labs.operable(caller, labId);
+        runtimes.findById(labId).ifPresent(runtime ->
+                requested(labId, caller, runtime.want(DesiredRun.DESTROYED), "destroy", null));
+    }
+
+    @Transactional
+    public void node(Caller caller, UUID labId, String nodeName, String action) {
+        LabDefinition lab = labs.operable(caller, labId);
+        if (lab.topology().node(nodeName).isEmpty()) {
+            throw new NotFound("lab " + labId + " has no node '" + nodeName + "'");
+        }
+        LabRuntime runtime = deployed(labId, action + " a node of");
+        if (runtime.desired() != DesiredRun.RUNNING) {
+            throw new Conflict("the lab is " + runtime.desired().name().toLowerCase()
+                    + ": start the lab before you " + action + " one of its nodes");
+        }
+        NodeRuntime row = nodes.findById(new NodeRuntime.Key(labId, nodeName))
+                .orElseGet(() -> nodes.save(new NodeRuntime(labId, nodeName, true)));
+        switch (action) {
+            case "start" -> row.run(true);
+            case "stop" -> row.run(false);
+            case "restart" -> {
+                if (!row.running()) {
+                    throw new Conflict("node '" + nodeName + "' is stopped: start it instead of restarting it");
+                }
+                row.requestRestart();
+            }
+            default -> throw new NotFound("no such action: " + action);
+        }
+        requested(labId, caller, true, action, nodeName);
+    }
+
+    private LabRuntime deployed(UUID labId, String action) {
+        LabRuntime runtime = runtimes.findById(labId).orElse(null);
+        if (runtime == null || runtime.desired() == DesiredRun.DESTROYED) {
+            throw new Conflict("the lab is not deployed: start it before you " + action + " it");
+        }
+        return runtime;
+    }
+
+    private void requested(UUID labId, Caller caller, boolean changed, String action, String node) {
+        events.append(labId, "Requested", node, caller.username() + " asked to " + action
+                + (node == null ? " the lab" : " node " + node) + (changed ? "" : " (already so)"));
+        publisher.publishEvent(new RunRequested(labId));
+    }
+}

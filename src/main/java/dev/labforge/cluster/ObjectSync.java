@@ -1,0 +1,141 @@
+package dev.labforge.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Brings one kind of object in line with its desired set: creates what is missing, rewrites what
+ * differs (by spec hash), deletes what is extra. It remembers what it wrote until the informer
+ * shows it, so a reconcile that runs before the cache catches up does not write twice.
+ */
+final class ObjectSync {
+
+    /** Writes not yet seen in the cache: object key to the spec hash written (null for a delete). */
+    private final Map<String, String> expected = new ConcurrentHashMap<>();
+    private final KubernetesClient client;
+    private final ClusterWrites writes;
+
+    ObjectSync(KubernetesClient client, ClusterWrites writes) {
+        this.client = client;
+        this.writes = writes;
+    }
+
+    /** Generic objects of one kind (VMs, NADs) in one namespace. */
+    void syncGeneric(ResourceDefinitionContext kind, String namespace, Collection<GenericKubernetesResource> desired,
+                     Collection<GenericKubernetesResource> existing) {
+        sync(kind.getPlural(), namespace, desired, existing,
+                name -> client.genericKubernetesResources(kind).inNamespace(namespace).withName(name),
+                object -> client.genericKubernetesResources(kind).inNamespace(namespace).resource(object));
+    }
+
+    <T extends HasMetadata> void sync(String kind, String namespace, Collection<T> desired, Collection<T> existing,
+                                      Function<String, Resource<T>> byName, Function<T, Resource<T>> byObject) {
+        Map<String, T> present = new HashMap<>();
+        for (T object : existing) {
+            present.put(object.getMetadata().getName(), object);
+        }
+        for (T want : desired) {
+            String name = want.getMetadata().getName();
+            String key = key(kind, namespace, name);
+            T have = present.remove(name);
+            String wantHash = ClusterLabels.specHash(want);
+            if (have != null && Objects.equals(ClusterLabels.specHash(have), wantHash)) {
+                expected.remove(key);
+                continue;
+            }
+            if (Objects.equals(expected.get(key), wantHash)) {
+                continue; // written already; the cache has not caught up yet
+            }
+            if (have == null) {
+                create(byObject.apply(want));
+            } else {
+                byObject.apply(want).update();
+                writes.updated();
+            }
+            expected.put(key, wantHash);
+        }
+        for (T extra : present.values()) {
+            delete(kind, namespace, extra.getMetadata().getName(), byName);
+        }
+    }
+
+    <T extends HasMetadata> void ensure(String kind, T desired, T existing, Function<T, Resource<T>> byObject) {
+        String key = key(kind, "", desired.getMetadata().getName());
+        if (existing != null || expected.containsKey(key)) {
+            if (existing != null) {
+                expected.remove(key);
+            }
+            return;
+        }
+        create(byObject.apply(desired));
+        expected.put(key, "");
+    }
+
+    <T extends HasMetadata> void delete(String kind, String namespace, String name, Function<String, Resource<T>> byName) {
+        String key = key(kind, namespace, name) + "#deleted";
+        if (expected.containsKey(key)) {
+            return;
+        }
+        byName.apply(name).delete();
+        writes.deleted();
+        expected.put(key, "");
+    }
+
+    /** Forgets remembered deletes of objects that are gone from the cache. */
+    void settleDeletes(String kind, String namespace, Collection<? extends HasMetadata> existing) {
+        List<String> names = existing.stream().map(o -> key(kind, namespace, o.getMetadata().getName()) + "#deleted")
+                .toList();
+        String prefix = key(kind, namespace, "");
+        expected.keySet().removeIf(k -> k.startsWith(prefix) && k.endsWith("#deleted") && !names.contains(k));
+    }
+
+    void patchRunStrategy(String namespace, String vm, String runStrategy) {
+        String key = key("runStrategy", namespace, vm);
+        if (runStrategy.equals(expected.get(key))) {
+            return;
+        }
+        client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VM).inNamespace(namespace)
+                .withName(vm).patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\":{\"runStrategy\":\"" + runStrategy + "\"}}");
+        writes.patched();
+        expected.put(key, runStrategy);
+    }
+
+    void runStrategySeen(String namespace, String vm, String runStrategy) {
+        expected.remove(key("runStrategy", namespace, vm), runStrategy);
+    }
+
+    void forgetNamespace(String namespace) {
+        expected.keySet().removeIf(k -> k.contains("/" + namespace + "/"));
+    }
+
+    private <T extends HasMetadata> void create(Resource<T> resource) {
+        try {
+            resource.create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            // it exists already (created by a run whose ADD we have not seen): the cache will show it
+        }
+        writes.created();
+    }
+
+    private static String key(String kind, String namespace, String name) {
+        return kind + "/" + namespace + "/" + name;
+    }
+
+}

@@ -1,0 +1,64 @@
+package dev.labforge.cluster;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saves what the reconciler observed, only where it changed, and logs each change as an event: a
+ * steady lab costs no database writes.
+ */
+@Component
+class StatusRecorder {
+
+    private final LabRuntimeRepository runtimes;
+    private final NodeRuntimeRepository nodes;
+    private final LabEvents events;
+
+    StatusRecorder(LabRuntimeRepository runtimes, NodeRuntimeRepository nodes, LabEvents events) {
+        this.runtimes = runtimes;
+        this.nodes = nodes;
+        this.events = events;
+    }
+
+    @Transactional
+    public void record(UUID labId, StatusAggregation.Result result, LabState before,
+                       List<StatusAggregation.NodeView> views, long specVersion) {
+        LabRuntime runtime = runtimes.findById(labId).orElse(null);
+        if (runtime == null) {
+            return;
+        }
+        Map<String, NodeRuntime> rows = new HashMap<>();
+        nodes.findByIdLabIdOrderByIdNode(labId).forEach(row -> rows.put(row.node(), row));
+        for (StatusAggregation.NodeView view : views) {
+            NodeRuntime row = rows.get(view.name());
+            if (row == null) {
+                row = nodes.save(new NodeRuntime(labId, view.name(), true));
+            }
+            NodeState previous = row.state();
+            NodeObservation o = view.observed();
+            if (row.observe(o.state(), o.reason(), o.message()) && previous != o.state()) {
+                events.append(labId, "NodeStateChanged", view.name(), previous + " -> " + o.state()
+                        + (o.reason() == null ? "" : " (" + o.reason() + (o.message() == null ? "" : ": "
+                        + o.message()) + ")"));
+            }
+        }
+        LabState previous = runtime.state();
+        if (runtime.observe(result.state(), result.ready(), result.total(), result.reasons(), specVersion)
+                && previous != result.state()) {
+            events.append(labId, "LabStateChanged", null, previous + " -> " + result.state() + " ("
+                    + result.ready() + "/" + result.total() + " ready)");
+        }
+    }
+
+    @Transactional
+    public void restartDone(UUID labId, String node) {
+        nodes.findById(new NodeRuntime.Key(labId, node)).ifPresent(row -> {
+            row.restartDone();
+            events.append(labId, "NodeRestarted", node, "the VM instance was replaced");
+        });
+    }
+}

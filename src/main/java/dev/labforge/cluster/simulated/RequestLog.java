@@ -1,0 +1,80 @@
+package dev.labforge.cluster.simulated;
+
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sits in front of the mock server's dispatcher. It counts watch requests per path and responses per status code,
+ * so tests can prove how many watches a component opens and that a conflict really happened. And it drops the mock
+ * server's own request log, which keeps every request with its body forever: fine in a test, a leak in a cluster
+ * that runs for days.
+ */
+final class RequestLog extends Dispatcher {
+
+    private final Dispatcher delegate;
+    private final MockWebServer server;
+    private final Map<String, AtomicLong> watches = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicLong> codes = new ConcurrentHashMap<>();
+
+    RequestLog(Dispatcher delegate, MockWebServer server) {
+        this.delegate = delegate;
+        this.server = server;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        forget();
+        String path = request.getPath();
+        int query = path.indexOf('?');
+        if ("GET".equals(request.getMethod()) && query > 0 && path.indexOf("watch=true", query) > 0) {
+            count(watches, path.substring(0, query));
+        }
+        MockResponse response = delegate.dispatch(request);
+        count(codes, response.code());
+        return response;
+    }
+
+    /** Watch requests so far on a collection path, such as {@code /apis/kubevirt.io/v1/virtualmachines}. */
+    long watchRequests(String collectionPath) {
+        return read(watches, collectionPath);
+    }
+
+    /** Responses so far with this HTTP status code. */
+    long responses(int code) {
+        return read(codes, code);
+    }
+
+    @Override
+    public void shutdown() {
+        delegate.shutdown();
+    }
+
+    @Override
+    public void releaseResources() {
+        delegate.releaseResources();
+    }
+
+    /** The server queues each request just before dispatching it, so there is always one to take here. */
+    private void forget() {
+        try {
+            server.takeRequest(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <K> void count(Map<K, AtomicLong> counts, K key) {
+        counts.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private static <K> long read(Map<K, AtomicLong> counts, K key) {
+        AtomicLong count = counts.get(key);
+        return count == null ? 0 : count.get();
+    }
+}

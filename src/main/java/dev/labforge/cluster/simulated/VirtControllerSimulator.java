@@ -1,0 +1,237 @@
+package dev.labforge.cluster.simulated;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Plays KubeVirt's virt-controller (and the part of virt-handler that reports a VMI running) for LabForge's
+ * VirtualMachines: creates and deletes their VMIs as {@code runStrategy} asks and moves VM and VMI status through
+ * KubeVirt's values, with {@link SimulatorSettings delays} between steps.
+ *
+ * <p>It reads only from two informers (one on VMs labelled {@code app.kubernetes.io/managed-by=labforge} in all
+ * namespaces, one on VMIs), decides each step from the state it sees ({@link NextStep}), never waits on an informer
+ * thread (delays are timers on its own scheduler), and writes VM status only through the status subresource.
+ */
+public final class VirtControllerSimulator implements AutoCloseable {
+
+    /** A safety net only: every change arrives as a watch event, and every delay has its own timer. */
+    private static final long RESYNC_MILLIS = TimeUnit.MINUTES.toMillis(5);
+    private static final int THREADS = 4;
+
+    private final KubernetesClient client;
+    private volatile SimulatorSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final WorkQueue queue;
+    private final StatusWriter vmStatus;
+    private final StatusWriter vmiStatus;
+    /** When a delayed step became due, per VM key; a different step for the key restarts the clock. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Object changes = new Object();
+    private SharedIndexInformer<GenericKubernetesResource> vms;
+    private SharedIndexInformer<GenericKubernetesResource> vmis;
+    private volatile boolean synced;
+
+    private record Timer(Step step, long dueNanos) {
+    }
+
+    public VirtControllerSimulator(KubernetesClient client, SimulatorSettings settings) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(THREADS, task -> {
+            Thread thread = new Thread(task, "simulated-virt-controller-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.queue = new WorkQueue(scheduler, this::reconcile);
+        this.vmStatus = StatusWriter.throughSubresource(client, Kinds.VM);
+        this.vmiStatus = StatusWriter.wholeObject(client, Kinds.VMI);
+    }
+
+    /** Starts both informers, waits for their first list, then handles every VM found. */
+    public synchronized VirtControllerSimulator start() {
+        if (vms != null) {
+            throw new IllegalStateException("already started");
+        }
+        vms = client.genericKubernetesResources(Kinds.VM).inAnyNamespace()
+                .withLabel(Kinds.MANAGED_BY, Kinds.LABFORGE)
+                .runnableInformer(RESYNC_MILLIS);
+        vms.addEventHandler(handler(vm -> queue.add(Kinds.key(vm))));
+        vmis = client.genericKubernetesResources(Kinds.VMI).inAnyNamespace().runnableInformer(RESYNC_MILLIS);
+        vmis.addEventHandler(handler(vmi -> {
+            if (Kinds.ownerUid(vmi) != null) {
+                queue.add(Kinds.key(vmi));
+            }
+        }));
+        vms.run();
+        vmis.run();
+        // events before this point were dropped by the handlers; the stores have them all
+        synced = true;
+        vms.getStore().listKeys().forEach(queue::add);
+        vmis.getStore().listKeys().forEach(queue::add);
+        return this;
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    /** New settings apply from the next step on; a delay already counting keeps its old length. */
+    public void settings(SimulatorSettings newSettings) {
+        this.settings = Objects.requireNonNull(newSettings, "settings");
+    }
+
+    /** How many VMIs are in phase Running now, as the simulator's cache sees them. */
+    public int runningInstances() {
+        return (int) vmis.getStore().list().stream()
+                .filter(vmi -> VmiStatus.of(vmi).isRunning())
+                .count();
+    }
+
+    /**
+     * Waits until the VM shows {@code Running} and ready, as the simulator's cache sees it.
+     *
+     * @return false if that did not happen within the timeout (or the waiting thread was interrupted)
+     */
+    public boolean awaitRunning(String namespace, String name, Duration timeout) {
+        String key = namespace + "/" + name;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changes) {
+            while (!isRunning(vms.getStore().getByKey(key))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(changes, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        scheduler.shutdownNow();
+        if (vms != null) {
+            vms.stop();
+            vmis.stop();
+        }
+        timers.clear();
+    }
+
+    private static boolean isRunning(GenericKubernetesResource vm) {
+        if (vm == null) {
+            return false;
+        }
+        VmStatus status = VmStatus.of(vm);
+        return "Running".equals(status.printableStatus()) && status.ready();
+    }
+
+    private ResourceEventHandler<GenericKubernetesResource> handler(Consumer<GenericKubernetesResource> enqueue) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource resource) {
+                changed(resource);
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource resource) {
+                changed(resource);
+            }
+
+            @Override
+            public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
+                changed(resource);
+            }
+
+            private void changed(GenericKubernetesResource resource) {
+                if (synced) {
+                    enqueue.accept(resource);
+                }
+                synchronized (changes) {
+                    changes.notifyAll();
+                }
+            }
+        };
+    }
+
+    private void reconcile(String key) {
+        GenericKubernetesResource vm = vms.getStore().getByKey(key);
+        GenericKubernetesResource vmi = vmis.getStore().getByKey(key);
+        NextStep.of(vm, vmi, settings)
+                .ifPresentOrElse(step -> {
+                    if (isDue(key, step)) {
+                        apply(step, vm, vmi);
+                    }
+                }, () -> timers.remove(key));
+    }
+
+    /** True when the step may run now; otherwise starts (or keeps) its clock and comes back when it runs out. */
+    private boolean isDue(String key, Step step) {
+        long now = System.nanoTime();
+        Timer timer = step.delay().isZero() ? null : timers.compute(key, (k, running) ->
+                running != null && running.step().equals(step) ? running
+                        : new Timer(step, now + step.delay().toNanos()));
+        if (timer == null || timer.dueNanos() - now <= 0) {
+            timers.remove(key);
+            return true;
+        }
+        queue.addAfter(key, Duration.ofNanos(timer.dueNanos() - now));
+        return false;
+    }
+
+    private void apply(Step step, GenericKubernetesResource vm, GenericKubernetesResource vmi) {
+        switch (step) {
+            case Step.UpdateVmStatus update -> vmStatus.write(vm, latest ->
+                    update.status().equals(VmStatus.of(latest)) ? null
+                            : update.status().toMap(VmStatus.status(latest), Instant.now()));
+            case Step.UpdateVmiStatus update -> vmiStatus.write(vmi, latest ->
+                    update.status().equals(VmiStatus.of(latest)) ? null
+                            : update.status().toMap(VmStatus.status(latest), Instant.now()));
+            case Step.CreateVmi create -> createInstance(vm);
+            case Step.DeleteVmi delete -> deleteInstance(vmi, delete.unlessOwnerLives());
+        }
+    }
+
+    private void createInstance(GenericKubernetesResource vm) {
+        try {
+            client.genericKubernetesResources(Kinds.VMI).inNamespace(vm.getMetadata().getNamespace())
+                    .resource(VmiRenderer.instanceOf(vm)).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) { // already created, the cache is behind
+                throw e;
+            }
+        }
+    }
+
+    private void deleteInstance(GenericKubernetesResource vmi, boolean unlessOwnerLives) {
+        String namespace = vmi.getMetadata().getNamespace();
+        String name = vmi.getMetadata().getName();
+        if (unlessOwnerLives) {
+            GenericKubernetesResource owner = client.genericKubernetesResources(Kinds.VM).inNamespace(namespace)
+                    .withName(name).get();
+            if (owner != null && owner.getMetadata().getUid().equals(Kinds.ownerUid(vmi))) {
+                return;
+            }
+        }
+        client.genericKubernetesResources(Kinds.VMI).inNamespace(namespace).withName(name).delete();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.labforge.cluster.simulated;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The next phase of a VMI, as virt-controller (Pending to Scheduled) and virt-handler (Scheduled to Running) would
+ * move it, and how long after the previous step that happens.
+ */
+final class VmiLifecycle {
+
+    /** The one node of the simulated cluster; a single node also means every link is node-local. */
+    static final String NODE_NAME = "sim-node-1";
+
+    private static final Condition NOT_SCHEDULED =
+            Condition.isFalse("Ready", "PodNotExists", "virt-launcher pod has not yet been scheduled");
+
+    record Transition(VmiStatus status, Duration delay) {
+    }
+
+    private VmiLifecycle() {
+    }
+
+    static Optional<Transition> next(GenericKubernetesResource vmi, SimulatorSettings settings) {
+        VmiStatus current = VmiStatus.of(vmi);
+        String phase = current.phase() == null ? "" : current.phase();
+        return switch (phase) {
+            case "" -> Optional.of(new Transition(waiting("Pending"), Duration.ZERO));
+            case "Pending" -> Optional.of(new Transition(waiting("Scheduling"), Duration.ZERO));
+            case "Scheduling" -> fromScheduling(vmi, current, settings);
+            case "Scheduled" -> Optional.of(new Transition(running(vmi), settings.startingDelay()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Transition> fromScheduling(GenericKubernetesResource vmi, VmiStatus current,
+                                                       SimulatorSettings settings) {
+        Optional<String> unpullable = VmiRenderer.containerDiskImages(vmi).stream()
+                .filter(settings.imageNeverPulls())
+                .findFirst();
+        if (unpullable.isEmpty()) {
+            return Optional.of(new Transition(scheduled(), settings.schedulingDelay()));
+        }
+        String image = unpullable.get();
+        String reason = current.condition("Synchronized").map(Condition::reason).orElse(null);
+        if (reason == null) {
+            return Optional.of(new Transition(pullFailing("ErrImagePull", "Failed to pull image \"" + image
+                    + "\": not found (simulated cluster: this image never pulls)"), settings.schedulingDelay()));
+        }
+        if (reason.equals("ErrImagePull")) {
+            // the kubelet backs off and keeps retrying; in the simulator the retries never succeed
+            return Optional.of(new Transition(pullFailing("ImagePullBackOff", "Back-off pulling image \"" + image
+                    + "\""), settings.startingDelay()));
+        }
+        return Optional.empty();
+    }
+
+    private static VmiStatus waiting(String phase) {
+        return new VmiStatus(phase, null, List.of(NOT_SCHEDULED), List.of());
+    }
+
+    private static VmiStatus pullFailing(String reason, String message) {
+        return new VmiStatus("Scheduling", null,
+                List.of(NOT_SCHEDULED, Condition.isFalse("Synchronized", reason, message)), List.of());
+    }
+
+    private static VmiStatus scheduled() {
+        return new VmiStatus("Scheduled", NODE_NAME, List.of(
+                Condition.isFalse("Ready", "GuestNotRunning", "Guest VM is not reported as running"),
+                Condition.isTrue("PodScheduled")), List.of());
+    }
+
+    private static VmiStatus running(GenericKubernetesResource vmi) {
+        return new VmiStatus("Running", NODE_NAME,
+                List.of(Condition.isTrue("Ready"), Condition.isTrue("PodScheduled")), VmiRenderer.nics(vmi));
+    }
+}

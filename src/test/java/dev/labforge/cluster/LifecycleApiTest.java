@@ -1,0 +1,244 @@
+package dev.labforge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.ApiClient.Response;
+import dev.labforge.Catalog;
+import dev.labforge.IntegrationTest;
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.multus.Multus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The whole loop on the simulated cluster: REST request, reconciler, mock API server, simulator, status. */
+class LifecycleApiTest extends IntegrationTest {
+
+    @Autowired
+    ClusterConnection cluster;
+    @Autowired
+    ClusterRuntime runtime;
+
+    private ApiClient user;
+
+    @BeforeEach
+    void setUp() {
+        Catalog.ensure(api());
+        user = api().newUser();
+    }
+
+    static String lab(String name, String extraNodes, String extraLinks) {
+        return """
+                {"name":"%s","nodes":[{"name":"r1","image":"frr","startupConfig":"hostname r1\\n"},
+                  {"name":"r2","image":"frr"},{"name":"r3","image":"frr"}%s],
+                 "links":[{"endpoints":["r1:eth1","r2:eth1"]},{"endpoints":["r2:eth2","r3:eth1"],"mtu":9000},
+                  {"endpoints":["r3:eth2","r1:eth2"]}%s]}""".formatted(name, extraNodes, extraLinks);
+    }
+
+    private String create(String name) {
+        Response created = user.post("/api/v1/labs", lab(name, "", ""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private JsonNode awaitStatus(String id, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode status = null;
+        while (System.nanoTime() < deadline) {
+            status = user.get("/api/v1/labs/" + id).json().get("status");
+            if (status != null && condition.test(status)) {
+                return status;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("status never matched; last: " + status);
+    }
+
+    private static Predicate<JsonNode> state(String state) {
+        return s -> s.get("state").asString().equals(state);
+    }
+
+    private KubernetesClient k8s() {
+        return cluster.client();
+    }
+
+    private List<GenericKubernetesResource> vms(String id) {
+        return k8s().genericKubernetesResources(KubeVirt.VM).inNamespace(LabPlanner.namespaceOf(UUID.fromString(id)))
+                .list().getItems();
+    }
+
+    private List<GenericKubernetesResource> nads(String id) {
+        return k8s().genericKubernetesResources(Multus.NAD).inNamespace(LabPlanner.namespaceOf(UUID.fromString(id)))
+                .list().getItems();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void startsALabAndReportsEveryNodeReady() {
+        String id = create("run-me");
+
+        Response started = user.post("/api/v1/labs/" + id + "/start", "");
+        assertThat(started.status()).isEqualTo(202);
+
+        JsonNode status = awaitStatus(id, state("RUNNING"));
+        assertThat(status.get("ready").asInt()).isEqualTo(3);
+        assertThat(status.get("nodes").valueStream().map(n -> n.get("state").asString()))
+                .containsOnly("READY");
+        assertThat(vms(id)).hasSize(3).allSatisfy(vm ->
+                assertThat((String) vm.get("spec", "runStrategy")).isEqualTo("Always"));
+        assertThat(nads(id)).hasSize(3);
+        assertThat(k8s().namespaces().withName(LabPlanner.namespaceOf(UUID.fromString(id))).get()).isNotNull();
+        assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
+
+        JsonNode events = user.get("/api/v1/labs/" + id + "/events").json();
+        assertThat(events.valueStream().map(e -> e.get("kind").asString()))
+                .contains("Requested", "NodeStateChanged", "LabStateChanged");
+    }
+
+    @Test
+    void stopsAndRestartsSingleNodesWithoutTouchingTheOthers() {
+        String id = create("one-node");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+        String r1Uid = vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
+                .orElseThrow().getMetadata().getUid();
+
+        assertThat(user.post("/api/v1/labs/" + id + "/nodes/r2/stop", "").status()).isEqualTo(202);
+        JsonNode status = awaitStatus(id, s -> s.get("state").asString().equals("RUNNING")
+                && s.get("total").asInt() == 2);
+        assertThat(status.get("nodes").get(1).get("state").asString()).isEqualTo("STOPPED");
+        assertThat(nads(id)).hasSize(3);
+
+        assertThat(user.post("/api/v1/labs/" + id + "/nodes/r2/start", "").status()).isEqualTo(202);
+        awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
+
+        assertThat(user.post("/api/v1/labs/" + id + "/nodes/r3/restart", "").status()).isEqualTo(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+                .noneMatch(e -> e.get("kind").asString().equals("NodeRestarted"))) {
+            sleep(50);
+        }
+        awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
+        assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
+                .orElseThrow().getMetadata().getUid()).isEqualTo(r1Uid);
+
+        assertThat(user.post("/api/v1/labs/" + id + "/nodes/r9/stop", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void stopsAndStartsTheWholeLabKeepingItsObjects() {
+        String id = create("stop-start");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+
+        assertThat(user.post("/api/v1/labs/" + id + "/stop", "").status()).isEqualTo(202);
+        awaitStatus(id, state("STOPPED"));
+        assertThat(vms(id)).hasSize(3).allSatisfy(vm ->
+                assertThat((String) vm.get("spec", "runStrategy")).isEqualTo("Halted"));
+        assertThat(user.post("/api/v1/labs/" + id + "/nodes/r1/start", "").status()).isEqualTo(409);
+
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+    }
+
+    @Test
+    void editingARunningLabAppliesOnlyTheDifference() {
+        String id = create("edit-live");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+        String r1Version = vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
+                .orElseThrow().getMetadata().getResourceVersion();
+        long writesBefore = runtime.writes().total();
+
+        Response edited = user.put("/api/v1/labs/" + id, lab("edit-live", ",{\"name\":\"r4\",\"image\":\"frr\"}",
+                ",{\"endpoints\":[\"r4:eth1\",\"r3:eth3\"]}"));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+        awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 4);
+        assertThat(vms(id)).hasSize(4);
+        assertThat(nads(id)).hasSize(4);
+        assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
+                .orElseThrow().getMetadata().getResourceVersion()).isEqualTo(r1Version);
+        // r4: VM + config Secret; the new link: NAD; r3 gains a NIC: its VM and its Secret (the NIC
+        // names pinned by MAC) are rewritten. r1 and r2 are not touched.
+        assertThat(runtime.writes().total() - writesBefore).isEqualTo(5);
+    }
+
+    @Test
+    void repairsObjectsDeletedBehindItsBack() {
+        String id = create("drift");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+        String ns = LabPlanner.namespaceOf(UUID.fromString(id));
+
+        k8s().genericKubernetesResources(KubeVirt.VM).inNamespace(ns).withName("r2").delete();
+        k8s().genericKubernetesResources(Multus.NAD).inNamespace(ns).withName(nads(id).getFirst()
+                .getMetadata().getName()).delete();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && (vms(id).size() < 3 || nads(id).size() < 3)) {
+            sleep(50);
+        }
+        assertThat(vms(id)).hasSize(3);
+        assertThat(nads(id)).hasSize(3);
+        awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
+    }
+
+    @Test
+    void destroyLeavesNothingBehindAndDeletingADeployedLabDestroysItFirst() {
+        String id = create("destroy-me");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+
+        assertThat(user.post("/api/v1/labs/" + id + "/destroy", "").status()).isEqualTo(202);
+        awaitStatus(id, state("DEFINED"));
+        assertThat(vms(id)).isEmpty();
+        assertThat(nads(id)).isEmpty();
+        assertThat(k8s().secrets().inNamespace(LabPlanner.namespaceOf(UUID.fromString(id))).list().getItems())
+                .isEmpty();
+        assertThat(user.post("/api/v1/labs/" + id + "/stop", "").status()).isEqualTo(409);
+
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+        assertThat(user.delete("/api/v1/labs/" + id).status()).isEqualTo(204);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && !(vms(id).isEmpty() && nads(id).isEmpty())) {
+            sleep(50);
+        }
+        assertThat(vms(id)).isEmpty();
+        assertThat(nads(id)).isEmpty();
+    }
+
+    @Test
+    void otherUsersCannotOperateTheLab() {
+        String id = create("not-yours");
+        ApiClient mallory = api().newUser();
+
+        assertThat(mallory.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(404);
+        assertThat(mallory.get("/api/v1/labs/" + id + "/events").status()).isEqualTo(404);
+        assertThat(anonymous().post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(401);
+    }
+
+    @Test
+    void saysWhichClusterItDrives() {
+        JsonNode view = user.get("/api/v1/cluster").json();
+        assertThat(view.get("simulated").asBoolean()).isTrue();
+        assertThat(view.get("description").asString()).contains("SIMULATED");
+        assertThat(anonymous().get("/actuator/info").json().get("cluster").get("simulated").asBoolean()).isTrue();
+    }
+}
