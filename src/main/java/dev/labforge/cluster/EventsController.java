@@ -85,8 +85,8 @@ class EventsController {
                 Thread.sleep(POLL);
             }
             emitter.complete();
-        } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e); // the client went away
+        } catch (IOException | RuntimeException e) {
+            emitter.completeWithError(e); // the client went away, or the service is shutting down
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             emitter.complete();

@@ -7,13 +7,9 @@ import dev.labforge.lab.LabDefinition;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,17 +42,7 @@ class LabPlanner {
         String a = link.a().toString();
         String b = link.b().toString();
         String key = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
-        return "link-" + sha256(key).substring(0, 12);
-    }
-
-    /** Locally administered (0x02), unicast, and the same for the same lab, node and interface. */
-    static String mac(UUID labId, String node, String iface) {
-        String hex = sha256(labId + "/" + node + "/" + iface);
-        StringBuilder mac = new StringBuilder("02");
-        for (int i = 0; i < 10; i += 2) {
-            mac.append(':').append(hex, i, i + 2);
-        }
-        return mac.toString();
+        return "link-" + Macs.sha256(key).substring(0, 12);
     }
 
     LabPlan plan(LabDefinition lab, DesiredRun desired, Map<String, Boolean> nodeRuns) {
@@ -103,7 +89,7 @@ class LabPlanner {
         List<NicPlan> nics = new ArrayList<>();
         for (End end : ends) {
             nics.add(new NicPlan(end.iface(), networkName(end.iface(), taken), end.nad(),
-                    mac(labId, node.name(), end.iface())));
+                    Macs.of(labId, node.name(), end.iface())));
         }
         int cpu = node.cpu() == null ? image.defaultCpu() : node.cpu();
         int memory = node.memoryMib() == null ? image.defaultMemoryMib() : node.memoryMib();
@@ -124,14 +110,5 @@ class LabPlanner {
             name = base + "-" + i;
         }
         return name;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -225,6 +225,27 @@ class LifecycleApiTest extends IntegrationTest {
     }
 
     @Test
+    void streamsEventsAsServerSentEventsResumingAfterLastEventId() throws Exception {
+        String id = create("stream-me");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+        JsonNode all = user.get("/api/v1/labs/" + id + "/events").json();
+        long second = all.get(1).get("id").asLong();
+
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/v1/labs/" + id + "/events"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", Long.toString(second)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> ids = response.body().filter(line -> line.startsWith("id:")).limit(all.size() - 2).toList();
+
+        assertThat(ids).first().isEqualTo("id:" + all.get(2).get("id").asLong());
+        assertThat(ids).last().isEqualTo("id:" + all.get(all.size() - 1).get("id").asLong());
+    }
+
+    @Test
     void otherUsersCannotOperateTheLab() {
         String id = create("not-yours");
         ApiClient mallory = api().newUser();

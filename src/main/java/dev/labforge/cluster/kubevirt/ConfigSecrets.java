@@ -29,7 +29,7 @@ public final class ConfigSecrets {
     public static Secret render(LabPlan lab, NodePlan node) {
         return switch (node.configDelivery()) {
             case NONE -> null;
-            case NOCLOUD -> secret(lab, node, NoCloudData.userData(node), NoCloudData.networkData(node));
+            case NOCLOUD -> secret(lab, node, NoCloudData.userData(node), NoCloudData.networkData(lab, node));
             case CONFIG_DRIVE -> secret(lab, node, ConfigDriveData.userData(node), ConfigDriveData.networkData(node));
         };
     }

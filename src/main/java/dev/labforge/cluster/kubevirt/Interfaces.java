@@ -1,5 +1,7 @@
 package dev.labforge.cluster.kubevirt;
 
+import dev.labforge.cluster.LabPlan;
+import dev.labforge.cluster.Macs;
 import dev.labforge.cluster.NicPlan;
 import dev.labforge.cluster.NodePlan;
 import java.util.ArrayList;
@@ -20,10 +22,11 @@ final class Interfaces {
     private Interfaces() {
     }
 
-    static List<Map<String, Object>> interfaces(NodePlan node) {
+    static List<Map<String, Object>> interfaces(LabPlan lab, NodePlan node) {
         List<Map<String, Object>> interfaces = new ArrayList<>();
         // same model as the lab NICs: an image without virtio drivers would not see a virtio mgmt NIC either
-        interfaces.add(Fields.of("name", MGMT, "masquerade", Fields.empty(), "model", node.nicModel()));
+        interfaces.add(Fields.of("name", MGMT, "masquerade", Fields.empty(), "model", node.nicModel(),
+                "macAddress", Macs.management(lab.labId(), node.name())));
         for (NicPlan nic : node.nics()) {
             interfaces.add(Fields.of("name", networkName(nic), "bridge", Fields.empty(), "model", node.nicModel(),
                     "macAddress", nic.mac()));

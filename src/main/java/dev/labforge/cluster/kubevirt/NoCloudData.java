@@ -1,5 +1,7 @@
 package dev.labforge.cluster.kubevirt;
 
+import dev.labforge.cluster.LabPlan;
+import dev.labforge.cluster.Macs;
 import dev.labforge.cluster.NicPlan;
 import dev.labforge.cluster.NodePlan;
 import java.util.List;
@@ -18,7 +20,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * matched by its planned MAC (guest PCI order is not reliable, kubevirt#16693). Names Linux cannot carry are
  * left out. With none left, networkdata is empty: KubeVirt then writes no network-config file
  * ({@code GenerateLocalData} in {@code pkg/cloud-init/cloud-init.go}) and cloud-init keeps its fallback DHCP on
- * the first NIC. Strings are double-quoted: YAML 1.1 parsers (PyYAML in cloud-init) read an unquoted all-digit
+ * the first NIC. Otherwise the management NIC (masquerade, its MAC planned too) gets an explicit DHCP entry,
+ * since a network-config that names some NICs disables the fallback. Strings are double-quoted: YAML 1.1 parsers (PyYAML in cloud-init) read an unquoted all-digit
  * MAC as a base-60 number.
  */
 final class NoCloudData {
@@ -43,13 +46,16 @@ final class NoCloudData {
         return HEADER + YAML.writeValueAsString(Fields.of("write_files", List.of(file)));
     }
 
-    static String networkData(NodePlan node) {
+    static String networkData(LabPlan lab, NodePlan node) {
         Map<String, Object> ethernets = Fields.of();
+        // pinning the lab NICs turns off cloud-init's fallback DHCP: ask for it on management explicitly
+        ethernets.put("mgmt", Fields.of("match", Fields.of("macaddress", Macs.management(lab.labId(), node.name())),
+                "dhcp4", true));
         for (NicPlan nic : node.nics()) {
             if (LinuxInterfaceNames.valid(nic.iface())) {
                 ethernets.put(nic.iface(), Fields.of("match", Fields.of("macaddress", nic.mac()), "set-name", nic.iface()));
             }
         }
-        return ethernets.isEmpty() ? "" : YAML.writeValueAsString(Fields.of("version", 2, "ethernets", ethernets));
+        return ethernets.size() == 1 ? "" : YAML.writeValueAsString(Fields.of("version", 2, "ethernets", ethernets));
     }
 }

@@ -33,7 +33,7 @@ public final class VirtualMachines {
                 "runStrategy", runStrategy(node.running()),
                 "template", Fields.of(
                         "metadata", Fields.of("labels", ClusterLabels.template(lab, node)),
-                        "spec", templateSpec(node))));
+                        "spec", templateSpec(lab, node))));
         return ClusterLabels.withSpecHash(vm);
     }
 
@@ -42,7 +42,7 @@ public final class VirtualMachines {
         return running ? KubeVirt.ALWAYS : KubeVirt.HALTED;
     }
 
-    private static Map<String, Object> templateSpec(NodePlan node) {
+    private static Map<String, Object> templateSpec(LabPlan lab, NodePlan node) {
         return Fields.of(
                 "domain", Fields.of(
                         "cpu", Fields.of("cores", node.cpu()),
@@ -52,7 +52,7 @@ public final class VirtualMachines {
                                 "autoattachSerialConsole", true,
                                 "autoattachGraphicsDevice", true,
                                 "disks", Volumes.disks(node),
-                                "interfaces", Interfaces.interfaces(node))),
+                                "interfaces", Interfaces.interfaces(lab, node))),
                 "networks", Interfaces.networks(node),
                 "readinessProbe", readinessProbe(node),
                 "terminationGracePeriodSeconds", TERMINATION_GRACE_SECONDS,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.cluster.ClusterLabels;
 import dev.labforge.cluster.LabPlan;
+import dev.labforge.cluster.Macs;
 import dev.labforge.cluster.NicPlan;
 import dev.labforge.cluster.NodePlan;
 import dev.labforge.cluster.TestLabs;
@@ -83,7 +84,10 @@ class ConfigSecretsTest {
         JsonNode netplan = YAML.readTree(networkData);
 
         assertThat(netplan.get("version").asInt()).isEqualTo(2);
-        assertThat(netplan.get("ethernets").propertyNames()).containsExactly("eth1", "swp1");
+        assertThat(netplan.get("ethernets").propertyNames()).containsExactly("mgmt", "eth1", "swp1");
+        assertThat(netplan.get("ethernets").get("mgmt").get("dhcp4").asBoolean()).isTrue();
+        assertThat(netplan.get("ethernets").get("mgmt").get("match").get("macaddress").asString())
+                .isEqualTo(Macs.management(FRR.labId(), node.name()));
         assertThat(netplan.get("ethernets").get("swp1")).isEqualTo(YAML.readTree("""
                 match: {macaddress: "02:00:00:00:00:04"}
                 set-name: swp1

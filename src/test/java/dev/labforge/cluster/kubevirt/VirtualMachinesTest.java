@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.labforge.cluster.ClusterLabels;
 import dev.labforge.cluster.LabPlan;
+import dev.labforge.cluster.Macs;
 import dev.labforge.cluster.NicPlan;
 import dev.labforge.cluster.NodePlan;
 import dev.labforge.cluster.TestLabs;
@@ -65,7 +66,8 @@ class VirtualMachinesTest {
         List<Map<String, Object>> interfaces = vm.get("spec", "template", "spec", "domain", "devices", "interfaces");
         List<Map<String, Object>> networks = vm.get("spec", "template", "spec", "networks");
 
-        assertThat(interfaces.getFirst()).isEqualTo(Map.of("name", "mgmt", "masquerade", Map.of(), "model", "e1000"));
+        assertThat(interfaces.getFirst()).isEqualTo(Map.of("name", "mgmt", "masquerade", Map.of(), "model", "e1000",
+                "macAddress", Macs.management(RING.labId(), R1.name())));
         assertThat(networks.getFirst()).isEqualTo(Map.of("name", "mgmt", "pod", Map.of()));
         assertThat(interfaces).hasSize(R1.nics().size() + 1);
         for (int i = 0; i < R1.nics().size(); i++) {
