@@ -25,9 +25,13 @@ class ClusterRuntime implements SmartLifecycle {
     private final ClusterConnection connection;
     private final ClusterProperties properties;
     private final LabRuntimeRepository runtimes;
+    private final LabDefinitions definitions;
+    private final NodeRuntimeRepository nodeRuntimes;
+    private final LabPlanner planner;
+    private final StatusRecorder status;
+    private final TransactionTemplate transaction;
     private final ClusterWrites writes = new ClusterWrites();
-    private final ClusterCache cache;
-    private final LabReconciler reconciler;
+    private ClusterCache cache;
     private ReconcileQueue queue;
     private ScheduledExecutorService resync;
     private volatile boolean running;
@@ -38,27 +42,46 @@ class ClusterRuntime implements SmartLifecycle {
         this.connection = connection;
         this.properties = properties;
         this.runtimes = runtimes;
-        this.cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::wake);
-        this.reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status, transaction, cache,
-                new ObjectSync(connection.client(), writes), connection.client(),
-                Multus.driver(properties.linkDriver()));
+        this.definitions = definitions;
+        this.nodeRuntimes = nodeRuntimes;
+        this.planner = planner;
+        this.status = status;
+        this.transaction = transaction;
     }
 
+    /** Builds everything in memory afresh, as a new process would: a restart loses nothing that matters. */
     @Override
-    public void start() {
-        queue = new ReconcileQueue(reconciler::reconcile, properties.workers());
+    public synchronized void start() {
+        cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::wake);
+        LabReconciler reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status,
+                transaction, cache, new ObjectSync(connection.client(), writes), connection.client(),
+                Multus.driver(properties.linkDriver()));
         cache.start();
+        awaitSync();
+        queue = new ReconcileQueue(reconciler::reconcile, properties.workers());
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
         resync.scheduleWithFixedDelay(this::resyncAll, 0, properties.resync().toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
 
+    /** Decisions need the whole picture: no reconcile before every informer has listed its kind. */
+    private void awaitSync() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!cache.synced()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the cluster's informers did not sync within 60 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Every lab with a runtime, and every lab that has objects in the cluster (orphans get removed). */
     void resyncAll() {
-        if (!cache.synced()) {
-            resync.schedule(this::resyncAll, 200, TimeUnit.MILLISECONDS);
-            return;
-        }
         Set<UUID> labs = new HashSet<>(runtimes.allLabIds());
         labs.addAll(cache.labsPresent());
         labs.forEach(queue::enqueue);
@@ -90,15 +113,18 @@ class ClusterRuntime implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         if (resync != null) {
             resync.shutdownNow();
         }
         if (queue != null) {
             queue.close();
+            queue = null;
         }
-        cache.close();
+        if (cache != null) {
+            cache.close();
+        }
     }
 
     @Override
