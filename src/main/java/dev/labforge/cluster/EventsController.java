@@ -34,6 +34,8 @@ class EventsController {
     /** How often a stream looks for new events; bounds the event-to-client latency. */
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    /** A comment line this often keeps proxies from closing a quiet stream and shows a gone client. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     @Schema(name = "LabEvent")
     record EventView(long id, Instant at, String kind, String node, String message) {
@@ -75,12 +77,17 @@ class EventsController {
     private void pump(SseEmitter emitter, UUID lab, long after) {
         long last = after;
         long deadline = System.nanoTime() + STREAM_LIFETIME.toNanos();
+        long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 for (LabEvent event : events.after(lab, last, PAGE)) {
                     emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.kind())
                             .data(EventView.from(event), MediaType.APPLICATION_JSON));
                     last = event.id();
+                }
+                if (System.nanoTime() > nextHeartbeat) {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                    nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
                 }
                 Thread.sleep(POLL);
             }
