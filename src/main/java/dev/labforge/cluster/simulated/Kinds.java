@@ -3,6 +3,7 @@ package dev.labforge.cluster.simulated;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.Map;
 
 /** The KubeVirt kinds the simulator handles, and the few facts about them it needs. */
 final class Kinds {
@@ -35,6 +36,13 @@ final class Kinds {
                 .filter(owner -> VM.getKind().equals(owner.getKind()))
                 .map(OwnerReference::getUid)
                 .findFirst().orElse(null);
+    }
+
+    /** The object's status, empty when it has none yet. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> status(GenericKubernetesResource resource) {
+        return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status
+                ? (Map<String, Object>) status : Map.of();
     }
 
     static boolean isDeleting(GenericKubernetesResource resource) {

@@ -63,17 +63,18 @@ public final class SimulatedCluster implements AutoCloseable {
         client = server.createClient();
         // its own client, like a separate process: closing the application's client must not stop the simulation
         simulatorClient = server.createClient();
-        VirtControllerSimulator started = null;
+        VirtControllerSimulator virtController = new VirtControllerSimulator(simulatorClient, settings);
         try {
             CRDS.forEach(this::register);
-            started = new VirtControllerSimulator(simulatorClient, settings).start();
+            virtController.start();
         } catch (RuntimeException e) {
-            client.close();
-            simulatorClient.close();
+            virtController.close();
             server.destroy();
+            simulatorClient.close();
+            client.close();
             throw e;
         }
-        simulator = started;
+        simulator = virtController;
         log.warn("SIMULATED cluster: in-process Kubernetes API at {}, KubeVirt and Multus simulated, no VM runs",
                 url());
     }
@@ -110,12 +111,13 @@ public final class SimulatedCluster implements AutoCloseable {
         return requests;
     }
 
+    /** Stops the simulator, then the API (so clients see their connections close), then the clients. */
     @Override
     public void close() {
         simulator.close();
+        server.destroy();
         simulatorClient.close();
         client.close();
-        server.destroy();
     }
 
     private void register(String file) {
@@ -123,7 +125,7 @@ public final class SimulatedCluster implements AutoCloseable {
             if (yaml == null) {
                 throw new IllegalStateException("missing resource /simulated/" + file);
             }
-            CustomResourceDefinition crd = Serialization.unmarshal(yaml, CustomResourceDefinition.class);
+                CustomResourceDefinition crd = Serialization.unmarshal(yaml, CustomResourceDefinition.class);
             client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -30,7 +32,10 @@ public final class VirtControllerSimulator implements AutoCloseable {
 
     /** A safety net only: every change arrives as a watch event, and every delay has its own timer. */
     private static final long RESYNC_MILLIS = TimeUnit.MINUTES.toMillis(5);
+    /** The mock API, not the simulator, is the bottleneck (CPU-bound on two cores): more threads buy nothing. */
     private static final int THREADS = 4;
+    /** How long close() lets the informers' watches wind down before the client under them goes away. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(1);
 
     private final KubernetesClient client;
     private volatile SimulatorSettings settings;
@@ -90,7 +95,7 @@ public final class VirtControllerSimulator implements AutoCloseable {
         return settings;
     }
 
-    /** New settings apply from the next step on; a delay already counting keeps its old length. */
+    /** New settings apply at once: a step still waiting out a delay starts over with the new delay. */
     public void settings(SimulatorSettings newSettings) {
         this.settings = Objects.requireNonNull(newSettings, "settings");
     }
@@ -133,8 +138,20 @@ public final class VirtControllerSimulator implements AutoCloseable {
         if (vms != null) {
             vms.stop();
             vmis.stop();
+            awaitStopped(vms);
+            awaitStopped(vmis);
         }
         timers.clear();
+    }
+
+    private static void awaitStopped(SharedIndexInformer<GenericKubernetesResource> informer) {
+        try {
+            informer.stopped().toCompletableFuture().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // stopping anyway; at worst a watch closes after its client
+        }
     }
 
     private static boolean isRunning(GenericKubernetesResource vm) {
@@ -202,10 +219,10 @@ public final class VirtControllerSimulator implements AutoCloseable {
         switch (step) {
             case Step.UpdateVmStatus update -> vmStatus.write(vm, latest ->
                     update.status().equals(VmStatus.of(latest)) ? null
-                            : update.status().toMap(VmStatus.status(latest), Instant.now()));
+                            : update.status().toMap(Kinds.status(latest), Instant.now()));
             case Step.UpdateVmiStatus update -> vmiStatus.write(vmi, latest ->
                     update.status().equals(VmiStatus.of(latest)) ? null
-                            : update.status().toMap(VmStatus.status(latest), Instant.now()));
+                            : update.status().toMap(Kinds.status(latest), Instant.now()));
             case Step.CreateVmi create -> createInstance(vm);
             case Step.DeleteVmi delete -> deleteInstance(vmi, delete.unlessOwnerLives());
         }

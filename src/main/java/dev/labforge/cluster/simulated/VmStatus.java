@@ -24,7 +24,7 @@ record VmStatus(String printableStatus, boolean created, boolean ready, List<Con
     }
 
     static VmStatus of(GenericKubernetesResource vm) {
-        Map<String, Object> status = status(vm);
+        Map<String, Object> status = Kinds.status(vm);
         return new VmStatus(Condition.string(status.get("printableStatus")),
                 Boolean.TRUE.equals(status.get("created")), Boolean.TRUE.equals(status.get("ready")),
                 Condition.fromStatus(status), status.get("observedGeneration") instanceof Number n ? n.longValue() : 0);
@@ -39,11 +39,5 @@ record VmStatus(String printableStatus, boolean created, boolean ready, List<Con
         status.put("observedGeneration", observedGeneration);
         status.put("desiredGeneration", observedGeneration);
         return status;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> status(GenericKubernetesResource resource) {
-        return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status
-                ? (Map<String, Object>) status : Map.of();
     }
 }

@@ -27,7 +27,7 @@ record VmiStatus(String phase, String nodeName, List<Condition> conditions, List
     }
 
     static VmiStatus of(GenericKubernetesResource vmi) {
-        Map<String, Object> status = VmStatus.status(vmi);
+        Map<String, Object> status = Kinds.status(vmi);
         List<Nic> nics = new ArrayList<>();
         for (Map<String, Object> nic : Condition.maps(status.get("interfaces"))) {
             nics.add(new Nic(Condition.string(nic.get("name")), Condition.string(nic.get("mac")),

@@ -73,24 +73,34 @@ final class WorkQueue {
                 failures.remove(key);
             }
         } catch (RuntimeException e) {
-            int failed;
+            retry = failed(key, e);
+        } finally {
+            boolean rerun;
             synchronized (this) {
-                failed = failures.merge(key, 1, Integer::sum);
+                running.remove(key);
+                rerun = again.remove(key);
             }
-            retry = backoff(failed);
+            if (rerun) {
+                add(key);
+            } else if (retry != null) {
+                addAfter(key, retry);
+            }
+        }
+    }
+
+    private Duration failed(String key, RuntimeException e) {
+        int failed;
+        synchronized (this) {
+            failed = failures.merge(key, 1, Integer::sum);
+        }
+        Duration retry = backoff(failed);
+        if (executor.isShutdown()) {
+            log.debug("simulated virt-controller stopped while handling {}: {}", key, e.toString());
+        } else {
             log.warn("simulated virt-controller failed on {} ({} in a row), retrying in {} ms: {}",
                     key, failed, retry.toMillis(), e.toString());
         }
-        boolean rerun;
-        synchronized (this) {
-            running.remove(key);
-            rerun = again.remove(key);
-        }
-        if (rerun) {
-            add(key);
-        } else if (retry != null) {
-            addAfter(key, retry);
-        }
+        return retry;
     }
 
     private static Duration backoff(int failures) {
