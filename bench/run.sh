@@ -43,4 +43,14 @@ measure() { # name, path, script
 }
 measure "GET /actuator/health" /actuator/health get.lua
 measure "GET /api/v1/labs/{id}" "$LAB" get.lua
-measure "POST /api/v1/labs (10 routers, 12 links)" /api/v1/labs create-lab.lua
+measure "POST /api/v1/labs (10 routers, 12 links), as fast as it goes" /api/v1/labs create-lab.lua
+# open loop at a fixed rate (latency counted from each request's due time; first quarter is warm-up)
+RATE=${RATE:-300}
+"${JAVA_BIN%/java}/javac" -d "$DATA/rateload" bench/RateLoad.java
+rate() { # name, path, [body]
+  echo "## $1 at a fixed $RATE/s with $CONNECTIONS concurrent clients (open loop, ${DURATION}s)"
+  "$JAVA_BIN" -cp "$DATA/rateload" RateLoad "http://localhost:$PORT$2" "$RATE" "$DURATION" "$CONNECTIONS" \
+    "$LABFORGE_ADMIN_TOKEN" ${3:-}
+}
+rate "GET /actuator/health (baseline)" /actuator/health
+rate "POST /api/v1/labs (10 routers, 12 links)" /api/v1/labs bench/create-body.json

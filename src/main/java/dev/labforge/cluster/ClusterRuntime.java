@@ -96,7 +96,9 @@ class ClusterRuntime implements SmartLifecycle {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(LabChanged changed) {
-        wake(changed.labId());
+        if (changed.change() != LabChanged.Change.DEFINED) { // a new lab has nothing in the cluster yet
+            wake(changed.labId());
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -5,6 +5,7 @@ import dev.labforge.lab.LabStatusSource;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A lab's live state for its REST answers, from what the reconciler last saved. */
@@ -20,7 +21,7 @@ class RuntimeStatus implements LabStatusSource {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<LabStatus> statusOf(UUID labId) {
         return runtimes.findById(labId).map(runtime -> new LabStatus(runtime.state().name(),
                 runtime.desired().name(), runtime.readyNodes(), runtime.totalNodes(), runtime.reasons(),

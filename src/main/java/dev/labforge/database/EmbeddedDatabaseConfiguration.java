@@ -27,6 +27,10 @@ class EmbeddedDatabaseConfiguration {
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    // the library's defaults suit throwaway test databases; this one keeps labs: make it durable
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             log.info("No database configured (spring.datasource.url): started embedded PostgreSQL on port {} with"
                     + " data in {}", postgres.getPort(), properties.dataDir().toAbsolutePath());
@@ -43,7 +47,6 @@ class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(properties.maxPoolSize());
         config.setPoolName("embedded-postgres");
-        config.setAutoCommit(false); // as spring.datasource.hikari.auto-commit for a configured server
 
         return new HikariDataSource(config);
     }
