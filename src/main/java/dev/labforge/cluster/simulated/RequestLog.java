@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * server's own request log, which keeps every request with its body forever: fine in a test, a leak in a cluster
  * that runs for days.
  */
-final class RequestLog extends Dispatcher {
+public final class RequestLog extends Dispatcher {
 
     private final Dispatcher delegate;
     private final MockWebServer server;
@@ -46,7 +46,7 @@ final class RequestLog extends Dispatcher {
     }
 
     /** Responses so far with this HTTP status code. */
-    long responses(int code) {
+    public long responses(int code) {
         return read(codes, code);
     }
 

@@ -102,12 +102,16 @@ public final class SimulatedCluster implements AutoCloseable {
         return simulator;
     }
 
-    /** The mock server itself, for tests that add expectations (which win over the CRUD store). */
-    KubernetesMockServer server() {
+    /**
+     * The mock server itself, for failure injection: expectations added to it answer before the CRUD
+     * store does, e.g. a 500 for the next two creates of some kind.
+     */
+    public KubernetesMockServer server() {
         return server;
     }
 
-    RequestLog requests() {
+    /** Counts of the answers the simulated API gave, by status code: tests check injected failures were used. */
+    public RequestLog requests() {
         return requests;
     }
 

@@ -1,0 +1,57 @@
+package dev.labforge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.Catalog;
+import dev.labforge.IntegrationTest;
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.multus.Multus;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The API server answering 500, 429 and 409 is retried with backoff until the lab converges. */
+class ApiErrorRetryTest extends IntegrationTest {
+
+    @Autowired
+    ClusterConnection cluster;
+
+    @Test
+    void serverErrorsAndThrottlingAreRetriedUntilTheLabRuns() throws Exception {
+        Catalog.ensure(api());
+        ApiClient user = api().newUser();
+        String id = user.post("/api/v1/labs", LifecycleApiTest.lab("flaky-api", "", "")).json().get("id").asString();
+        String ns = LabPlanner.namespaceOf(UUID.fromString(id));
+        var server = cluster.simulated().server();
+        String vms = "/apis/" + KubeVirt.VM.getGroup() + "/v1/namespaces/" + ns + "/virtualmachines";
+        String nads = "/apis/" + Multus.NAD.getGroup() + "/v1/namespaces/" + ns + "/network-attachment-definitions";
+        long errorsBefore = cluster.simulated().requests().responses(500);
+        long throttledBefore = cluster.simulated().requests().responses(429);
+        server.expect().post().withPath(vms).andReturn(500, java.util.Map.of("kind", "Status", "apiVersion", "v1",
+                "status", "Failure", "code", 500, "message", "etcd is having a bad day")).times(2);
+        server.expect().post().withPath(nads).andReturn(429, java.util.Map.of("kind", "Status", "apiVersion", "v1",
+                "status", "Failure", "code", 429, "message", "slow down")).once();
+
+        assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        String state = null;
+        while (System.nanoTime() < deadline) {
+            var status = user.get("/api/v1/labs/" + id).json().get("status");
+            state = status == null ? null : status.get("state").asString();
+            if ("RUNNING".equals(state)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(state).isEqualTo("RUNNING");
+        assertThat(cluster.simulated().requests().responses(500) - errorsBefore).isEqualTo(2);
+        assertThat(cluster.simulated().requests().responses(429) - throttledBefore).isEqualTo(1);
+        assertThat(cluster.client().genericKubernetesResources(KubeVirt.VM).inNamespace(ns).list().getItems())
+                .hasSize(3);
+        assertThat(cluster.client().genericKubernetesResources(Multus.NAD).inNamespace(ns).list().getItems())
+                .hasSize(3);
+    }
+}
