@@ -2,31 +2,47 @@ package dev.labforge.cluster;
 
 import dev.labforge.lab.LabStatus;
 import dev.labforge.lab.LabStatusSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** A lab's live state for its REST answers, from what the reconciler last saved. */
+/**
+ * A lab's live state for its REST answers, from what the reconciler last saved. Every lab read asks
+ * for it, so it is one plain SQL round trip (lab and nodes together), no ORM session.
+ */
 @Component
 class RuntimeStatus implements LabStatusSource {
 
-    private final LabRuntimeRepository runtimes;
-    private final NodeRuntimeRepository nodes;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LabStatus.NodeStatus>> NODES = new TypeReference<>() {
+    };
 
-    RuntimeStatus(LabRuntimeRepository runtimes, NodeRuntimeRepository nodes) {
-        this.runtimes = runtimes;
-        this.nodes = nodes;
+    private final JdbcClient jdbc;
+
+    RuntimeStatus(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<LabStatus> statusOf(UUID labId) {
-        return runtimes.findById(labId).map(runtime -> new LabStatus(runtime.state().name(),
-                runtime.desired().name(), runtime.readyNodes(), runtime.totalNodes(), runtime.reasons(),
-                nodes.findByIdLabIdOrderByIdNode(labId).stream().map(n -> new LabStatus.NodeStatus(n.node(),
-                        n.state().name(), n.reason(), n.message())).toList(),
-                runtime.updatedAt()));
+        return jdbc.sql("""
+                select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
+                       coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
+                                    'reason', n.reason, 'message', n.message) order by n.node)
+                                 from node_runtime n where n.lab_id = r.lab_id), '[]')::text
+                from lab_runtime r where r.lab_id = ?""")
+                .param(labId)
+                .query((rs, row) -> new LabStatus(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(7), NODES),
+                        rs.getTimestamp(6, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")))
+                                .toInstant()))
+                .optional();
     }
+
 }

@@ -50,6 +50,23 @@ class Lab {
         return lab;
     }
 
+    /** A lab read straight from its row, for answering reads; never saved back. */
+    static Lab restore(UUID id, UUID ownerId, String name, String description, Topology topology, long version,
+                       Instant createdAt, Instant updatedAt) {
+        Lab lab = new Lab();
+        lab.id = id;
+        lab.ownerId = ownerId;
+        lab.name = name;
+        lab.description = description;
+        lab.topology = topology;
+        lab.nodeCount = topology.nodes().size();
+        lab.linkCount = topology.links().size();
+        lab.version = version;
+        lab.createdAt = createdAt;
+        lab.updatedAt = updatedAt;
+        return lab;
+    }
+
     /** Replaces the definition. The caller has validated it; the version guards concurrent edits. */
     void redefine(String newName, String newDescription, Topology newTopology) {
         this.name = newName;

@@ -4,6 +4,7 @@ import dev.labforge.access.Caller;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,19 +14,40 @@ import org.springframework.stereotype.Component;
 @Component
 class LabAccess {
 
-    private final LabRepository labs;
+    private static final TopologyJsonConverter TOPOLOGY = new TopologyJsonConverter();
+    private static final java.util.Calendar UTC = java.util.Calendar.getInstance(
+            java.util.TimeZone.getTimeZone("UTC"));
 
-    LabAccess(LabRepository labs) {
+    private final LabRepository labs;
+    private final JdbcClient jdbc;
+
+    LabAccess(LabRepository labs, JdbcClient jdbc) {
         this.labs = labs;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * The lab for reading. Reads are the hottest path, so this is one SQL round trip without an ORM
+     * session; the result is detached and never saved.
+     */
     Lab visible(Caller caller, UUID id) {
+        String sql = "select id, owner_id, name, description, topology::text, version, created_at, updated_at"
+                + " from labs where id = ?" + (caller.admin() ? "" : " and owner_id = ?");
+        var statement = jdbc.sql(sql).param(id);
+        if (!caller.admin()) {
+            statement = statement.param(caller.userId());
+        }
+        return statement.query((rs, row) -> Lab.restore(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), TOPOLOGY.convertToEntityAttribute(rs.getString(5)),
+                        rs.getLong(6), rs.getTimestamp(7, (java.util.Calendar) UTC.clone()).toInstant(),
+                        rs.getTimestamp(8, (java.util.Calendar) UTC.clone()).toInstant()))
+                .optional().orElseThrow(() -> new LabNotFound(id));
+    }
+
+    /** The lab for changing: a managed entity whose version guards concurrent edits. */
+    Lab editable(Caller caller, UUID id) {
         return (caller.admin() ? labs.findById(id) : labs.findByIdAndOwnerId(id, caller.userId()))
                 .orElseThrow(() -> new LabNotFound(id));
-    }
-
-    Lab editable(Caller caller, UUID id) {
-        return visible(caller, id);
     }
 
     Page<LabSummary> list(Caller caller, String nameContains, Pageable page) {

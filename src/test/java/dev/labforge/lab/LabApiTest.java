@@ -55,6 +55,11 @@ class LabApiTest extends IntegrationTest {
         assertThat(body.get("links").get(2).get("endpoints").get(0).asString()).isEqualTo("r3:eth2");
         assertThat(body.get("owner").get("username").asString()).startsWith("user-");
         assertThat(body.has("warnings")).isFalse();
+        // the read path (plain SQL) and the list (JPA) agree on stored instants, time zone included
+        JsonNode listed = alice.get("/api/v1/labs?name=ospf").json().get("items").get(0);
+        assertThat(body.get("createdAt")).isEqualTo(listed.get("createdAt"));
+        assertThat(java.time.Duration.between(java.time.Instant.parse(body.get("createdAt").asString()),
+                java.time.Instant.now()).abs()).isLessThan(java.time.Duration.ofMinutes(1));
     }
 
     @Test
