@@ -4,6 +4,7 @@ import dev.labforge.cluster.multus.Multus;
 import dev.labforge.lab.LabChanged;
 import dev.labforge.lab.LabDefinitions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -30,6 +31,8 @@ class ClusterRuntime implements SmartLifecycle {
     private final LabPlanner planner;
     private final StatusRecorder status;
     private final TransactionTemplate transaction;
+    private final ReconcilerLease lease;
+    private final ChangeFeed changes;
     private final ClusterWrites writes = new ClusterWrites();
     private ClusterCache cache;
     private ReconcileQueue queue;
@@ -38,7 +41,10 @@ class ClusterRuntime implements SmartLifecycle {
 
     ClusterRuntime(ClusterConnection connection, ClusterProperties properties, LabDefinitions definitions,
                    LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes, LabPlanner planner,
-                   StatusRecorder status, TransactionTemplate transaction) {
+                   StatusRecorder status, TransactionTemplate transaction, ReconcilerLease lease,
+                   ChangeFeed changes) {
+        this.lease = lease;
+        this.changes = changes;
         this.connection = connection;
         this.properties = properties;
         this.runtimes = runtimes;
@@ -58,9 +64,13 @@ class ClusterRuntime implements SmartLifecycle {
                 Multus.driver(properties.linkDriver()));
         cache.start();
         awaitSync();
-        queue = new ReconcileQueue(reconciler::reconcile, properties.workers());
+        // only the lease holder writes to the cluster; the others drop their wake-ups and wait their turn
+        queue = new ReconcileQueue(lab -> !lease.held() || reconciler.reconcile(lab), properties.workers());
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
-        resync.scheduleWithFixedDelay(this::resyncAll, 0, properties.resync().toMillis(), TimeUnit.MILLISECONDS);
+        resync.scheduleWithFixedDelay(this::resyncAll, properties.resync().toMillis(), properties.resync().toMillis(),
+                TimeUnit.MILLISECONDS);
+        resync.scheduleWithFixedDelay(this::renewLease, 0, ReconcilerLease.TTL.toMillis() / 3, TimeUnit.MILLISECONDS);
+        resync.scheduleWithFixedDelay(this::pollChanges, 1, 1, TimeUnit.SECONDS);
         running = true;
     }
 
@@ -78,6 +88,35 @@ class ClusterRuntime implements SmartLifecycle {
                 return;
             }
         }
+    }
+
+    /** A replica that just became the holder reconciles everything: it may have missed wake-ups. */
+    private void renewLease() {
+        try {
+            boolean was = lease.held();
+            if (lease.renew() && !was) {
+                resyncAll();
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ClusterRuntime.class).warn("could not renew the reconciler lease: {}",
+                    e.toString());
+        }
+    }
+
+    private void pollChanges() {
+        try {
+            List<UUID> changed = changes.poll();
+            if (lease.held()) {
+                changed.forEach(this::wake);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ClusterRuntime.class).warn("could not poll for changes: {}",
+                    e.toString());
+        }
+    }
+
+    boolean leader() {
+        return lease.held();
     }
 
     /** Every lab with a runtime, and every lab that has objects in the cluster (orphans get removed). */
@@ -120,6 +159,7 @@ class ClusterRuntime implements SmartLifecycle {
         if (resync != null) {
             resync.shutdownNow();
         }
+        lease.release();
         if (queue != null) {
             queue.close();
             queue = null;
