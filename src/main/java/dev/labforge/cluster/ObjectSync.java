@@ -56,8 +56,12 @@ final class ObjectSync {
                 expected.remove(key);
                 continue;
             }
-            if (Objects.equals(expected.get(key), wantHash)) {
-                continue; // written already; the cache has not caught up yet
+            // what we wrote, and what the cache showed when we wrote it: while the cache still shows
+            // that, our write is in flight and must not be repeated; anything else is news to act on
+            String haveHash = have == null ? "" : ClusterLabels.specHash(have);
+            String written = wantHash + "|" + haveHash;
+            if (written.equals(expected.get(key))) {
+                continue;
             }
             if (have == null) {
                 create(byObject.apply(want));
@@ -65,7 +69,7 @@ final class ObjectSync {
                 byObject.apply(want).update();
                 writes.updated();
             }
-            expected.put(key, wantHash);
+            expected.put(key, written);
         }
         for (T extra : present.values()) {
             delete(kind, namespace, extra.getMetadata().getName(), byName);

@@ -1,0 +1,67 @@
+package dev.labforge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.cluster.multus.Multus;
+import dev.labforge.cluster.simulated.SimulatedCluster;
+import dev.labforge.cluster.simulated.SimulatorSettings;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One write per needed change, even when the informer cache lags behind the writes. */
+class ObjectSyncTest {
+
+    private static SimulatedCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = SimulatedCluster.start(SimulatorSettings.immediate());
+        cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("sync")
+                .endMetadata().build()).create();
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    private static GenericKubernetesResource nad(String hash) {
+        GenericKubernetesResource nad = new GenericKubernetesResource();
+        nad.setApiVersion(Multus.API_VERSION);
+        nad.setKind("NetworkAttachmentDefinition");
+        nad.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("link-1").withNamespace("sync")
+                .withAnnotations(Map.of(ClusterLabels.SPEC_HASH, hash)).build());
+        nad.setAdditionalProperty("spec", Map.of("config", "{\"hash\":\"" + hash + "\"}"));
+        return nad;
+    }
+
+    @Test
+    void aCreateThatFindsADifferentObjectTurnsIntoOneUpdate() {
+        cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").resource(nad("old")).create();
+        ClusterWrites writes = new ClusterWrites();
+        ObjectSync sync = new ObjectSync(cluster.client(), writes);
+
+        // the cache has not seen the old object yet: the create answers 409
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad("new")), List.of());
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad("new")), List.of());
+        assertThat(writes.creates()).isEqualTo(1);
+
+        // now the cache shows the old object: the one write that is needed is an update
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad("new")), List.of(nad("old")));
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad("new")), List.of(nad("old")));
+        assertThat(writes.updates()).isEqualTo(1);
+        assertThat(ClusterLabels.specHash(cluster.client().genericKubernetesResources(Multus.NAD)
+                .inNamespace("sync").withName("link-1").get())).isEqualTo("new");
+
+        // once the cache catches up, nothing more is written, and an outside change is acted on again
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad("new")), List.of(nad("new")));
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad("new")), List.of(nad("tampered")));
+        assertThat(writes.updates()).isEqualTo(2);
+        assertThat(writes.total()).isEqualTo(3);
+    }
+}
