@@ -149,10 +149,6 @@ class ClusterRuntime implements SmartLifecycle {
         return writes;
     }
 
-    ClusterConnection connection() {
-        return connection;
-    }
-
     @Override
     public synchronized void stop() {
         running = false;

@@ -49,19 +49,16 @@ final class NodeStatusMapping {
         };
     }
 
-    @SuppressWarnings("unchecked")
+    /** The message of the first condition that says something is wrong (status False, or a Failure). */
     private static String conditionMessage(Map<String, Object> status) {
-        Object conditions = status.get("conditions");
-        if (!(conditions instanceof List<?> list)) {
+        if (!(status.get("conditions") instanceof List<?> conditions)) {
             return null;
         }
-        for (Object item : list) {
-            if (item instanceof Map<?, ?> condition && "False".equals(((Map<String, Object>) condition).get("status"))
-                    || item instanceof Map<?, ?> failure && "Failure".equals(failure.get("type"))) {
-                Object message = ((Map<String, Object>) item).get("message");
-                if (message != null) {
-                    return message.toString();
-                }
+        for (Object item : conditions) {
+            if (item instanceof Map<?, ?> condition
+                    && ("False".equals(condition.get("status")) || "Failure".equals(condition.get("type")))
+                    && condition.get("message") != null) {
+                return condition.get("message").toString();
             }
         }
         return null;

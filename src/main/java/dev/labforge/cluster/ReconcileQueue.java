@@ -69,10 +69,6 @@ final class ReconcileQueue implements AutoCloseable {
         queue.add(new Item(lab, due));
     }
 
-    int size() {
-        return queued.size();
-    }
-
     private void work() {
         while (open) {
             Item item;

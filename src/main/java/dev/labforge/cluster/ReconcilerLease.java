@@ -46,8 +46,4 @@ class ReconcilerLease {
     boolean held() {
         return held;
     }
-
-    String holder() {
-        return me;
-    }
 }

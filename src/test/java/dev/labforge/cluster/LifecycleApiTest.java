@@ -62,6 +62,14 @@ class LifecycleApiTest extends IntegrationTest {
         throw new AssertionError("status never matched; last: " + status);
     }
 
+    /** Waits up to 20 s for a condition on the cluster or the event log. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && !condition.getAsBoolean()) {
+            sleep(50);
+        }
+    }
+
     private static Predicate<JsonNode> state(String state) {
         return s -> s.get("state").asString().equals(state);
     }
@@ -128,11 +136,8 @@ class LifecycleApiTest extends IntegrationTest {
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
 
         assertThat(user.post("/api/v1/labs/" + id + "/nodes/r3/restart", "").status()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && user.get("/api/v1/labs/" + id + "/events").json().valueStream()
-                .noneMatch(e -> e.get("kind").asString().equals("NodeRestarted"))) {
-            sleep(50);
-        }
+        awaitUntil(() -> user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+                .anyMatch(e -> e.get("kind").asString().equals("NodeRestarted")));
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
         assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
                 .orElseThrow().getMetadata().getUid()).isEqualTo(r1Uid);
@@ -190,10 +195,7 @@ class LifecycleApiTest extends IntegrationTest {
         k8s().genericKubernetesResources(Multus.NAD).inNamespace(ns).withName(nads(id).getFirst()
                 .getMetadata().getName()).delete();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && (vms(id).size() < 3 || nads(id).size() < 3)) {
-            sleep(50);
-        }
+        awaitUntil(() -> vms(id).size() == 3 && nads(id).size() == 3);
         assertThat(vms(id)).hasSize(3);
         assertThat(nads(id)).hasSize(3);
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
@@ -216,10 +218,7 @@ class LifecycleApiTest extends IntegrationTest {
         user.post("/api/v1/labs/" + id + "/start", "");
         awaitStatus(id, state("RUNNING"));
         assertThat(user.delete("/api/v1/labs/" + id).status()).isEqualTo(204);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && !(vms(id).isEmpty() && nads(id).isEmpty())) {
-            sleep(50);
-        }
+        awaitUntil(() -> vms(id).isEmpty() && nads(id).isEmpty());
         assertThat(vms(id)).isEmpty();
         assertThat(nads(id)).isEmpty();
     }
