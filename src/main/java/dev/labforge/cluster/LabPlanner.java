@@ -48,17 +48,15 @@ class LabPlanner {
     LabPlan plan(LabDefinition lab, DesiredRun desired, Map<String, Boolean> nodeRuns) {
         List<Link> links = lab.topology().links();
         List<String> nadNames = links.stream().map(LabPlanner::nadName).toList();
-        Map<String, String> bridges = properties.linkDriver().equals("vlan") ? Map.of()
-                : allocations.bridges(lab.id(), nadNames);
-        Map<String, Integer> vlans = properties.linkDriver().equals("vlan")
-                ? allocations.vlans(lab.id(), nadNames, properties.vlanDomain(), properties.vlanMin(),
-                properties.vlanMax())
-                : Map.of();
+        boolean vlanDriver = properties.linkDriver().equals("vlan");
+        Map<String, String> bridges = vlanDriver ? Map.of() : allocations.bridges(lab.id(), nadNames);
+        Map<String, Integer> vlans = vlanDriver ? allocations.vlans(lab.id(), nadNames, properties.vlanDomain(),
+                properties.vlanMin(), properties.vlanMax()) : Map.of();
         List<LinkPlan> linkPlans = new ArrayList<>();
         for (int i = 0; i < links.size(); i++) {
             Link link = links.get(i);
             String nad = nadNames.get(i);
-            String bridge = vlans.isEmpty() ? bridges.get(nad) : properties.trunkBridge();
+            String bridge = vlanDriver ? properties.trunkBridge() : bridges.get(nad);
             int mtu = link.mtu() == null ? properties.defaultMtu() : link.mtu();
             linkPlans.add(new LinkPlan(nad, bridge, vlans.get(nad), mtu, link.a(), link.b()));
         }

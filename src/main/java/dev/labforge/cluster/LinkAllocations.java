@@ -28,7 +28,7 @@ class LinkAllocations {
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, String> bridges(UUID labId, Collection<String> nadNames) {
         Map<String, String> out = existing("select nad_name, bridge as v from link_bridges where lab_id = ?", labId);
-        out.keySet().retainAll(nadNames);
+        boolean stale = out.keySet().retainAll(nadNames);
         for (String nad : nadNames) {
             if (!out.containsKey(nad)) {
                 long next = jdbc.sql("select nextval('bridge_name_seq')").query(Long.class).single();
@@ -38,8 +38,10 @@ class LinkAllocations {
                 out.put(nad, bridge);
             }
         }
-        jdbc.sql("delete from link_bridges where lab_id = ? and not (nad_name = any (?))")
-                .params(labId, nadNames.toArray(String[]::new)).update();
+        if (stale) { // a steady lab issues no delete on every pass
+            jdbc.sql("delete from link_bridges where lab_id = ? and not (nad_name = any (?))")
+                    .params(labId, nadNames.toArray(String[]::new)).update();
+        }
         return out;
     }
 
@@ -48,14 +50,16 @@ class LinkAllocations {
         Map<String, Integer> out = new HashMap<>();
         jdbc.sql("select nad_name, vlan from link_vlans where lab_id = ?").param(labId)
                 .query((rs, n) -> out.put(rs.getString(1), rs.getInt(2))).list();
-        out.keySet().retainAll(nadNames);
+        boolean stale = out.keySet().retainAll(nadNames);
         for (String nad : nadNames) {
             if (!out.containsKey(nad)) {
                 out.put(nad, allocateVlan(labId, nad, domain, min, max));
             }
         }
-        jdbc.sql("delete from link_vlans where lab_id = ? and not (nad_name = any (?))")
-                .params(labId, nadNames.toArray(String[]::new)).update();
+        if (stale) {
+            jdbc.sql("delete from link_vlans where lab_id = ? and not (nad_name = any (?))")
+                    .params(labId, nadNames.toArray(String[]::new)).update();
+        }
         return out;
     }
 

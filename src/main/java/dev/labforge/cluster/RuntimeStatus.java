@@ -2,6 +2,7 @@ package dev.labforge.cluster;
 
 import dev.labforge.lab.LabStatus;
 import dev.labforge.lab.LabStatusSource;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,8 +41,7 @@ class RuntimeStatus implements LabStatusSource {
                 .param(labId)
                 .query((rs, row) -> new LabStatus(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(7), NODES),
-                        rs.getTimestamp(6, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")))
-                                .toInstant()))
+                        rs.getObject(6, OffsetDateTime.class).toInstant()))
                 .optional();
     }
 

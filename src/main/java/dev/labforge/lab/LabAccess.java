@@ -1,6 +1,7 @@
 package dev.labforge.lab;
 
 import dev.labforge.access.Caller;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 class LabAccess {
 
     private static final TopologyJsonConverter TOPOLOGY = new TopologyJsonConverter();
-    private static final java.util.Calendar UTC = java.util.Calendar.getInstance(
-            java.util.TimeZone.getTimeZone("UTC"));
 
     private final LabRepository labs;
     private final JdbcClient jdbc;
@@ -39,8 +38,8 @@ class LabAccess {
         }
         return statement.query((rs, row) -> Lab.restore(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), TOPOLOGY.convertToEntityAttribute(rs.getString(5)),
-                        rs.getLong(6), rs.getTimestamp(7, (java.util.Calendar) UTC.clone()).toInstant(),
-                        rs.getTimestamp(8, (java.util.Calendar) UTC.clone()).toInstant()))
+                        rs.getLong(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        rs.getObject(8, OffsetDateTime.class).toInstant()))
                 .optional().orElseThrow(() -> new LabNotFound(id));
     }
 

@@ -6,18 +6,10 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 interface LabRepository extends JpaRepository<Lab, UUID> {
 
-    /** Reads outside a transaction when none is open: one round trip for the hottest read. */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Optional<Lab> findByIdAndOwnerId(UUID id, UUID ownerId);
-
-    @Override
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    Optional<Lab> findById(UUID id);
 
     Page<LabSummary> findByOwnerIdAndNameContainingIgnoreCase(UUID ownerId, String name, Pageable page);
 
