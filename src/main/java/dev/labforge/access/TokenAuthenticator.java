@@ -49,7 +49,7 @@ class TokenAuthenticator {
                 .filter(token -> !token.expiredAt(now))
                 .flatMap(token -> users.findById(token.userId()).map(user -> {
                     tokens.markUsed(token.getId(), now);
-                    return new Caller(user.getId(), user.username(), user.admin(), token.getId());
+                    return new Caller(user.getId(), user.username(), user.admin(), Caller.apiToken(token.getId()));
                 }));
         if (caller.isPresent()) {
             if (cache.size() >= MAX_CACHED) {
@@ -63,6 +63,7 @@ class TokenAuthenticator {
     }
 
     void forget(UUID tokenId) {
-        cache.values().removeIf(entry -> tokenId.equals(entry.caller().tokenId()));
+        String credential = Caller.apiToken(tokenId);
+        cache.values().removeIf(entry -> credential.equals(entry.caller().credential()));
     }
 }
