@@ -36,14 +36,25 @@ public final class ApiClient {
 
     private final int port;
     private final String token;
+    private final String username;
 
     public ApiClient(int port, String token) {
+        this(port, token, null);
+    }
+
+    private ApiClient(int port, String token, String username) {
         this.port = port;
         this.token = token;
+        this.username = username;
     }
 
     public ApiClient as(String otherToken) {
         return new ApiClient(port, otherToken);
+    }
+
+    /** The user this client acts as, when {@link #newUser()} made it. */
+    public String username() {
+        return username;
     }
 
     /** Creates a fresh non-admin user (as admin) and returns a client acting as that user. */
@@ -53,7 +64,7 @@ public final class ApiClient {
         if (created.status() != 201) {
             throw new IllegalStateException("could not create user: " + created);
         }
-        return as(created.json().get("token").get("secret").asString());
+        return new ApiClient(port, created.json().get("token").get("secret").asString(), name);
     }
 
     public Response get(String path, String... headers) {

@@ -20,6 +20,10 @@ public class UserDirectory {
         return users.findAllById(ids).stream().collect(Collectors.toMap(User::getId, User::username));
     }
 
+    public java.util.Optional<UUID> idOf(String username) {
+        return users.findByUsername(username).map(User::getId);
+    }
+
     public String username(UUID id) {
         return users.findById(id).map(User::username).orElse(null);
     }

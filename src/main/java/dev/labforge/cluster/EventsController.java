@@ -1,6 +1,7 @@
 package dev.labforge.cluster;
 
 import dev.labforge.access.Caller;
+import dev.labforge.access.Permission;
 import dev.labforge.lab.LabDefinitions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,7 +58,7 @@ class EventsController {
     List<EventView> list(Caller caller, @PathVariable UUID id,
                          @Parameter(description = "only events with a larger id") @RequestParam(defaultValue = "0")
                          long after) {
-        labs.visible(caller, id);
+        labs.require(caller, id, Permission.VIEW);
         return events.after(id, after, PAGE).stream().map(EventView::from).toList();
     }
 
@@ -67,7 +68,7 @@ class EventsController {
     SseEmitter stream(Caller caller, @PathVariable UUID id,
                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(defaultValue = "0") long after) {
-        labs.visible(caller, id);
+        labs.require(caller, id, Permission.VIEW);
         long start = parse(lastEventId, after);
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         Thread.ofVirtual().name("sse-" + id).start(() -> pump(emitter, id, start));

@@ -1,6 +1,7 @@
 package dev.labforge.cluster;
 
 import dev.labforge.access.Caller;
+import dev.labforge.access.Permission;
 import dev.labforge.api.Conflict;
 import dev.labforge.api.NotFound;
 import dev.labforge.lab.LabDefinition;
@@ -35,7 +36,7 @@ class Lifecycle {
 
     @Transactional
     public void start(Caller caller, UUID labId) {
-        LabDefinition lab = labs.operable(caller, labId);
+        LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
         LabRuntime runtime = runtimes.findById(labId)
                 .orElseGet(() -> runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId))));
         boolean changed = runtime.want(DesiredRun.RUNNING);
@@ -48,21 +49,21 @@ class Lifecycle {
 
     @Transactional
     public void stop(Caller caller, UUID labId) {
-        labs.operable(caller, labId);
+        labs.require(caller, labId, Permission.OPERATE);
         LabRuntime runtime = deployed(labId, "stop");
         requested(labId, caller, runtime.want(DesiredRun.STOPPED), "stop", null);
     }
 
     @Transactional
     public void destroy(Caller caller, UUID labId) {
-        labs.operable(caller, labId);
+        labs.require(caller, labId, Permission.OPERATE);
         runtimes.findById(labId).ifPresent(runtime ->
                 requested(labId, caller, runtime.want(DesiredRun.DESTROYED), "destroy", null));
     }
 
     @Transactional
     public void node(Caller caller, UUID labId, String nodeName, String action) {
-        LabDefinition lab = labs.operable(caller, labId);
+        LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
         if (lab.topology().node(nodeName).isEmpty()) {
             throw new NotFound("lab " + labId + " has no node '" + nodeName + "'");
         }

@@ -1,6 +1,8 @@
 package dev.labforge.lab;
 
 import dev.labforge.access.Caller;
+import dev.labforge.access.Owner;
+import dev.labforge.access.Permission;
 import dev.labforge.api.InvalidField;
 import dev.labforge.api.InvalidRequest;
 import dev.labforge.api.ValidationFailed;
@@ -44,8 +46,12 @@ class ContainerlabController {
     private final ContainerlabImporter importer = new ContainerlabImporter();
     private final ContainerlabExporter exporter = new ContainerlabExporter();
 
-    ContainerlabController(LabController labs, LabAccess access, DefinitionCheck check, ContainerlabCatalog catalog) {
+    private final NewLabOwner newOwner;
+
+    ContainerlabController(LabController labs, LabAccess access, DefinitionCheck check, ContainerlabCatalog catalog,
+                           NewLabOwner newOwner) {
         this.labs = labs;
+        this.newOwner = newOwner;
         this.access = access;
         this.check = check;
         this.catalog = catalog;
@@ -55,16 +61,21 @@ class ContainerlabController {
     @Operation(operationId = "importLab", summary = "Define a lab from a containerlab topology file",
             description = "Container-only fields (binds, exec, ports, ...) are listed in the answer's warnings"
                     + " with a pointer into the file. Problems point into the file too.")
+    @Transactional
     ResponseEntity<LabView> importLab(Caller caller,
                                       @Parameter(description = "lab name to use instead of the file's")
                                       @RequestParam(required = false) String name,
+                                      @Parameter(description = "create the lab for this team instead of for"
+                                              + " yourself")
+                                      @RequestParam(required = false) String team,
                                       @RequestBody(required = false)
                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                               mediaType = YAML, schema = @Schema(type = "string")))
                                       byte[] body) {
+        Owner owner = newOwner.resolve(caller, team);
         Imported imported = read(body, name);
-        Lab lab = Lab.define(caller.userId(), imported.name(), null, imported.file().topology());
-        return labs.created(caller, labs.insert(lab), imported.warnings());
+        Lab lab = Lab.define(owner, imported.name(), null, imported.file().topology());
+        return labs.created(caller, labs.insert(caller, lab), imported.warnings());
     }
 
     @PutMapping(value = "/{id}", consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml"})
@@ -80,19 +91,20 @@ class ContainerlabController {
                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                                     mediaType = YAML, schema = @Schema(type = "string")))
                                             byte[] body) {
-        Lab lab = access.editable(caller, id);
+        LabAccess.Granted granted = access.change(caller, id, Permission.EDIT);
+        Lab lab = granted.lab();
         EntityTags.requireMatch(ifMatch, lab);
         Imported imported = read(body, name == null ? lab.name() : name);
         lab.redefine(imported.name(), lab.description(), imported.file().topology());
-        labs.save(lab);
+        labs.save(caller, lab);
         return ResponseEntity.ok().eTag(EntityTags.of(lab))
-                .body(labs.view(caller, lab, imported.warnings()));
+                .body(labs.view(lab, granted.permission(), imported.warnings()));
     }
 
     @GetMapping(value = "/{id}", produces = {YAML, "application/x-yaml", "text/yaml"})
     @Operation(operationId = "exportLab", summary = "Get a lab as a containerlab topology file")
     ResponseEntity<String> export(Caller caller, @PathVariable UUID id) {
-        Lab lab = access.visible(caller, id);
+        Lab lab = access.read(caller, id, Permission.VIEW).lab();
         return ResponseEntity.ok().eTag(EntityTags.of(lab))
                 .header(HttpHeaders.CONTENT_TYPE, YAML + ";charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".clab.yml\"")

@@ -1,6 +1,7 @@
 package dev.labforge.lab;
 
 import dev.labforge.access.Caller;
+import dev.labforge.access.Permission;
 import dev.labforge.diagram.TopologyDiagram;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +35,7 @@ class DiagramController {
     ResponseEntity<String> diagram(Caller caller, @PathVariable UUID id,
                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
                                    String ifNoneMatch) {
-        Lab lab = access.visible(caller, id);
+        Lab lab = access.read(caller, id, Permission.VIEW).lab();
         if (!EntityTags.matchesNoneOf(ifNoneMatch, lab)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(EntityTags.of(lab)).build();
         }

@@ -1,5 +1,6 @@
 package dev.labforge.lab;
 
+import dev.labforge.access.Owner;
 import dev.labforge.topology.Topology;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -21,6 +22,8 @@ class Lab {
     private UUID id;
     @Column(name = "owner_id")
     private UUID ownerId;
+    @Column(name = "owner_team_id")
+    private UUID ownerTeamId;
     private String name;
     private String description;
     @Convert(converter = TopologyJsonConverter.class)
@@ -40,10 +43,10 @@ class Lab {
     protected Lab() {
     }
 
-    static Lab define(UUID ownerId, String name, String description, Topology topology) {
+    static Lab define(Owner owner, String name, String description, Topology topology) {
         Lab lab = new Lab();
         lab.id = UUID.randomUUID();
-        lab.ownerId = ownerId;
+        lab.own(owner);
         lab.createdAt = Instant.now();
         lab.redefine(name, description, topology);
         lab.updatedAt = lab.createdAt;
@@ -51,11 +54,11 @@ class Lab {
     }
 
     /** A lab read straight from its row, for answering reads; never saved back. */
-    static Lab restore(UUID id, UUID ownerId, String name, String description, Topology topology, long version,
+    static Lab restore(UUID id, Owner owner, String name, String description, Topology topology, long version,
                        Instant createdAt, Instant updatedAt) {
         Lab lab = new Lab();
         lab.id = id;
-        lab.ownerId = ownerId;
+        lab.own(owner);
         lab.name = name;
         lab.description = description;
         lab.topology = topology;
@@ -85,8 +88,13 @@ class Lab {
         return id;
     }
 
-    UUID ownerId() {
-        return ownerId;
+    Owner owner() {
+        return ownerTeamId != null ? Owner.team(ownerTeamId) : Owner.user(ownerId);
+    }
+
+    private void own(Owner owner) {
+        this.ownerId = owner.kind() == Owner.Kind.USER ? owner.id() : null;
+        this.ownerTeamId = owner.kind() == Owner.Kind.TEAM ? owner.id() : null;
     }
 
     String name() {

@@ -1,21 +1,66 @@
 package dev.labforge.lab;
 
 import dev.labforge.access.Caller;
+import dev.labforge.access.Owner;
+import dev.labforge.access.Permission;
+import dev.labforge.api.Forbidden;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which labs a caller may see and change. Today: their own, and every lab for admins. Team
- * ownership and per-lab sharing will widen this one place.
+ * Who may do what with a lab: the one place that decides. A caller's permission is the highest of
+ * owning it (admin), belonging to the team that owns it (owners and maintainers: admin; members:
+ * view), and grants to them or to a team of theirs. Administrators have admin on every lab. A lab
+ * the caller may not see answers 404 exactly like a lab that does not exist.
  */
 @Component
 class LabAccess {
 
+    /** The caller's rank (0 = none, 1 = view ... 4 = admin) on lab row {@code l}; needs {@code :u}. */
+    private static final String RANK = """
+            greatest(
+              case when l.owner_id = :u then 4 else 0 end,
+              coalesce((select case m.role when 'member' then 1 else 4 end from team_members m
+                        where m.team_id = l.owner_team_id and m.user_id = :u), 0),
+              coalesce((select max(g.rank) from lab_grants g
+                        where g.lab_id = l.id and (g.user_id = :u or g.team_id in
+                              (select m.team_id from team_members m where m.user_id = :u))), 0))""";
+
+    /** Labs the caller reaches in any way; needs {@code :u}. */
+    private static final String REACHABLE = """
+            (l.owner_id = :u
+             or l.owner_team_id in (select m.team_id from team_members m where m.user_id = :u)
+             or l.id in (select g.lab_id from lab_grants g where g.user_id = :u
+                         or g.team_id in (select m.team_id from team_members m where m.user_id = :u)))""";
+
+    private static final String MINE = """
+            coalesce(l.owner_id = :u
+                     or l.owner_team_id in (select m.team_id from team_members m where m.user_id = :u), false)""";
+
     private static final TopologyJsonConverter TOPOLOGY = new TopologyJsonConverter();
+
+    /** Which labs a list shows. */
+    enum Scope {
+        /** Every lab the caller may see. */
+        ALL,
+        /** Labs owned by the caller or by one of their teams. */
+        OWNED,
+        /** Labs others shared with the caller or their teams. */
+        SHARED
+    }
+
+    record Granted(Lab lab, Permission permission) {
+    }
+
+    record Listed(LabSummary lab, Permission permission) {
+    }
 
     private final LabRepository labs;
     private final JdbcClient jdbc;
@@ -26,33 +71,90 @@ class LabAccess {
     }
 
     /**
-     * The lab for reading. Reads are the hottest path, so this is one SQL round trip without an ORM
-     * session; the result is detached and never saved.
+     * The lab for reading, with the caller's permission, if it is at least {@code needed}. Reads
+     * are the hottest path: one SQL round trip, no ORM session; the lab is detached and never saved.
      */
-    Lab visible(Caller caller, UUID id) {
-        String sql = "select id, owner_id, name, description, topology::text, version, created_at, updated_at"
-                + " from labs where id = ?" + (caller.admin() ? "" : " and owner_id = ?");
-        var statement = jdbc.sql(sql).param(id);
-        if (!caller.admin()) {
-            statement = statement.param(caller.userId());
-        }
-        return statement.query((rs, row) -> Lab.restore(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), TOPOLOGY.convertToEntityAttribute(rs.getString(5)),
-                        rs.getLong(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                        rs.getObject(8, OffsetDateTime.class).toInstant()))
-                .optional().orElseThrow(() -> new LabNotFound(id));
+    Granted read(Caller caller, UUID id, Permission needed) {
+        String sql = "select l.id, l.owner_id, l.owner_team_id, l.name, l.description, l.topology::text, l.version,"
+                + " l.created_at, l.updated_at, " + rank(caller) + " from labs l where l.id = :id";
+        Granted granted = jdbc.sql(sql).param("id", id).param("u", caller.userId())
+                .query((rs, row) -> new Granted(restore(rs), Permission.ofRank(rs.getInt(10)).orElse(null)))
+                .optional().filter(g -> g.permission() != null).orElseThrow(() -> new LabNotFound(id));
+        require(granted.permission(), needed, id);
+        return granted;
     }
 
     /** The lab for changing: a managed entity whose version guards concurrent edits. */
-    Lab editable(Caller caller, UUID id) {
-        return (caller.admin() ? labs.findById(id) : labs.findByIdAndOwnerId(id, caller.userId()))
+    Granted change(Caller caller, UUID id, Permission needed) {
+        Permission permission = permission(caller, id);
+        require(permission, needed, id);
+        return new Granted(labs.findById(id).orElseThrow(() -> new LabNotFound(id)), permission);
+    }
+
+    /** The caller's permission on the lab; a not-found problem if they have none. */
+    Permission permission(Caller caller, UUID id) {
+        return jdbc.sql("select " + rank(caller) + " from labs l where l.id = :id")
+                .param("id", id).param("u", caller.userId())
+                .query(Integer.class).optional().flatMap(Permission::ofRank)
                 .orElseThrow(() -> new LabNotFound(id));
     }
 
-    Page<LabSummary> list(Caller caller, String nameContains, Pageable page) {
-        String name = nameContains == null ? "" : nameContains;
-        return caller.admin()
-                ? labs.findByNameContainingIgnoreCase(name, page)
-                : labs.findByOwnerIdAndNameContainingIgnoreCase(caller.userId(), name, page);
+    List<Listed> list(Caller caller, Scope scope, String nameContains, int page, int size) {
+        String sql = "select l.id, l.owner_id, l.owner_team_id, l.name, l.description, l.node_count, l.link_count,"
+                + " l.version, l.created_at, l.updated_at, " + rank(caller) + " as rank"
+                + " from labs l where " + filter(caller, scope)
+                + " order by l.created_at desc, l.id limit :size offset :offset";
+        return jdbc.sql(sql).params(params(caller, nameContains)).param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> new Listed(summary(rs), Permission.ofRank(rs.getInt(11)).orElseThrow()))
+                .list();
+    }
+
+    long count(Caller caller, Scope scope, String nameContains) {
+        return jdbc.sql("select count(*) from labs l where " + filter(caller, scope))
+                .params(params(caller, nameContains)).query(Long.class).single();
+    }
+
+    private static String rank(Caller caller) {
+        return caller.admin() ? "4" : RANK;
+    }
+
+    private static String filter(Caller caller, Scope scope) {
+        String reach = switch (scope) {
+            case ALL -> caller.admin() ? "true" : REACHABLE;
+            case OWNED -> MINE;
+            case SHARED -> "(not " + MINE + " and " + REACHABLE + ")";
+        };
+        return reach + " and (:name = '' or strpos(lower(l.name), lower(:name)) > 0)";
+    }
+
+    private static Map<String, Object> params(Caller caller, String nameContains) {
+        return Map.of("u", caller.userId(), "name", nameContains == null ? "" : nameContains);
+    }
+
+    private static void require(Permission permission, Permission needed, UUID id) {
+        if (!permission.includes(needed)) {
+            throw new Forbidden("you have " + permission.label() + " access to lab " + id + "; this needs "
+                    + needed.label());
+        }
+    }
+
+    private static Owner owner(ResultSet rs, int userColumn) throws SQLException {
+        UUID team = rs.getObject(userColumn + 1, UUID.class);
+        return team != null ? Owner.team(team) : Owner.user(rs.getObject(userColumn, UUID.class));
+    }
+
+    private static Lab restore(ResultSet rs) throws SQLException {
+        return Lab.restore(rs.getObject(1, UUID.class), owner(rs, 2), rs.getString(4), rs.getString(5),
+                TOPOLOGY.convertToEntityAttribute(rs.getString(6)), rs.getLong(7), instant(rs, 8), instant(rs, 9));
+    }
+
+    private static LabSummary summary(ResultSet rs) throws SQLException {
+        return new LabSummary(rs.getObject(1, UUID.class), owner(rs, 2), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getInt(7), rs.getLong(8), instant(rs, 9), instant(rs, 10));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -1,7 +1,9 @@
 package dev.labforge.lab;
 
 import dev.labforge.access.Caller;
-import dev.labforge.access.UserDirectory;
+import dev.labforge.access.AuditLog;
+import dev.labforge.access.Owner;
+import dev.labforge.access.Permission;
 import dev.labforge.api.Conflict;
 import dev.labforge.api.InvalidField;
 import dev.labforge.api.InvalidRequest;
@@ -11,14 +13,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,17 +45,21 @@ class LabController {
     private final LabRepository labs;
     private final LabAccess access;
     private final DefinitionCheck check;
-    private final UserDirectory users;
+    private final Owners owners;
+    private final NewLabOwner newOwner;
     private final List<LabStatusSource> statusSources;
+    private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    LabController(LabRepository labs, LabAccess access, DefinitionCheck check, UserDirectory users,
-                  List<LabStatusSource> statusSources, ApplicationEventPublisher events) {
+    LabController(LabRepository labs, LabAccess access, DefinitionCheck check, Owners owners, NewLabOwner newOwner,
+                  List<LabStatusSource> statusSources, AuditLog audit, ApplicationEventPublisher events) {
         this.labs = labs;
         this.access = access;
         this.check = check;
-        this.users = users;
+        this.owners = owners;
+        this.newOwner = newOwner;
         this.statusSources = statusSources;
+        this.audit = audit;
         this.events = events;
     }
 
@@ -63,10 +67,16 @@ class LabController {
     @Operation(operationId = "createLab", summary = "Define a lab from JSON",
             description = "Answers 201 with the lab, its Location and ETag. A containerlab topology file is"
                     + " accepted too, with Content-Type application/yaml.")
-    ResponseEntity<LabView> create(Caller caller, @Valid @RequestBody LabDocument.LabRequest request) {
+    @Transactional
+    ResponseEntity<LabView> create(Caller caller,
+                                   @Parameter(description = "create the lab for this team (you must be one of its"
+                                           + " owners or maintainers) instead of for yourself")
+                                   @RequestParam(required = false) String team,
+                                   @Valid @RequestBody LabDocument.LabRequest request) {
+        Owner owner = newOwner.resolve(caller, team);
         check.require(request.topology(), UnaryOperator.identity());
-        Lab lab = Lab.define(caller.userId(), request.name(), request.description(), request.topology());
-        return created(caller, insert(lab), List.of());
+        Lab lab = Lab.define(owner, request.name(), request.description(), request.topology());
+        return created(caller, insert(caller, lab), List.of());
     }
 
     @GetMapping
@@ -74,6 +84,9 @@ class LabController {
     LabPage list(Caller caller,
                  @Parameter(description = "only labs whose name contains this, ignoring case")
                  @RequestParam(required = false) String name,
+                 @Parameter(description = "all: every lab you can see; owned: yours and your teams';"
+                         + " shared: labs others shared with you or your teams")
+                 @RequestParam(defaultValue = "all") String scope,
                  @RequestParam(defaultValue = "0") int page,
                  @RequestParam(defaultValue = "20") int size) {
         List<InvalidField> errors = new ArrayList<>();
@@ -83,14 +96,21 @@ class LabController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             errors.add(InvalidField.parameter("size", "must be between 1 and " + MAX_PAGE_SIZE));
         }
+        LabAccess.Scope listScope = switch (scope) {
+            case "all" -> LabAccess.Scope.ALL;
+            case "owned" -> LabAccess.Scope.OWNED;
+            case "shared" -> LabAccess.Scope.SHARED;
+            default -> {
+                errors.add(InvalidField.parameter("scope", "one of all, owned, shared"));
+                yield null;
+            }
+        };
         if (!errors.isEmpty()) {
-            throw new InvalidRequest("invalid paging parameters", errors);
+            throw new InvalidRequest("invalid list parameters", errors);
         }
-        var result = access.list(caller, name, PageRequest.of(page, size,
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
-        var ownerIds = new HashSet<UUID>();
-        result.forEach(summary -> ownerIds.add(summary.getOwnerId()));
-        return LabPage.from(result, users.usernames(ownerIds));
+        var found = access.list(caller, listScope, name, page, size);
+        long total = found.isEmpty() && page == 0 ? 0 : access.count(caller, listScope, name);
+        return LabPage.of(found, owners, page, size, total);
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -99,11 +119,12 @@ class LabController {
     ResponseEntity<LabView> get(Caller caller, @PathVariable UUID id,
                                 @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
                                 String ifNoneMatch) {
-        Lab lab = access.visible(caller, id);
+        LabAccess.Granted granted = access.read(caller, id, Permission.VIEW);
+        Lab lab = granted.lab();
         if (!EntityTags.matchesNoneOf(ifNoneMatch, lab)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(EntityTags.of(lab)).build();
         }
-        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(caller, lab, null));
+        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(lab, granted.permission(), null));
     }
 
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -114,12 +135,13 @@ class LabController {
     ResponseEntity<LabView> replace(Caller caller, @PathVariable UUID id,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody LabDocument.LabRequest request) {
-        Lab lab = access.editable(caller, id);
+        LabAccess.Granted granted = access.change(caller, id, Permission.EDIT);
+        Lab lab = granted.lab();
         EntityTags.requireMatch(ifMatch, lab);
         check.require(request.topology(), UnaryOperator.identity());
         lab.redefine(request.name(), request.description(), request.topology());
-        save(lab);
-        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(caller, lab, null));
+        save(caller, lab);
+        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(lab, granted.permission(), null));
     }
 
     @DeleteMapping("/{id}")
@@ -127,49 +149,50 @@ class LabController {
     @Operation(operationId = "deleteLab", summary = "Delete a lab", description = "Honours If-Match like PUT.")
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Lab lab = access.editable(caller, id);
+        Lab lab = access.change(caller, id, Permission.ADMIN).lab();
         EntityTags.requireMatch(ifMatch, lab);
         labs.delete(lab);
         labs.flush();
+        audit.record(caller, "lab.delete", AuditLog.Target.lab(id, lab.name()));
         events.publishEvent(new LabChanged(id, LabChanged.Change.DELETED));
         return ResponseEntity.noContent().build();
     }
 
     /** Saves a changed lab now, so that its answer carries the new version. */
-    void save(Lab lab) {
+    void save(Caller caller, Lab lab) {
         try {
             labs.saveAndFlush(lab);
         } catch (DataIntegrityViolationException e) {
             throw nameTaken(lab.name());
         }
+        audit.record(caller, "lab.update", AuditLog.Target.lab(lab.id(), lab.name()),
+                Map.of("version", lab.version(), "nodes", lab.topology().nodes().size()));
         events.publishEvent(new LabChanged(lab.id(), LabChanged.Change.REDEFINED));
     }
 
     /** Stores a new lab; a name the owner already uses is a conflict, decided by the database. */
-    Lab insert(Lab lab) {
+    Lab insert(Caller caller, Lab lab) {
         Lab saved;
         try {
             saved = labs.saveAndFlush(lab);
         } catch (DataIntegrityViolationException e) {
             throw nameTaken(lab.name());
         }
+        audit.record(caller, "lab.create", AuditLog.Target.lab(saved.id(), saved.name()),
+                Map.of("owner", saved.owner().toString(), "nodes", saved.topology().nodes().size()));
         events.publishEvent(new LabChanged(saved.id(), LabChanged.Change.DEFINED));
         return saved;
     }
 
     ResponseEntity<LabView> created(Caller caller, Lab lab, List<LabView.Warning> warnings) {
         return ResponseEntity.created(URI.create("/api/v1/labs/" + lab.id())).eTag(EntityTags.of(lab))
-                .body(view(caller, lab, warnings));
+                .body(view(lab, Permission.ADMIN, warnings));
     }
 
-    LabView view(Caller caller, Lab lab, List<LabView.Warning> warnings) {
+    LabView view(Lab lab, Permission permission, List<LabView.Warning> warnings) {
         LabStatus status = statusSources.stream().map(source -> source.statusOf(lab.id()))
                 .flatMap(java.util.Optional::stream).findFirst().orElse(null);
-        return LabView.from(lab, ownerName(caller, lab), status, warnings);
-    }
-
-    String ownerName(Caller caller, Lab lab) {
-        return caller.owns(lab.ownerId()) ? caller.username() : users.username(lab.ownerId());
+        return LabView.from(lab, owners.view(lab.owner()), permission, status, warnings);
     }
 
     private static Conflict nameTaken(String name) {

@@ -1,6 +1,7 @@
 package dev.labforge.lab;
 
 import dev.labforge.access.Caller;
+import dev.labforge.access.Permission;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -23,15 +24,12 @@ public class LabDefinitions {
         return labs.findById(labId).map(LabDefinition::of);
     }
 
-    /** The lab if the caller may operate it; a not-found problem otherwise (no leak of its existence). */
+    /**
+     * The lab if the caller has at least {@code needed} on it: a not-found problem if they cannot see
+     * it (no leak of its existence), a forbidden one if they can but not enough.
+     */
     @Transactional(readOnly = true)
-    public LabDefinition operable(Caller caller, UUID labId) {
-        return LabDefinition.of(access.editable(caller, labId));
-    }
-
-    /** The lab if the caller may see it; a not-found problem otherwise. */
-    @Transactional(readOnly = true)
-    public LabDefinition visible(Caller caller, UUID labId) {
-        return LabDefinition.of(access.visible(caller, labId));
+    public LabDefinition require(Caller caller, UUID labId, Permission needed) {
+        return LabDefinition.of(access.read(caller, labId, needed).lab());
     }
 }

@@ -1,26 +1,10 @@
 package dev.labforge.lab;
 
+import dev.labforge.access.Owner;
 import java.time.Instant;
 import java.util.UUID;
 
 /** The columns a lab list needs; the topology document stays in the database. */
-interface LabSummary {
-
-    UUID getId();
-
-    UUID getOwnerId();
-
-    String getName();
-
-    String getDescription();
-
-    int getNodeCount();
-
-    int getLinkCount();
-
-    Long getVersion();
-
-    Instant getCreatedAt();
-
-    Instant getUpdatedAt();
+record LabSummary(UUID id, Owner owner, String name, String description, int nodeCount, int linkCount,
+                  long version, Instant createdAt, Instant updatedAt) {
 }

@@ -1,6 +1,8 @@
 package dev.labforge.lab;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.labforge.access.Owner;
+import dev.labforge.access.Permission;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.UUID;
 /** A lab as the API returns it. */
 @Schema(name = "Lab")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record LabView(UUID id, String name, String description, Owner owner, List<LabDocument.NodeDocument> nodes,
+record LabView(UUID id, String name, String description, OwnerView owner,
+               @Schema(description = "what you may do with the lab: view, operate, edit or admin")
+               Permission permission, List<LabDocument.NodeDocument> nodes,
                List<LabDocument.LinkDocument> links, long version, Instant createdAt, Instant updatedAt,
                @Schema(description = "live state on the cluster; absent until the lab is first started")
                LabStatus status,
@@ -17,16 +21,16 @@ record LabView(UUID id, String name, String description, Owner owner, List<LabDo
                        + " only in the answer to a create or replace")
                List<Warning> warnings) {
 
-    @Schema(name = "Owner")
-    record Owner(UUID id, String username) {
+    @Schema(name = "Owner", description = "the user or team the lab belongs to, and whose quota it uses")
+    record OwnerView(Owner.Kind kind, UUID id, String name) {
     }
 
     @Schema(name = "ImportWarning")
     record Warning(String pointer, String message) {
     }
 
-    static LabView from(Lab lab, String ownerName, LabStatus status, List<Warning> warnings) {
-        return new LabView(lab.id(), lab.name(), lab.description(), new Owner(lab.ownerId(), ownerName),
+    static LabView from(Lab lab, OwnerView owner, Permission permission, LabStatus status, List<Warning> warnings) {
+        return new LabView(lab.id(), lab.name(), lab.description(), owner, permission,
                 LabDocument.nodes(lab.topology()), LabDocument.links(lab.topology()), lab.version(),
                 lab.createdAt(), lab.updatedAt(), status, warnings);
     }

@@ -53,9 +53,11 @@ class LabApiTest extends IntegrationTest {
         assertThat(body.get("nodes").get(2).get("position").get("y").asDouble()).isEqualTo(20.0);
         assertThat(body.get("links").get(1).get("mtu").asInt()).isEqualTo(9000);
         assertThat(body.get("links").get(2).get("endpoints").get(0).asString()).isEqualTo("r3:eth2");
-        assertThat(body.get("owner").get("username").asString()).startsWith("user-");
+        assertThat(body.get("owner").get("name").asString()).startsWith("user-");
+        assertThat(body.get("owner").get("kind").asString()).isEqualTo("user");
+        assertThat(body.get("permission").asString()).isEqualTo("admin");
         assertThat(body.has("warnings")).isFalse();
-        // the read path (plain SQL) and the list (JPA) agree on stored instants, time zone included
+        // the read path (plain SQL) and the list agree on stored instants, time zone included
         JsonNode listed = alice.get("/api/v1/labs?name=ospf").json().get("items").get(0);
         assertThat(body.get("createdAt")).isEqualTo(listed.get("createdAt"));
         assertThat(java.time.Duration.between(java.time.Instant.parse(body.get("createdAt").asString()),

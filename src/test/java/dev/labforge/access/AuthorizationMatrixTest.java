@@ -1,0 +1,221 @@
+package dev.labforge.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.ApiClient.Response;
+import dev.labforge.Catalog;
+import dev.labforge.IntegrationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every lab endpoint against every kind of caller: anonymous, a stranger, each sharing level given
+ * directly and through a team, each role in the team that owns the lab, the owner and an
+ * administrator. Each caller gets its own lab, so that the one request that changes state (start,
+ * last) cannot influence another row. Requests that would change a definition carry a stale
+ * If-Match, so an allowed caller gets 412 and nothing changes, while a refused one gets 403 or 404:
+ * authorisation is decided before anything else.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    private static final String STALE = "\"999\"";
+    private static final String LAB = """
+            {"name":"%s","nodes":[{"name":"r1","image":"frr"},{"name":"r2","image":"frr"}],
+             "links":[{"endpoints":["r1:eth1","r2:eth1"]}]}""";
+    private static final String YAML = """
+            name: %s
+            topology:
+              nodes:
+                r1: {kind: linux, image: frr}
+            """;
+
+    /** What a caller is to the lab; {@code level} is the permission that relation must give. */
+    private record Case(String name, ApiClient client, String labId, String level) {
+    }
+
+    /** One endpoint: the level it needs and what an allowed caller gets. */
+    private record Endpoint(String name, String needs, int allowed, Request request) {
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        Response send(ApiClient client, String labId, String labName);
+    }
+
+    private final List<Case> cases = new ArrayList<>();
+    private final Map<String, String> labNames = new LinkedHashMap<>();
+
+    @BeforeAll
+    void setUp() {
+        Catalog.ensure(api());
+        ApiClient owner = api().newUser();
+        String team = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient teamOwner = api().newUser();
+        assertThat(teamOwner.post("/api/v1/teams", "{\"name\":\"" + team + "\"}").status()).isEqualTo(201);
+        ApiClient teamMaintainer = member(teamOwner, team, "maintainer");
+        ApiClient teamMember = member(teamOwner, team, "member");
+
+        String grantsTeam = "granted-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient grantsTeamOwner = api().newUser();
+        assertThat(grantsTeamOwner.post("/api/v1/teams", "{\"name\":\"" + grantsTeam + "\"}").status())
+                .isEqualTo(201);
+        ApiClient viaTeam = member(grantsTeamOwner, grantsTeam, "member");
+
+        cases.add(new Case("anonymous", anonymous(), ownLab(owner), null));
+        cases.add(new Case("stranger", api().newUser(), ownLab(owner), "none"));
+        for (String level : List.of("view", "operate", "edit", "admin")) {
+            ApiClient grantee = api().newUser();
+            String labId = ownLab(owner);
+            share(owner, labId, "{\"user\":\"" + grantee.username() + "\",\"level\":\"" + level + "\"}");
+            cases.add(new Case("user granted " + level, grantee, labId, level));
+        }
+        String teamGranted = ownLab(owner);
+        share(owner, teamGranted, "{\"team\":\"" + grantsTeam + "\",\"level\":\"operate\"}");
+        cases.add(new Case("member of a team granted operate", viaTeam, teamGranted, "operate"));
+        String both = ownLab(owner);
+        share(owner, both, "{\"team\":\"" + grantsTeam + "\",\"level\":\"view\"},{\"user\":\""
+                + viaTeam.username() + "\",\"level\":\"edit\"}");
+        cases.add(new Case("the higher of a team and a user grant", viaTeam, both, "edit"));
+        cases.add(new Case("owner of the owning team", teamOwner, teamLab(teamOwner, team), "admin"));
+        cases.add(new Case("maintainer of the owning team", teamMaintainer, teamLab(teamOwner, team), "admin"));
+        cases.add(new Case("member of the owning team", teamMember, teamLab(teamOwner, team), "view"));
+        cases.add(new Case("owner", owner, ownLab(owner), "admin"));
+        cases.add(new Case("administrator", api(), ownLab(owner), "admin"));
+    }
+
+    private List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("GET lab", "view", 200, (c, id, name) -> c.get("/api/v1/labs/" + id)),
+                new Endpoint("GET lab as YAML", "view", 200,
+                        (c, id, name) -> c.get("/api/v1/labs/" + id, "Accept", "application/yaml")),
+                new Endpoint("GET picture", "view", 200, (c, id, name) -> c.get("/api/v1/labs/" + id + "/topology.svg")),
+                new Endpoint("GET events", "view", 200, (c, id, name) -> c.get("/api/v1/labs/" + id + "/events")),
+                new Endpoint("PUT lab", "edit", 412, (c, id, name) ->
+                        c.put("/api/v1/labs/" + id, LAB.formatted(name), "If-Match", STALE)),
+                new Endpoint("PUT lab as YAML", "edit", 412, (c, id, name) ->
+                        c.send("PUT", "/api/v1/labs/" + id, YAML.formatted(name), "application/yaml",
+                                "If-Match", STALE)),
+                new Endpoint("DELETE lab", "admin", 412, (c, id, name) ->
+                        c.delete("/api/v1/labs/" + id, "If-Match", STALE)),
+                new Endpoint("GET access", "admin", 200, (c, id, name) -> c.get("/api/v1/labs/" + id + "/access")),
+                new Endpoint("PUT access", "admin", 422, (c, id, name) ->
+                        c.put("/api/v1/labs/" + id + "/access", "{\"grants\":[{\"level\":\"view\"}]}")),
+                new Endpoint("stop", "operate", 409, (c, id, name) -> c.post("/api/v1/labs/" + id + "/stop", null)),
+                new Endpoint("restart a node", "operate", 409, (c, id, name) ->
+                        c.post("/api/v1/labs/" + id + "/nodes/r1/restart", null)),
+                new Endpoint("destroy", "operate", 202, (c, id, name) -> c.post("/api/v1/labs/" + id + "/destroy", null)),
+                new Endpoint("start", "operate", 202, (c, id, name) -> c.post("/api/v1/labs/" + id + "/start", null)));
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheirPermissionSays() {
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (Case c : cases) {
+            String name = labNames.get(c.labId());
+            for (Endpoint endpoint : endpoints()) {
+                int expected = expected(c.level(), endpoint);
+                Response response = endpoint.request().send(c.client(), c.labId(), name);
+                checked++;
+                if (response.status() != expected) {
+                    mismatches.add(c.name() + " / " + endpoint.name() + ": expected " + expected + ", got "
+                            + response.status() + " " + response.body());
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(checked).isEqualTo(cases.size() * endpoints().size());
+    }
+
+    @Test
+    void everyLabCarriesTheCallersEffectivePermissionAndListsShowExactlyTheLabsACallerCanSee() {
+        for (Case c : cases) {
+            if (c.level() == null || c.level().equals("none")) {
+                continue;
+            }
+            Response lab = c.client().get("/api/v1/labs/" + c.labId());
+            assertThat(lab.json().get("permission").asString()).as(c.name()).isEqualTo(c.level());
+            Response list = c.client().get("/api/v1/labs?size=100&name=" + labNames.get(c.labId()));
+            assertThat(list.json().get("items")).as(c.name()).hasSize(1);
+            assertThat(list.json().get("items").get(0).get("permission").asString()).as(c.name())
+                    .isEqualTo(c.level());
+        }
+        Case stranger = cases.stream().filter(c -> "none".equals(c.level())).findFirst().orElseThrow();
+        assertThat(stranger.client().get("/api/v1/labs?name=" + labNames.get(stranger.labId())).json()
+                .get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void aLabYouMayNotSeeIsIndistinguishableFromOneThatDoesNotExist() {
+        Case stranger = cases.stream().filter(c -> "none".equals(c.level())).findFirst().orElseThrow();
+        Response hidden = stranger.client().get("/api/v1/labs/" + stranger.labId());
+        String missingId = UUID.randomUUID().toString();
+        Response missing = stranger.client().get("/api/v1/labs/" + missingId);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(hidden.json().get("type")).isEqualTo(missing.json().get("type"));
+        assertThat(hidden.json().get("detail").asString().replace(stranger.labId(), "ID"))
+                .isEqualTo(missing.json().get("detail").asString().replace(missingId, "ID"));
+    }
+
+    @Test
+    void aRefusalSaysWhichLevelYouHaveAndWhichTheActionNeeds() {
+        Case viewer = cases.stream().filter(c -> c.name().equals("user granted view")).findFirst().orElseThrow();
+        Response refused = viewer.client().post("/api/v1/labs/" + viewer.labId() + "/start", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).endsWith("/forbidden");
+        assertThat(refused.json().get("detail").asString()).contains("view").contains("operate");
+    }
+
+    private static int expected(String level, Endpoint endpoint) {
+        if (level == null) {
+            return 401;
+        }
+        if (level.equals("none")) {
+            return 404;
+        }
+        return rank(level) >= rank(endpoint.needs()) ? endpoint.allowed() : 403;
+    }
+
+    private static int rank(String level) {
+        return List.of("view", "operate", "edit", "admin").indexOf(level) + 1;
+    }
+
+    private String ownLab(ApiClient owner) {
+        return lab(owner, "");
+    }
+
+    private String teamLab(ApiClient maintainer, String team) {
+        return lab(maintainer, "?team=" + team);
+    }
+
+    private String lab(ApiClient creator, String query) {
+        String name = "m-" + UUID.randomUUID().toString().substring(0, 12);
+        Response created = creator.post("/api/v1/labs" + query, LAB.formatted(name));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        labNames.put(id, name);
+        return id;
+    }
+
+    private static void share(ApiClient owner, String labId, String grants) {
+        Response shared = owner.put("/api/v1/labs/" + labId + "/access", "{\"grants\":[" + grants + "]}");
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+    }
+
+    private ApiClient member(ApiClient teamOwner, String team, String role) {
+        ApiClient user = api().newUser();
+        Response added = teamOwner.put("/api/v1/teams/" + team + "/members/" + user.username(),
+                "{\"role\":\"" + role + "\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        return user;
+    }
+}
