@@ -12,3 +12,8 @@ CREATE TABLE quotas (
     CONSTRAINT quotas_owner_kind CHECK (owner_kind IN ('user', 'team')),
     CONSTRAINT quotas_not_negative CHECK (labs >= 0 AND running_nodes >= 0 AND vcpus >= 0 AND memory_mib >= 0)
 );
+
+-- What each node holds while it should run, resolved with the image's defaults when it was
+-- committed: usage is a sum over these rows.
+ALTER TABLE node_runtime ADD COLUMN vcpus integer NOT NULL DEFAULT 0;
+ALTER TABLE node_runtime ADD COLUMN memory_mib bigint NOT NULL DEFAULT 0;

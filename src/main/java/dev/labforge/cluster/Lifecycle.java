@@ -1,5 +1,6 @@
 package dev.labforge.cluster;
 
+import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.access.Permission;
 import dev.labforge.api.Conflict;
@@ -23,11 +24,15 @@ class Lifecycle {
     private final LabRuntimeRepository runtimes;
     private final NodeRuntimeRepository nodes;
     private final LabEvents events;
+    private final Commitments commitments;
+    private final AuditLog audit;
     private final ApplicationEventPublisher publisher;
 
     Lifecycle(LabDefinitions labs, LabRuntimeRepository runtimes, NodeRuntimeRepository nodes, LabEvents events,
-              ApplicationEventPublisher publisher) {
+              Commitments commitments, AuditLog audit, ApplicationEventPublisher publisher) {
         this.labs = labs;
+        this.commitments = commitments;
+        this.audit = audit;
         this.runtimes = runtimes;
         this.nodes = nodes;
         this.events = events;
@@ -37,13 +42,12 @@ class Lifecycle {
     @Transactional
     public void start(Caller caller, UUID labId) {
         LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
+        // the owner's quota lock comes before any runtime row is read, so what is read is current
+        commitments.lock(lab.owner());
         LabRuntime runtime = runtimes.findById(labId)
                 .orElseGet(() -> runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId))));
+        commitments.runAll(lab, runtime.desired() == DesiredRun.RUNNING);
         boolean changed = runtime.want(DesiredRun.RUNNING);
-        for (Node node : lab.topology().nodes()) {
-            nodes.findById(new NodeRuntime.Key(labId, node.name()))
-                    .ifPresentOrElse(row -> row.run(true), () -> nodes.save(new NodeRuntime(labId, node.name(), true)));
-        }
         requested(labId, caller, changed, "start", null);
     }
 
@@ -64,9 +68,9 @@ class Lifecycle {
     @Transactional
     public void node(Caller caller, UUID labId, String nodeName, String action) {
         LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
-        if (lab.topology().node(nodeName).isEmpty()) {
-            throw new NotFound("lab " + labId + " has no node '" + nodeName + "'");
-        }
+        Node node = lab.topology().node(nodeName)
+                .orElseThrow(() -> new NotFound("lab " + labId + " has no node '" + nodeName + "'"));
+        commitments.lock(lab.owner());
         LabRuntime runtime = deployed(labId, action + " a node of");
         if (runtime.desired() != DesiredRun.RUNNING) {
             throw new Conflict("the lab is " + runtime.desired().name().toLowerCase()
@@ -75,7 +79,7 @@ class Lifecycle {
         NodeRuntime row = nodes.findById(new NodeRuntime.Key(labId, nodeName))
                 .orElseGet(() -> nodes.save(new NodeRuntime(labId, nodeName, true)));
         switch (action) {
-            case "start" -> row.run(true);
+            case "start" -> commitments.run(lab, node, row);
             case "stop" -> row.run(false);
             case "restart" -> {
                 if (!row.running()) {
@@ -99,6 +103,9 @@ class Lifecycle {
     private void requested(UUID labId, Caller caller, boolean changed, String action, String node) {
         events.append(labId, "Requested", node, caller.username() + " asked to " + action
                 + (node == null ? " the lab" : " node " + node) + (changed ? "" : " (already so)"));
+        audit.record(caller, node == null ? "lab." + action : "lab.node." + action,
+                new AuditLog.Target("lab", labId.toString(), null),
+                node == null ? java.util.Map.of() : java.util.Map.of("node", node));
         publisher.publishEvent(new RunRequested(labId));
     }
 }

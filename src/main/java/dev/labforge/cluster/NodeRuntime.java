@@ -1,5 +1,6 @@
 package dev.labforge.cluster;
 
+import dev.labforge.quota.Usage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -24,6 +25,9 @@ class NodeRuntime {
     @EmbeddedId
     private Key id;
     private boolean running;
+    private int vcpus;
+    @Column(name = "memory_mib")
+    private long memoryMib;
     @Enumerated(EnumType.STRING)
     private NodeState state;
     private String reason;
@@ -54,6 +58,17 @@ class NodeRuntime {
     void run(boolean shouldRun) {
         running = shouldRun;
         updatedAt = Instant.now();
+    }
+
+    /** Records what the node holds while it runs, for quotas. */
+    void holds(int newVcpus, long newMemoryMib) {
+        vcpus = newVcpus;
+        memoryMib = newMemoryMib;
+    }
+
+    /** What the node holds now: nothing unless it should run. */
+    Usage held() {
+        return running ? Usage.nodes(1, vcpus, memoryMib) : Usage.NONE;
     }
 
     void requestRestart() {

@@ -95,8 +95,7 @@ class ContainerlabController {
         Lab lab = granted.lab();
         EntityTags.requireMatch(ifMatch, lab);
         Imported imported = read(body, name == null ? lab.name() : name);
-        lab.redefine(imported.name(), lab.description(), imported.file().topology());
-        labs.save(caller, lab);
+        labs.redefine(caller, lab, imported.name(), lab.description(), imported.file().topology());
         return ResponseEntity.ok().eTag(EntityTags.of(lab))
                 .body(labs.view(lab, granted.permission(), imported.warnings()));
     }

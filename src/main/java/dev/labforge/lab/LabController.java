@@ -5,6 +5,9 @@ import dev.labforge.access.AuditLog;
 import dev.labforge.access.Owner;
 import dev.labforge.access.Permission;
 import dev.labforge.api.Conflict;
+import dev.labforge.quota.Quotas;
+import dev.labforge.quota.Usage;
+import dev.labforge.topology.Topology;
 import dev.labforge.api.InvalidField;
 import dev.labforge.api.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,10 +52,15 @@ class LabController {
     private final NewLabOwner newOwner;
     private final List<LabStatusSource> statusSources;
     private final AuditLog audit;
+    private final Quotas quotas;
+    private final List<LabEditGuard> guards;
     private final ApplicationEventPublisher events;
 
     LabController(LabRepository labs, LabAccess access, DefinitionCheck check, Owners owners, NewLabOwner newOwner,
-                  List<LabStatusSource> statusSources, AuditLog audit, ApplicationEventPublisher events) {
+                  List<LabStatusSource> statusSources, AuditLog audit, Quotas quotas, List<LabEditGuard> guards,
+                  ApplicationEventPublisher events) {
+        this.quotas = quotas;
+        this.guards = guards;
         this.labs = labs;
         this.access = access;
         this.check = check;
@@ -139,8 +147,7 @@ class LabController {
         Lab lab = granted.lab();
         EntityTags.requireMatch(ifMatch, lab);
         check.require(request.topology(), UnaryOperator.identity());
-        lab.redefine(request.name(), request.description(), request.topology());
-        save(caller, lab);
+        redefine(caller, lab, request.name(), request.description(), request.topology());
         return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(lab, granted.permission(), null));
     }
 
@@ -159,7 +166,15 @@ class LabController {
     }
 
     /** Saves a changed lab now, so that its answer carries the new version. */
-    void save(Caller caller, Lab lab) {
+    /** Redefines a lab the caller may edit, after every guard agreed; saves it now. */
+    void redefine(Caller caller, Lab lab, String name, String description, Topology topology) {
+        LabDefinition current = LabDefinition.of(lab);
+        guards.forEach(guard -> guard.beforeRedefine(current, topology));
+        lab.redefine(name, description, topology);
+        save(caller, lab);
+    }
+
+    private void save(Caller caller, Lab lab) {
         try {
             labs.saveAndFlush(lab);
         } catch (DataIntegrityViolationException e) {
@@ -172,6 +187,7 @@ class LabController {
 
     /** Stores a new lab; a name the owner already uses is a conflict, decided by the database. */
     Lab insert(Caller caller, Lab lab) {
+        quotas.admit(lab.owner(), Usage.oneLab());
         Lab saved;
         try {
             saved = labs.saveAndFlush(lab);

@@ -2,8 +2,11 @@ package dev.labforge.lab;
 
 import dev.labforge.access.Caller;
 import dev.labforge.access.Permission;
+import dev.labforge.access.Owner;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,15 +16,23 @@ public class LabDefinitions {
 
     private final LabRepository labs;
     private final LabAccess access;
+    private final JdbcClient jdbc;
 
-    LabDefinitions(LabRepository labs, LabAccess access) {
+    LabDefinitions(LabRepository labs, LabAccess access, JdbcClient jdbc) {
         this.labs = labs;
         this.access = access;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     public Optional<LabDefinition> find(UUID labId) {
         return labs.findById(labId).map(LabDefinition::of);
+    }
+
+    /** The ids of every lab the owner has. */
+    public List<UUID> idsOwnedBy(Owner owner) {
+        String column = owner.kind() == Owner.Kind.USER ? "owner_id" : "owner_team_id";
+        return jdbc.sql("select id from labs where " + column + " = ?").param(owner.id()).query(UUID.class).list();
     }
 
     /**

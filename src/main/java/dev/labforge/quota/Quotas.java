@@ -1,0 +1,70 @@
+package dev.labforge.quota;
+
+import dev.labforge.access.Owner;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The quota module's public face: limits, usage, and the check made where resources are committed. */
+@Component
+public class Quotas {
+
+    private final QuotaStore store;
+    private final QuotaProperties defaults;
+    private final List<UsageMeter> meters;
+    private final OwnerNames names;
+
+    Quotas(QuotaStore store, QuotaProperties defaults, List<UsageMeter> meters, OwnerNames names) {
+        this.store = store;
+        this.defaults = defaults;
+        this.meters = meters;
+        this.names = names;
+    }
+
+    public Limits limitsOf(Owner owner) {
+        return store.find(owner).orElse(owner.kind() == Owner.Kind.USER ? defaults.user() : defaults.team());
+    }
+
+    public Usage usageOf(Owner owner) {
+        return meters.stream().map(meter -> meter.usage(owner)).reduce(Usage.NONE, Usage::plus);
+    }
+
+    /**
+     * Serialises the owner's commitments until the caller's transaction ends. Take it before reading
+     * what the owner holds, so that what is read cannot change before the commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(Owner owner) {
+        store.lock(owner);
+    }
+
+    /**
+     * Takes the owner's lock for the rest of the caller's transaction, then refuses with a
+     * {@link QuotaExceeded} problem if {@code extra} on top of the current usage passes a limit.
+     * Only growing dimensions are checked: shrinking is always allowed, even above a lowered limit.
+     * The caller commits its resources in the same transaction, so the next check sees them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void admit(Owner owner, Usage extra) {
+        store.lock(owner);
+        Limits limits = limitsOf(owner);
+        if (limits.equals(Limits.NONE)) {
+            return;
+        }
+        Usage used = usageOf(owner);
+        check(owner, "labs", limits.labs() == null ? null : limits.labs().longValue(), used, extra, Usage::labs);
+        check(owner, "runningNodes", limits.runningNodes() == null ? null : limits.runningNodes().longValue(), used,
+                extra, Usage::runningNodes);
+        check(owner, "vcpus", limits.vcpus() == null ? null : limits.vcpus().longValue(), used, extra, Usage::vcpus);
+        check(owner, "memoryMib", limits.memoryMib(), used, extra, Usage::memoryMib);
+    }
+
+    private void check(Owner owner, String limit, Long max, Usage used, Usage extra, Function<Usage, Long> field) {
+        long more = field.apply(extra);
+        if (max != null && more > 0 && field.apply(used) + more > max) {
+            throw new QuotaExceeded(names.name(owner), limit, max, field.apply(used), more);
+        }
+    }
+}
