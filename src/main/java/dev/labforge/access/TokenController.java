@@ -34,8 +34,11 @@ class TokenController {
     private final ApiTokenRepository tokens;
     private final UserRepository users;
     private final TokenAuthenticator authenticator;
+    private final AuditLog audit;
 
-    TokenController(ApiTokenRepository tokens, UserRepository users, TokenAuthenticator authenticator) {
+    TokenController(ApiTokenRepository tokens, UserRepository users, TokenAuthenticator authenticator,
+                    AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.users = users;
         this.authenticator = authenticator;
@@ -55,12 +58,15 @@ class TokenController {
     }
 
     @PostMapping("/tokens")
+    @Transactional
     @Operation(operationId = "createToken", summary = "Create an API token; its secret is in this answer and nowhere else")
     ResponseEntity<TokenView> create(Caller caller, @Valid @RequestBody NewToken request) {
         TokenSecret secret = TokenSecret.generate();
         Instant expires = request.expiresInDays() == null ? null
                 : Instant.now().plus(Duration.ofDays(request.expiresInDays()));
         ApiToken token = tokens.save(new ApiToken(caller.userId(), request.name(), secret, expires));
+        audit.record(caller, "token.create", AuditLog.Target.user(caller.userId(), caller.username()),
+                java.util.Map.of("token", token.getId().toString(), "name", request.name()));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.getId()))
                 .body(TokenView.created(token, secret));
     }
@@ -73,6 +79,8 @@ class TokenController {
                 .orElseThrow(() -> new NotFound("no such token"));
         tokens.delete(token);
         authenticator.forget(token.getId());
+        audit.record(caller, "token.revoke", AuditLog.Target.user(caller.userId(), caller.username()),
+                java.util.Map.of("token", token.getId().toString()));
         return ResponseEntity.noContent().build();
     }
 }

@@ -34,8 +34,10 @@ class UserController {
 
     private final UserRepository users;
     private final ApiTokenRepository tokens;
+    private final AuditLog audit;
 
-    UserController(UserRepository users, ApiTokenRepository tokens) {
+    UserController(UserRepository users, ApiTokenRepository tokens, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
     }
@@ -55,6 +57,8 @@ class UserController {
         User user = users.saveAndFlush(new User(request.username(), request.displayName(), Boolean.TRUE.equals(request.admin())));
         TokenSecret secret = TokenSecret.generate();
         ApiToken token = tokens.save(new ApiToken(user.getId(), "initial token", secret, null));
+        audit.record(caller, "user.create", AuditLog.Target.user(user.getId(), user.username()),
+                java.util.Map.of("admin", user.admin()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.getId()))
                 .body(new CreatedUser(UserView.from(user), TokenView.created(token, secret)));
     }

@@ -1,5 +1,6 @@
 package dev.labforge.image;
 
+import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.api.Conflict;
 import dev.labforge.api.Forbidden;
@@ -29,8 +30,11 @@ class ImageController {
     private final RouterImageRepository repository;
     private final ImageCatalog catalog;
     private final List<ImageUsage> usages;
+    private final AuditLog audit;
 
-    ImageController(RouterImageRepository repository, ImageCatalog catalog, List<ImageUsage> usages) {
+    ImageController(RouterImageRepository repository, ImageCatalog catalog, List<ImageUsage> usages,
+                    AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.catalog = catalog;
         this.usages = usages;
@@ -50,6 +54,7 @@ class ImageController {
     }
 
     @PostMapping
+    @Transactional
     @Operation(operationId = "createImage", summary = "Register an image (admins only)")
     ResponseEntity<ImageDocument.View> create(Caller caller, @Valid @RequestBody ImageDocument.NewImage request) {
         requireAdmin(caller);
@@ -60,6 +65,7 @@ class ImageController {
             throw new Conflict("an image named '" + request.name() + "' is already registered");
         }
         RouterImage image = repository.saveAndFlush(request.toDomain());
+        audit.record(caller, "image.create", new AuditLog.Target("image", image.getId().toString(), image.name()));
         catalog.invalidate();
         return ResponseEntity.created(URI.create("/api/v1/images/" + image.name()))
                 .body(ImageDocument.View.from(image));
@@ -78,6 +84,7 @@ class ImageController {
             throw new Conflict("image '" + name + "' is still used by " + users.get());
         }
         repository.delete(image);
+        audit.record(caller, "image.delete", new AuditLog.Target("image", image.getId().toString(), name));
         catalog.invalidate();
         return ResponseEntity.noContent().build();
     }
