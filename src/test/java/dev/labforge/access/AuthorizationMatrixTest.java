@@ -175,6 +175,73 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(refused.json().get("detail").asString()).contains("view").contains("operate");
     }
 
+    /** An endpoint outside any lab: what anonymous, a plain user and an administrator get. */
+    private record Platform(String name, int anonymous, int user, int admin, Request request) {
+    }
+
+    @Test
+    void everyEndpointOutsideLabsAnswersAnonymousUsersAndAdministratorsAsDocumented() {
+        ApiClient plain = api().newUser();
+        ApiClient other = api().newUser();
+        ApiClient third = api().newUser();
+        String team = "plat-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(other.post("/api/v1/teams", "{\"name\":\"" + team + "\"}").status()).isEqualTo(201);
+        String missing = UUID.randomUUID().toString();
+        List<Platform> endpoints = List.of(
+                new Platform("GET cluster", 401, 200, 200, (c, id, n) -> c.get("/api/v1/cluster")),
+                new Platform("GET images", 401, 200, 200, (c, id, n) -> c.get("/api/v1/images")),
+                new Platform("GET image", 401, 200, 200, (c, id, n) -> c.get("/api/v1/images/frr")),
+                new Platform("POST image (exists)", 401, 403, 409, (c, id, n) -> c.post("/api/v1/images", Catalog.FRR)),
+                new Platform("DELETE image (missing)", 401, 403, 404, (c, id, n) -> c.delete("/api/v1/images/nope")),
+                new Platform("GET me", 401, 200, 200, (c, id, n) -> c.get("/api/v1/me")),
+                new Platform("GET tokens", 401, 200, 200, (c, id, n) -> c.get("/api/v1/tokens")),
+                new Platform("POST token", 401, 201, 201, (c, id, n) -> c.post("/api/v1/tokens", "{\"name\":\"m\"}")),
+                new Platform("DELETE token (not yours)", 401, 404, 404, (c, id, n) -> c.delete("/api/v1/tokens/" + missing)),
+                new Platform("GET usage", 401, 200, 200, (c, id, n) -> c.get("/api/v1/usage")),
+                new Platform("GET users", 401, 403, 200, (c, id, n) -> c.get("/api/v1/users")),
+                new Platform("POST user (taken)", 401, 403, 409, (c, id, n) ->
+                        c.post("/api/v1/users", "{\"username\":\"" + other.username() + "\"}")),
+                new Platform("GET audit", 401, 403, 200, (c, id, n) -> c.get("/api/v1/audit")),
+                new Platform("GET another user's quota", 401, 404, 200, (c, id, n) ->
+                        c.get("/api/v1/quotas/users/" + other.username())),
+                new Platform("PUT a user's quota", 401, 403, 200, (c, id, n) ->
+                        c.put("/api/v1/quotas/users/" + other.username(), "{}")),
+                new Platform("DELETE a user's quota", 401, 403, 204, (c, id, n) ->
+                        c.delete("/api/v1/quotas/users/" + other.username())),
+                new Platform("GET a team's quota (not a member)", 401, 404, 200, (c, id, n) ->
+                        c.get("/api/v1/quotas/teams/" + team)),
+                new Platform("PUT a team's quota (not a member)", 401, 404, 200, (c, id, n) ->
+                        c.put("/api/v1/quotas/teams/" + team, "{}")),
+                new Platform("DELETE a team's quota (not a member)", 401, 404, 204, (c, id, n) ->
+                        c.delete("/api/v1/quotas/teams/" + team)),
+                new Platform("GET teams", 401, 200, 200, (c, id, n) -> c.get("/api/v1/teams")),
+                new Platform("POST team (taken)", 401, 409, 409, (c, id, n) ->
+                        c.post("/api/v1/teams", "{\"name\":\"" + team + "\"}")),
+                new Platform("GET team (not a member)", 401, 404, 200, (c, id, n) -> c.get("/api/v1/teams/" + team)),
+                new Platform("PUT team (not a member)", 401, 404, 200, (c, id, n) ->
+                        c.put("/api/v1/teams/" + team, "{}")),
+                new Platform("PUT member (not a member)", 401, 404, 200, (c, id, n) ->
+                        c.put("/api/v1/teams/" + team + "/members/" + third.username(), "{\"role\":\"member\"}")),
+                new Platform("DELETE member (not a member)", 401, 404, 204, (c, id, n) ->
+                        c.delete("/api/v1/teams/" + team + "/members/" + third.username())),
+                new Platform("DELETE team (not a member)", 401, 404, 204, (c, id, n) -> c.delete("/api/v1/teams/" + team)));
+        List<String> mismatches = new ArrayList<>();
+        for (Platform endpoint : endpoints) {
+            check(mismatches, "anonymous", endpoint, endpoint.anonymous(), anonymous());
+            check(mismatches, "user", endpoint, endpoint.user(), plain);
+            check(mismatches, "admin", endpoint, endpoint.admin(), api());
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static void check(List<String> mismatches, String who, Platform endpoint, int expected, ApiClient client) {
+        Response response = endpoint.request().send(client, null, null);
+        if (response.status() != expected) {
+            mismatches.add(who + " / " + endpoint.name() + ": expected " + expected + ", got " + response.status()
+                    + " " + response.body());
+        }
+    }
+
     private static int expected(String level, Endpoint endpoint) {
         if (level == null) {
             return 401;
