@@ -17,3 +17,21 @@ CREATE TABLE quotas (
 -- committed: usage is a sum over these rows.
 ALTER TABLE node_runtime ADD COLUMN vcpus integer NOT NULL DEFAULT 0;
 ALTER TABLE node_runtime ADD COLUMN memory_mib bigint NOT NULL DEFAULT 0;
+
+-- Labs that already run when this migration applies: every node of theirs gets a row (a node
+-- without one no longer runs) holding what its definition and image say.
+INSERT INTO node_runtime (lab_id, node, running, state, updated_at)
+SELECT r.lab_id, nd->>'name', true, 'PENDING', now()
+FROM lab_runtime r
+JOIN labs l ON l.id = r.lab_id
+CROSS JOIN jsonb_array_elements(l.topology->'nodes') nd
+WHERE r.desired = 'RUNNING'
+ON CONFLICT (lab_id, node) DO NOTHING;
+
+UPDATE node_runtime n
+SET vcpus = coalesce((nd->>'cpu')::int, i.default_cpu),
+    memory_mib = coalesce((nd->>'memoryMib')::bigint, i.default_memory_mib)
+FROM labs l
+CROSS JOIN jsonb_array_elements(l.topology->'nodes') nd
+JOIN images i ON i.name = nd->>'image'
+WHERE l.id = n.lab_id AND nd->>'name' = n.node;

@@ -1,9 +1,11 @@
 package dev.labforge.access;
 
 import dev.labforge.api.Conflict;
+import dev.labforge.api.DatabaseErrors;
 import dev.labforge.api.Forbidden;
 import dev.labforge.api.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +41,9 @@ class TeamController {
                    @Size(min = 1, max = 200) String idpGroup) {
     }
 
-    record TeamUpdate(@Size(max = 200) String displayName, @Size(min = 1, max = 200) String idpGroup) {
+    record TeamUpdate(@Size(max = 200) String displayName,
+                      @Schema(description = "absent: unchanged; empty: unlinked (administrators only)")
+                      @Size(max = 200) String idpGroup) {
     }
 
     record Membership(@NotNull @Pattern(regexp = "owner|maintainer|member",
@@ -97,16 +101,21 @@ class TeamController {
     TeamView update(Caller caller, @PathVariable String team, @Valid @RequestBody TeamUpdate request) {
         Team found = visible(caller, teams.lockByName(team).orElse(null), team);
         require(caller, found, TeamRole.OWNER, "change the team");
-        if (!Objects.equals(request.idpGroup(), found.idpGroup()) && !caller.admin()) {
+        String idpGroup = request.idpGroup() == null ? found.idpGroup()
+                : request.idpGroup().isEmpty() ? null : request.idpGroup();
+        if (!Objects.equals(idpGroup, found.idpGroup()) && !caller.admin()) {
             throw new Forbidden("only administrators link teams to identity provider groups");
         }
         try {
-            teams.update(found.id(), request.displayName(), request.idpGroup());
+            teams.update(found.id(), request.displayName(), idpGroup);
         } catch (DataIntegrityViolationException e) {
-            throw new Conflict("another team is linked to the group '" + request.idpGroup() + "'");
+            if (DatabaseErrors.violates(e, "teams_idp_group_unique")) {
+                throw new Conflict("another team is linked to the group '" + idpGroup + "'");
+            }
+            throw e;
         }
         audit.record(caller, "team.update", AuditLog.Target.team(found),
-                mapOf("displayName", request.displayName(), "idpGroup", request.idpGroup()));
+                mapOf("displayName", request.displayName(), "idpGroup", idpGroup));
         return view(caller, teams.byName(team).orElseThrow());
     }
 
@@ -119,7 +128,10 @@ class TeamController {
         try {
             teams.delete(found.id());
         } catch (DataIntegrityViolationException e) {
-            throw new Conflict("team '" + team + "' still owns labs: delete them first");
+            if (DatabaseErrors.violates(e, "labs_owner_team_id_fkey")) {
+                throw new Conflict("team '" + team + "' still owns labs: delete them first");
+            }
+            throw e;
         }
         audit.record(caller, "team.delete", AuditLog.Target.team(found));
         return ResponseEntity.noContent().build();

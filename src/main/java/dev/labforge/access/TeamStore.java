@@ -38,6 +38,7 @@ class TeamStore {
                 .params(displayName, idpGroup, id).update();
     }
 
+    /** Deletes the team with its memberships and grants; fails while it owns labs. */
     void delete(UUID id) {
         jdbc.sql("delete from teams where id = ?").param(id).update();
     }

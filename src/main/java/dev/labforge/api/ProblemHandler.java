@@ -49,6 +49,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.debug("integrity violation", e);
+        String state = DatabaseErrors.sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            // class 22, data exception: a NUL character in a text, a number out of range
+            return Problems.response(ProblemType.INVALID_REQUEST, "the request holds a value the database cannot"
+                    + " store: a NUL character (U+0000) in a text, or a number out of range", List.of());
+        }
         return Problems.response(ProblemType.CONFLICT,
                 "the change conflicts with existing data (a name already taken, or a reference in use)", List.of());
     }

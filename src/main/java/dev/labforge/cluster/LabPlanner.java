@@ -62,7 +62,8 @@ class LabPlanner {
         }
         List<NodePlan> nodes = new ArrayList<>();
         for (Node node : lab.topology().nodes()) {
-            boolean running = desired == DesiredRun.RUNNING && nodeRuns.getOrDefault(node.name(), true);
+            // a node runs only once committed against its owner's quota, which writes its row
+            boolean running = desired == DesiredRun.RUNNING && nodeRuns.getOrDefault(node.name(), false);
             nodes.add(node(lab.id(), node, running, linkPlans));
         }
         return new LabPlan(lab.id(), lab.name(), namespaceOf(lab.id()), lab.version(), nodes, linkPlans);

@@ -41,43 +41,40 @@ class Lifecycle {
 
     @Transactional
     public void start(Caller caller, UUID labId) {
-        LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
-        // the owner's quota lock comes before any runtime row is read, so what is read is current
-        commitments.lock(lab.owner());
+        LabDefinition lab = lockedForOperating(caller, labId);
         LabRuntime runtime = runtimes.findById(labId)
                 .orElseGet(() -> runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId))));
         commitments.runAll(lab, runtime.desired() == DesiredRun.RUNNING);
         boolean changed = runtime.want(DesiredRun.RUNNING);
-        requested(labId, caller, changed, "start", null);
+        requested(lab, caller, changed, "start", null);
     }
 
     @Transactional
     public void stop(Caller caller, UUID labId) {
-        labs.require(caller, labId, Permission.OPERATE);
+        LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
         LabRuntime runtime = deployed(labId, "stop");
-        requested(labId, caller, runtime.want(DesiredRun.STOPPED), "stop", null);
+        requested(lab, caller, runtime.want(DesiredRun.STOPPED), "stop", null);
     }
 
     @Transactional
     public void destroy(Caller caller, UUID labId) {
-        labs.require(caller, labId, Permission.OPERATE);
+        LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
         runtimes.findById(labId).ifPresent(runtime ->
-                requested(labId, caller, runtime.want(DesiredRun.DESTROYED), "destroy", null));
+                requested(lab, caller, runtime.want(DesiredRun.DESTROYED), "destroy", null));
     }
 
     @Transactional
     public void node(Caller caller, UUID labId, String nodeName, String action) {
-        LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
+        LabDefinition lab = lockedForOperating(caller, labId);
         Node node = lab.topology().node(nodeName)
                 .orElseThrow(() -> new NotFound("lab " + labId + " has no node '" + nodeName + "'"));
-        commitments.lock(lab.owner());
         LabRuntime runtime = deployed(labId, action + " a node of");
         if (runtime.desired() != DesiredRun.RUNNING) {
             throw new Conflict("the lab is " + runtime.desired().name().toLowerCase()
                     + ": start the lab before you " + action + " one of its nodes");
         }
         NodeRuntime row = nodes.findById(new NodeRuntime.Key(labId, nodeName))
-                .orElseGet(() -> nodes.save(new NodeRuntime(labId, nodeName, true)));
+                .orElseGet(() -> nodes.save(new NodeRuntime(labId, nodeName, false)));
         switch (action) {
             case "start" -> commitments.run(lab, node, row);
             case "stop" -> row.run(false);
@@ -89,7 +86,16 @@ class Lifecycle {
             }
             default -> throw new NotFound("no such action: " + action);
         }
-        requested(labId, caller, true, action, nodeName);
+        requested(lab, caller, true, action, nodeName);
+    }
+
+    /**
+     * The lab, read again after taking its owner's quota lock: an edit that committed while this
+     * request waited for the lock is what gets started, and no runtime row is read before the lock.
+     */
+    private LabDefinition lockedForOperating(Caller caller, UUID labId) {
+        commitments.lock(labs.require(caller, labId, Permission.OPERATE).owner());
+        return labs.require(caller, labId, Permission.OPERATE);
     }
 
     private LabRuntime deployed(UUID labId, String action) {
@@ -100,11 +106,12 @@ class Lifecycle {
         return runtime;
     }
 
-    private void requested(UUID labId, Caller caller, boolean changed, String action, String node) {
+    private void requested(LabDefinition lab, Caller caller, boolean changed, String action, String node) {
+        UUID labId = lab.id();
         events.append(labId, "Requested", node, caller.username() + " asked to " + action
                 + (node == null ? " the lab" : " node " + node) + (changed ? "" : " (already so)"));
         audit.record(caller, node == null ? "lab." + action : "lab.node." + action,
-                new AuditLog.Target("lab", labId.toString(), null),
+                AuditLog.Target.lab(labId, lab.name()),
                 node == null ? java.util.Map.of() : java.util.Map.of("node", node));
         publisher.publishEvent(new RunRequested(labId));
     }

@@ -36,7 +36,8 @@ class StatusRecorder {
         for (StatusAggregation.NodeView view : views) {
             NodeRuntime row = rows.get(view.name());
             if (row == null) {
-                row = nodes.save(new NodeRuntime(labId, view.name(), true));
+                // only quota commitments (Commitments) make a node run; a row made here records state
+                row = nodes.save(new NodeRuntime(labId, view.name(), false));
             }
             NodeState previous = row.state();
             NodeObservation o = view.observed();

@@ -5,6 +5,7 @@ import dev.labforge.access.AuditLog;
 import dev.labforge.access.Owner;
 import dev.labforge.access.Permission;
 import dev.labforge.api.Conflict;
+import dev.labforge.api.DatabaseErrors;
 import dev.labforge.quota.Quotas;
 import dev.labforge.quota.Usage;
 import dev.labforge.topology.Topology;
@@ -178,7 +179,7 @@ class LabController {
         try {
             labs.saveAndFlush(lab);
         } catch (DataIntegrityViolationException e) {
-            throw nameTaken(lab.name());
+            throw nameTakenOr(e, lab.name());
         }
         audit.record(caller, "lab.update", AuditLog.Target.lab(lab.id(), lab.name()),
                 Map.of("version", lab.version(), "nodes", lab.topology().nodes().size()));
@@ -192,7 +193,7 @@ class LabController {
         try {
             saved = labs.saveAndFlush(lab);
         } catch (DataIntegrityViolationException e) {
-            throw nameTaken(lab.name());
+            throw nameTakenOr(e, lab.name());
         }
         audit.record(caller, "lab.create", AuditLog.Target.lab(saved.id(), saved.name()),
                 Map.of("owner", saved.owner().toString(), "nodes", saved.topology().nodes().size()));
@@ -211,7 +212,10 @@ class LabController {
         return LabView.from(lab, owners.view(lab.owner()), permission, status, warnings);
     }
 
-    private static Conflict nameTaken(String name) {
-        return new Conflict("the owner already has a lab named '" + name + "'");
+    /** A taken name is a conflict with a clear message; anything else goes to the general handler. */
+    private static RuntimeException nameTakenOr(DataIntegrityViolationException e, String name) {
+        return DatabaseErrors.violates(e, "labs_owner_name_unique", "labs_team_name_unique")
+                ? new Conflict("the owner already has a lab named '" + name + "'")
+                : e;
     }
 }

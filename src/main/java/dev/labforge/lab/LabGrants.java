@@ -34,10 +34,14 @@ class LabGrants {
                 .list();
     }
 
-    /** Replaces every grant of the lab, after locking its row so that concurrent replacements queue. */
-    void replace(UUID labId, List<Grant> grants) {
+    /** Locks the lab's row until the transaction ends, so that changes to its grants queue. */
+    void lock(UUID labId) {
         jdbc.sql("select id from labs where id = ? for update").param(labId).query(UUID.class).optional()
                 .orElseThrow(() -> new LabNotFound(labId));
+    }
+
+    /** Replaces every grant of the lab; take {@link #lock} first. */
+    void replace(UUID labId, List<Grant> grants) {
         jdbc.sql("delete from lab_grants where lab_id = ?").param(labId).update();
         for (Grant grant : grants) {
             jdbc.sql("insert into lab_grants (lab_id, user_id, team_id, level) values (?, ?, ?, ?)")

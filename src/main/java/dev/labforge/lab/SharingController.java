@@ -83,13 +83,15 @@ class SharingController {
     @Operation(operationId = "putLabAccess", summary = "Replace the lab's grants (lab admins)",
             description = "The list replaces every grant. Team grants reach every member of the team.")
     AccessView put(Caller caller, @PathVariable UUID id, @Valid @RequestBody AccessRequest request) {
+        // lock first: a replacement that waited for another must see the permission that one left
+        grants.lock(id);
         LabAccess.Granted granted = access.read(caller, id, Permission.ADMIN);
         List<LabGrants.Grant> resolved = resolve(request.grants());
         grants.replace(id, resolved);
         audit.record(caller, "lab.access.update", AuditLog.Target.lab(id, granted.lab().name()),
                 Map.of("grants", request.grants().stream().map(g -> (g.user() != null ? "user:" + g.user()
                         : "team:" + g.team()) + "=" + g.level()).toList()));
-        return view(granted);
+        return view(new LabAccess.Granted(granted.lab(), access.permission(caller, id)));
     }
 
     private List<LabGrants.Grant> resolve(List<GrantDocument> documents) {
@@ -112,12 +114,14 @@ class SharingController {
             if (document.user() != null) {
                 userId = users.idOf(document.user()).orElse(null);
                 if (userId == null) {
-                    errors.add(InvalidField.at(at + "/user", "there is no user named '" + document.user() + "'"));
+                    errors.add(InvalidField.at(at + "/user", "there is no user named '" + shorten(document.user())
+                            + "'"));
                 }
             } else {
                 teamId = teams.byName(document.team()).map(Team::id).orElse(null);
                 if (teamId == null) {
-                    errors.add(InvalidField.at(at + "/team", "there is no team named '" + document.team() + "'"));
+                    errors.add(InvalidField.at(at + "/team", "there is no team named '" + shorten(document.team())
+                            + "'"));
                 }
             }
             String key = document.user() != null ? "user:" + document.user() : "team:" + document.team();
@@ -131,6 +135,10 @@ class SharingController {
             throw new ValidationFailed(errors);
         }
         return resolved;
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "...";
     }
 
     private AccessView view(LabAccess.Granted granted) {

@@ -23,8 +23,13 @@ public class Quotas {
         this.names = names;
     }
 
+    /**
+     * The owner's own limits, else the configured defaults. A team without team defaults gets the
+     * user defaults: anyone may create a team, and a team must not be a way around one's limits.
+     */
     public Limits limitsOf(Owner owner) {
-        return store.find(owner).orElse(owner.kind() == Owner.Kind.USER ? defaults.user() : defaults.team());
+        return store.find(owner).orElseGet(() -> owner.kind() == Owner.Kind.TEAM && !defaults.team().equals(Limits.NONE)
+                ? defaults.team() : defaults.user());
     }
 
     public Usage usageOf(Owner owner) {

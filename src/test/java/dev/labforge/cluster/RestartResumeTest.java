@@ -47,8 +47,12 @@ class RestartResumeTest extends IntegrationTest {
         try {
             assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
             // what the dead process managed to write: the namespace, the first link and the first VM
-            LabPlan plan = transaction.execute(tx -> planner.plan(definitions.find(labId).orElseThrow(),
-                    DesiredRun.RUNNING, Map.of()));
+            LabPlan plan = transaction.execute(tx -> {
+                var lab = definitions.find(labId).orElseThrow();
+                Map<String, Boolean> running = new java.util.HashMap<>();
+                lab.topology().nodes().forEach(node -> running.put(node.name(), true));
+                return planner.plan(lab, DesiredRun.RUNNING, running);
+            });
             k8s.namespaces().resource(Namespaces.render(plan)).create();
             k8s.genericKubernetesResources(Multus.NAD).inNamespace(plan.namespace())
                     .resource(Multus.driver("bridge").render(plan, plan.links().getFirst())).create();

@@ -6,6 +6,9 @@ import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
+import dev.labforge.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -70,6 +73,32 @@ class QuotaApiTest extends IntegrationTest {
         assertThat(usage.get("usage").get("runningNodes").asLong()).isEqualTo(4);
         assertThat(usage.get("usage").get("vcpus").asLong()).isEqualTo(8);
         assertThat(usage.get("limits").get("runningNodes").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aStartThatWaitedForTheOwnersLockStartsTheDefinitionAsItIsThen() throws Exception {
+        setQuota("users/" + alice.username(), "{\"runningNodes\":2}");
+        String id = create(alice, "waited");
+        UUID owner = UUID.fromString(alice.get("/api/v1/me").json().get("id").asString());
+        long key = owner.getMostSignificantBits() ^ owner.getLeastSignificantBits();
+        TestDatabase.Connection db = TestDatabase.get();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = DriverManager.getConnection(db.url(), db.username(), db.password())) {
+            holder.createStatement().execute("select pg_advisory_lock(" + key + ")");
+            Future<Response> start = pool.submit(() -> alice.post("/api/v1/labs/" + id + "/start", null));
+            // while the start waits for the lock, an edit commits a third node (as one that held it would)
+            Thread.sleep(500);
+            assertThat(start.isDone()).isFalse();
+            holder.createStatement().execute("update labs set topology = jsonb_set(topology, '{nodes}',"
+                    + " topology->'nodes' || '[{\"name\":\"r3\",\"image\":\"frr\"}]'::jsonb) where id = '" + id + "'");
+            holder.createStatement().execute("select pg_advisory_unlock(" + key + ")");
+            Response answer = start.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+            assertThat(answer.json().get("requested").asLong()).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mine(alice, "user").get("usage").get("runningNodes").asLong()).isZero();
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.labforge.api;
+
+import java.sql.SQLException;
+import java.util.Set;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** What a database error says about the request, read from its cause chain. */
+public final class DatabaseErrors {
+
+    private DatabaseErrors() {
+    }
+
+    /** Whether the error is a violation of one of these named constraints. */
+    public static boolean violates(Throwable error, String... constraints) {
+        Set<String> names = Set.of(constraints);
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && names.contains(violation.getConstraintName())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getMessage() != null
+                    && names.stream().anyMatch(name -> sql.getMessage().contains("\"" + name + "\""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The SQLSTATE of the first SQL exception in the chain; null if there is none. */
+    static String sqlState(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}
