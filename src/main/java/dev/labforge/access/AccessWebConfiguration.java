@@ -16,14 +16,16 @@ class AccessWebConfiguration implements WebMvcConfigurer {
     }
 
     private final TokenAuthenticator authenticator;
+    private final OidcAuthenticator singleSignOn;
 
-    AccessWebConfiguration(TokenAuthenticator authenticator) {
+    AccessWebConfiguration(TokenAuthenticator authenticator, OidcAuthenticator singleSignOn) {
         this.authenticator = authenticator;
+        this.singleSignOn = singleSignOn;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuthenticationInterceptor(authenticator)).addPathPatterns("/api/**");
+        registry.addInterceptor(new AuthenticationInterceptor(authenticator, singleSignOn)).addPathPatterns("/api/**");
     }
 
     @Override

@@ -6,16 +6,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Every API request carries {@code Authorization: Bearer <token>}; this finds whose it is. */
+/**
+ * Every API request carries {@code Authorization: Bearer <token>}; this finds whose it is. The token is
+ * an API token, or, where single sign-on is on, a token (a JWS) from the identity provider.
+ */
 class AuthenticationInterceptor implements HandlerInterceptor {
 
     static final String CALLER = AuthenticationInterceptor.class.getName() + ".caller";
     private static final String BEARER = "bearer ";
 
     private final TokenAuthenticator authenticator;
+    private final OidcAuthenticator singleSignOn;
 
-    AuthenticationInterceptor(TokenAuthenticator authenticator) {
+    AuthenticationInterceptor(TokenAuthenticator authenticator, OidcAuthenticator singleSignOn) {
         this.authenticator = authenticator;
+        this.singleSignOn = singleSignOn;
     }
 
     @Override
@@ -25,8 +30,10 @@ class AuthenticationInterceptor implements HandlerInterceptor {
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new Unauthenticated("send an API token: Authorization: Bearer <token>");
         }
-        Caller caller = authenticator.authenticate(header.substring(BEARER.length()).trim())
-                .orElseThrow(() -> new Unauthenticated("the token is unknown, revoked or expired"));
+        String bearer = header.substring(BEARER.length()).trim();
+        Caller caller = singleSignOn.accepts(bearer) ? singleSignOn.authenticate(bearer)
+                : authenticator.authenticate(bearer)
+                        .orElseThrow(() -> new Unauthenticated("the token is unknown, revoked or expired"));
         request.setAttribute(CALLER, caller);
         return true;
     }

@@ -11,11 +11,12 @@ record TokenSecret(String value) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int MIN_LENGTH = 20;
+    static final String PREFIX = "lf_";
 
     static TokenSecret generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return new TokenSecret("lf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new TokenSecret(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     byte[] hash() {

@@ -1,0 +1,107 @@
+package dev.labforge.access;
+
+import dev.labforge.api.Unauthenticated;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Single sign-on users, known by their provider's issuer and subject. A subject seen for the first time
+ * gets a new user. An existing user is never linked by name: whoever controls that name at the provider
+ * would take over the LabForge account of the same name.
+ */
+@Component
+class OidcIdentities {
+
+    record Account(UUID userId, String username, boolean admin) {
+    }
+
+    private record Known(Account account, Instant lastSeen) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(OidcIdentities.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Duration lastSeenPeriod;
+
+    OidcIdentities(JdbcClient jdbc, TransactionTemplate transaction, AccessProperties access) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.lastSeenPeriod = access.tokenCacheTtl();
+    }
+
+    /** The token's user, created on first sight; a name taken by another account is refused. */
+    Account resolve(OidcToken token) {
+        Optional<Known> known = find(token);
+        if (known.isPresent()) {
+            touch(token, known.get().lastSeen());
+            return known.get().account();
+        }
+        if (token.username() == null) {
+            throw new Unauthenticated("the token offers no usable user name in its claims");
+        }
+        Optional<Account> created = transaction.execute(status -> create(token, status));
+        if (created.isPresent()) {
+            log.info("single sign-on: created user '{}' for subject '{}' of {}", token.username(), token.subject(),
+                    token.issuer());
+            return created.get();
+        }
+        // either a concurrent first request for this subject won (and its user is found now), or the name is someone else's
+        return find(token).map(Known::account).orElseThrow(() -> new Unauthenticated("the user name '"
+                + token.username() + "' already belongs to another LabForge account, which is never taken over"
+                + " by single sign-on; an administrator must resolve the clash"));
+    }
+
+    private Optional<Known> find(OidcToken token) {
+        return jdbc.sql("""
+                        select u.id, u.username, u.admin, i.last_seen
+                        from user_identities i join users u on u.id = i.user_id
+                        where i.issuer = ? and i.subject = ?""")
+                .params(token.issuer(), token.subject())
+                .query((rs, row) -> {
+                    OffsetDateTime lastSeen = rs.getObject(4, OffsetDateTime.class);
+                    return new Known(new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)),
+                            lastSeen == null ? null : lastSeen.toInstant());
+                })
+                .optional();
+    }
+
+    /** Inserts that meet an existing row do nothing, so a lost race shows as a count of 0 and rolls back. */
+    private Optional<Account> create(OidcToken token, TransactionStatus status) {
+        UUID id = UUID.randomUUID();
+        int users = jdbc.sql("insert into users (id, username, display_name) values (?, ?, ?) on conflict do nothing")
+                .params(id, token.username(), token.displayName()).update();
+        if (users == 0) {
+            return Optional.empty();
+        }
+        int identities = jdbc.sql("""
+                        insert into user_identities (issuer, subject, user_id, last_seen) values (?, ?, ?, now())
+                        on conflict do nothing""")
+                .params(token.issuer(), token.subject(), id).update();
+        if (identities == 0) {
+            status.setRollbackOnly();
+            return Optional.empty();
+        }
+        return Optional.of(new Account(id, token.username(), false));
+    }
+
+    /** At most one write per period and user, however many tokens and replicas they use. */
+    private void touch(OidcToken token, Instant lastSeen) {
+        if (lastSeen != null && lastSeen.isAfter(Instant.now().minus(lastSeenPeriod))) {
+            return;
+        }
+        jdbc.sql("""
+                        update user_identities set last_seen = now()
+                        where issuer = ? and subject = ? and (last_seen is null or last_seen < now() - make_interval(secs => ?))""")
+                .params(token.issuer(), token.subject(), (double) lastSeenPeriod.toSeconds()).update();
+    }
+}
