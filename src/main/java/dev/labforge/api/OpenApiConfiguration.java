@@ -30,7 +30,8 @@ class OpenApiConfiguration {
     OpenAPI labforgeOpenApi() {
         Components components = new Components().addSecuritySchemes("token", new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("A personal API token (lf_...). The first admin's is printed at first start."));
+                .description("A personal API token (lf_...); the first admin's is printed at first start. Where"
+                        + " single sign-on is configured, also a token (JWT) from the OpenID Connect provider."));
         ResolvedSchema problem = ModelConverters.getInstance().resolveAsResolvedSchema(
                 new io.swagger.v3.core.converter.AnnotatedType(ProblemDocument.class));
         components.addSchemas("Problem", problem.schema);
