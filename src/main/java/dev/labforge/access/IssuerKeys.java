@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetRetrievalException;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
-import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -61,6 +60,7 @@ class IssuerKeys implements JWKSetSource<SecurityContext> {
         return current;
     }
 
+    /** Unreachable is retried (JWKSetRetrievalException); a document that is wrong is not (KeySourceException). */
     private URL discover() throws KeySourceException {
         URL discovery = url(URI.create(issuer.replaceAll("/+$", "") + DISCOVERY_PATH));
         Map<String, Object> document;
@@ -69,22 +69,22 @@ class IssuerKeys implements JWKSetSource<SecurityContext> {
         } catch (IOException e) {
             throw new JWKSetRetrievalException("cannot read " + discovery + ": " + e.getMessage(), e);
         } catch (ParseException e) {
-            throw new JWKSetUnavailableException(discovery + " is not a JSON object", e);
+            throw new KeySourceException(discovery + " is not a JSON object", e);
         }
         try {
             // OpenID Connect Discovery 1.0, 4.3: the document must name the issuer it was fetched for
             String named = JSONObjectUtils.getString(document, "issuer");
             if (!issuer.equals(named)) {
-                throw new JWKSetUnavailableException(discovery + " names the issuer '" + named + "', not '"
+                throw new KeySourceException(discovery + " names the issuer '" + named + "', not '"
                         + issuer + "': check labforge.oidc.issuer");
             }
             URI jwksUri = JSONObjectUtils.getURI(document, "jwks_uri");
             if (jwksUri == null) {
-                throw new JWKSetUnavailableException(discovery + " has no jwks_uri");
+                throw new KeySourceException(discovery + " has no jwks_uri");
             }
             return url(jwksUri);
         } catch (ParseException e) {
-            throw new JWKSetUnavailableException(discovery + " is not a valid discovery document: " + e.getMessage(), e);
+            throw new KeySourceException(discovery + " is not a valid discovery document: " + e.getMessage(), e);
         }
     }
 
@@ -92,7 +92,7 @@ class IssuerKeys implements JWKSetSource<SecurityContext> {
         try {
             return uri.toURL();
         } catch (IOException | IllegalArgumentException e) {
-            throw new JWKSetUnavailableException("not a URL: " + uri, e);
+            throw new KeySourceException("not a URL: " + uri, e);
         }
     }
 

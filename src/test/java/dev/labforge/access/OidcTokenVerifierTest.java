@@ -117,6 +117,7 @@ class OidcTokenVerifierTest {
         assertThatThrownBy(() -> verifier.verify(idp.sign(idp.claims("s-1", "ann").build())))
                 .isInstanceOf(ServiceUnavailable.class);
         assertThat(idp.jwksRequests()).isZero();
+        assertThat(idp.discoveryRequests()).as("a wrong document is not retried at once").isEqualTo(1);
     }
 
     @Test
