@@ -53,8 +53,8 @@ class OidcAuthenticator {
         }
         OidcToken token = verifier.verify(bearer);
         OidcIdentities.Account account = identities.resolve(token);
-        memberships.follow(account.userId(), token.groups());
         Caller caller = new Caller(account.userId(), account.username(), account.admin(), token.credential());
+        memberships.follow(caller, token.groups());
         Instant until = now.plus(cacheTtl);
         cache.put(key, caller, until.isBefore(token.expiresAt()) ? until : token.expiresAt());
         return caller;

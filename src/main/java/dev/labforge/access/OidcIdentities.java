@@ -4,6 +4,7 @@ import dev.labforge.api.Unauthenticated;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -31,11 +32,13 @@ class OidcIdentities {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
     private final Duration lastSeenPeriod;
 
-    OidcIdentities(JdbcClient jdbc, TransactionTemplate transaction, AccessProperties access) {
+    OidcIdentities(JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit, AccessProperties access) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.audit = audit;
         this.lastSeenPeriod = access.tokenCacheTtl();
     }
 
@@ -91,6 +94,10 @@ class OidcIdentities {
             status.setRollbackOnly();
             return Optional.empty();
         }
+        // the new user is its own actor: nobody else asked for it
+        audit.record(new Caller(id, token.username(), false, token.credential()), "user.create",
+                AuditLog.Target.user(id, token.username()),
+                Map.of("admin", false, "issuer", token.issuer(), "subject", token.subject()));
         return Optional.of(new Account(id, token.username(), false));
     }
 

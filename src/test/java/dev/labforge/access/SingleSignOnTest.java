@@ -65,7 +65,8 @@ class SingleSignOnTest extends IntegrationTest {
     void aValidTokenSignsInAndCreatesItsUserOnce() {
         String subject = UUID.randomUUID().toString();
         String name = unique("Ana.Lopez");
-        ApiClient ana = anonymous().as(idp.sign(idp.claims(subject, name).claim("name", "Ana López").build()));
+        JWTClaimsSet first = idp.claims(subject, name).claim("name", "Ana López").build();
+        ApiClient ana = anonymous().as(idp.sign(first));
 
         assertThat(ana.get("/api/v1/labs").status()).isEqualTo(200);
         JsonNode me = ana.get("/api/v1/me").json();
@@ -78,6 +79,9 @@ class SingleSignOnTest extends IntegrationTest {
         assertThat(again.get("/api/v1/me").json().get("id")).isEqualTo(me.get("id"));
         assertThat(usersNamed(name.toLowerCase())).isEqualTo(1);
         assertThat(identitiesOf(subject)).isEqualTo(1);
+        // audited as done by the new user, with the token that brought it
+        assertThat(audited("user", me.get("id").asString()))
+                .containsExactly("user.create oidc:" + idp.issuer() + "#" + first.getJWTID());
     }
 
     @Test
@@ -176,6 +180,9 @@ class SingleSignOnTest extends IntegrationTest {
         signIn(subject, name, List.of(blue, green));
         assertThat(memberships(user)).containsExactlyInAnyOrder(
                 blueTeam + " member idp", greenTeam + " maintainer manual");
+        assertThat(audited("team", redTeam.toString())).extracting(entry -> entry.split(" ")[0])
+                .containsExactly("team.member.remove", "team.member.put");
+        assertThat(audited("team", greenTeam.toString())).isEmpty();
 
         // no groups claim at all: in no group
         signIn(subject, name, null);
@@ -222,6 +229,13 @@ class SingleSignOnTest extends IntegrationTest {
         Response response = anonymous().as(idp.sign(claims.build())).get("/api/v1/me");
         assertThat(response.status()).isEqualTo(200);
         return response.json();
+    }
+
+    /** Newest first: "action credential". */
+    private List<String> audited(String kind, String id) {
+        return jdbc.sql("select action || ' ' || credential from audit_log where target_kind = ? and target_id = ?"
+                        + " order by id desc")
+                .params(kind, id).query(String.class).list();
     }
 
     private UUID team(String idpGroup) {
