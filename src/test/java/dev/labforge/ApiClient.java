@@ -83,6 +83,31 @@ public final class ApiClient {
         return send("DELETE", path, null, null, headers);
     }
 
+    /**
+     * A GET whose answer may never end (an event stream): returns once the headers arrive, with the
+     * status and headers only, and closes the connection.
+     */
+    public Response open(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response = HTTP.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return new Response(response.statusCode(), response.headers().map(), "");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String method, String path, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -28,7 +28,7 @@ class AuthenticationInterceptor implements HandlerInterceptor {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new Unauthenticated("send an API token: Authorization: Bearer <token>");
+            throw new Unauthenticated("send an API token or a single sign-on token: Authorization: Bearer <token>");
         }
         String bearer = header.substring(BEARER.length()).trim();
         Caller caller = singleSignOn.accepts(bearer) ? singleSignOn.authenticate(bearer)

@@ -10,10 +10,6 @@ import java.util.UUID;
  */
 public record Caller(UUID userId, String username, boolean admin, String credential) {
 
-    public boolean owns(UUID ownerId) {
-        return userId.equals(ownerId);
-    }
-
     static String apiToken(UUID tokenId) {
         return "token:" + tokenId;
     }

@@ -21,7 +21,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Object caller = webRequest.getAttribute(AuthenticationInterceptor.CALLER, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
-            throw new Unauthenticated("send an API token: Authorization: Bearer <token>");
+            throw new Unauthenticated("send an API token or a single sign-on token: Authorization: Bearer <token>");
         }
         return caller;
     }

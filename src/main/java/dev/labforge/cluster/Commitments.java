@@ -7,7 +7,9 @@ import dev.labforge.quota.Quotas;
 import dev.labforge.quota.Usage;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Topology;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -46,15 +48,7 @@ class Commitments implements LabEditGuard {
             after = after.plus(resources.of(node));
         }
         quotas.admit(lab.owner(), after.minus(before));
-        for (Node node : lab.topology().nodes()) {
-            NodeRuntime row = rows.remove(node.name());
-            if (row == null) {
-                row = nodes.save(new NodeRuntime(lab.id(), node.name(), true));
-            }
-            row.run(true);
-            resources.commit(row, node);
-        }
-        nodes.deleteAll(rows.values());
+        sync(lab, lab.topology(), rows).forEach(row -> row.run(true));
     }
 
     /** One more node of a running lab will run. */
@@ -84,14 +78,26 @@ class Commitments implements LabEditGuard {
             }
         }
         quotas.admit(current.owner(), after.minus(before));
-        for (Node node : next.nodes()) {
+        sync(current, next, rows);
+    }
+
+    /**
+     * Makes the rows match the topology: one per node (new nodes run), holding the node's
+     * resources; rows of nodes that are gone are deleted.
+     * @return the rows of the topology's nodes
+     */
+    private List<NodeRuntime> sync(LabDefinition lab, Topology topology, Map<String, NodeRuntime> rows) {
+        List<NodeRuntime> kept = new ArrayList<>();
+        for (Node node : topology.nodes()) {
             NodeRuntime row = rows.remove(node.name());
             if (row == null) {
-                row = nodes.save(new NodeRuntime(current.id(), node.name(), true));
+                row = nodes.save(new NodeRuntime(lab.id(), node.name(), true));
             }
             resources.commit(row, node);
+            kept.add(row);
         }
         nodes.deleteAll(rows.values());
+        return kept;
     }
 
     private Map<String, NodeRuntime> rows(LabDefinition lab) {

@@ -23,26 +23,27 @@ import org.springframework.stereotype.Component;
 @Component
 class LabAccess {
 
-    /** The caller's rank (0 = none, 1 = view ... 4 = admin) on lab row {@code l}; needs {@code :u}. */
+    /** The teams the caller {@code :u} is in. */
+    private static final String MY_TEAMS = "(select m.team_id from team_members m where m.user_id = :u)";
+
+    /** The caller's rank (0 = none, 1 = view ... 4 = admin) on lab row {@code l}. */
     private static final String RANK = """
             greatest(
               case when l.owner_id = :u then 4 else 0 end,
               coalesce((select case m.role when 'member' then 1 else 4 end from team_members m
                         where m.team_id = l.owner_team_id and m.user_id = :u), 0),
               coalesce((select max(g.rank) from lab_grants g
-                        where g.lab_id = l.id and (g.user_id = :u or g.team_id in
-                              (select m.team_id from team_members m where m.user_id = :u))), 0))""";
+                        where g.lab_id = l.id and (g.user_id = :u or g.team_id in %s)), 0))""".formatted(MY_TEAMS);
 
-    /** Labs the caller reaches in any way; needs {@code :u}. */
+    /** Labs the caller reaches in any way. */
     private static final String REACHABLE = """
-            (l.owner_id = :u
-             or l.owner_team_id in (select m.team_id from team_members m where m.user_id = :u)
-             or l.id in (select g.lab_id from lab_grants g where g.user_id = :u
-                         or g.team_id in (select m.team_id from team_members m where m.user_id = :u)))""";
+            (l.owner_id = :u or l.owner_team_id in %1$s
+             or l.id in (select g.lab_id from lab_grants g where g.user_id = :u or g.team_id in %1$s))"""
+            .formatted(MY_TEAMS);
 
-    private static final String MINE = """
-            coalesce(l.owner_id = :u
-                     or l.owner_team_id in (select m.team_id from team_members m where m.user_id = :u), false)""";
+    /** Labs the caller or one of their teams owns; never NULL (team labs have no owner_id). */
+    private static final String MINE = "coalesce(l.owner_id = :u or l.owner_team_id in %s, false)"
+            .formatted(MY_TEAMS);
 
     private static final TopologyJsonConverter TOPOLOGY = new TopologyJsonConverter();
 

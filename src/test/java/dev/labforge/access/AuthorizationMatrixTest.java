@@ -37,8 +37,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r1: {kind: linux, image: frr}
             """;
 
-    /** What a caller is to the lab; {@code level} is the permission that relation must give. */
-    private record Case(String name, ApiClient client, String labId, String level) {
+    /**
+     * What a caller is to the lab; {@code level} is the permission that relation must give, and
+     * {@code list} the list scope that shows it besides "all": owned, shared or neither.
+     */
+    private record Case(String name, ApiClient client, String labId, String level, String list) {
     }
 
     /** One endpoint: the level it needs and what an allowed caller gets. */
@@ -51,6 +54,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     private final List<Case> cases = new ArrayList<>();
+    private String team;
+    private Map<String, ApiClient> teamRoles;
     private final Map<String, String> labNames = new LinkedHashMap<>();
 
     @BeforeAll
@@ -69,26 +74,29 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .isEqualTo(201);
         ApiClient viaTeam = member(grantsTeamOwner, grantsTeam, "member");
 
-        cases.add(new Case("anonymous", anonymous(), ownLab(owner), null));
-        cases.add(new Case("stranger", api().newUser(), ownLab(owner), "none"));
+        cases.add(new Case("anonymous", anonymous(), ownLab(owner), null, null));
+        cases.add(new Case("stranger", api().newUser(), ownLab(owner), "none", null));
         for (String level : List.of("view", "operate", "edit", "admin")) {
             ApiClient grantee = api().newUser();
             String labId = ownLab(owner);
             share(owner, labId, "{\"user\":\"" + grantee.username() + "\",\"level\":\"" + level + "\"}");
-            cases.add(new Case("user granted " + level, grantee, labId, level));
+            cases.add(new Case("user granted " + level, grantee, labId, level, "shared"));
         }
         String teamGranted = ownLab(owner);
         share(owner, teamGranted, "{\"team\":\"" + grantsTeam + "\",\"level\":\"operate\"}");
-        cases.add(new Case("member of a team granted operate", viaTeam, teamGranted, "operate"));
+        cases.add(new Case("member of a team granted operate", viaTeam, teamGranted, "operate", "shared"));
         String both = ownLab(owner);
         share(owner, both, "{\"team\":\"" + grantsTeam + "\",\"level\":\"view\"},{\"user\":\""
                 + viaTeam.username() + "\",\"level\":\"edit\"}");
-        cases.add(new Case("the higher of a team and a user grant", viaTeam, both, "edit"));
-        cases.add(new Case("owner of the owning team", teamOwner, teamLab(teamOwner, team), "admin"));
-        cases.add(new Case("maintainer of the owning team", teamMaintainer, teamLab(teamOwner, team), "admin"));
-        cases.add(new Case("member of the owning team", teamMember, teamLab(teamOwner, team), "view"));
-        cases.add(new Case("owner", owner, ownLab(owner), "admin"));
-        cases.add(new Case("administrator", api(), ownLab(owner), "admin"));
+        cases.add(new Case("the higher of a team and a user grant", viaTeam, both, "edit", "shared"));
+        cases.add(new Case("owner of the owning team", teamOwner, teamLab(teamOwner, team), "admin", "owned"));
+        cases.add(new Case("maintainer of the owning team", teamMaintainer, teamLab(teamOwner, team), "admin",
+                "owned"));
+        cases.add(new Case("member of the owning team", teamMember, teamLab(teamOwner, team), "view", "owned"));
+        cases.add(new Case("owner", owner, ownLab(owner), "admin", "owned"));
+        cases.add(new Case("administrator", api(), ownLab(owner), "admin", null));
+        this.team = team;
+        this.teamRoles = Map.of("owner", teamOwner, "maintainer", teamMaintainer, "member", teamMember);
     }
 
     private List<Endpoint> endpoints() {
@@ -111,6 +119,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 new Endpoint("stop", "operate", 409, (c, id, name) -> c.post("/api/v1/labs/" + id + "/stop", null)),
                 new Endpoint("restart a node", "operate", 409, (c, id, name) ->
                         c.post("/api/v1/labs/" + id + "/nodes/r1/restart", null)),
+                new Endpoint("stop a node", "operate", 409, (c, id, name) ->
+                        c.post("/api/v1/labs/" + id + "/nodes/r1/stop", null)),
+                new Endpoint("start a node", "operate", 409, (c, id, name) ->
+                        c.post("/api/v1/labs/" + id + "/nodes/r1/start", null)),
+                new Endpoint("GET events as a stream", "view", 200, (c, id, name) -> c.open(
+                        "/api/v1/labs/" + id + "/events", "Accept", "text/event-stream")),
                 new Endpoint("destroy", "operate", 202, (c, id, name) -> c.post("/api/v1/labs/" + id + "/destroy", null)),
                 new Endpoint("start", "operate", 202, (c, id, name) -> c.post("/api/v1/labs/" + id + "/start", null)));
     }
@@ -147,10 +161,50 @@ class AuthorizationMatrixTest extends IntegrationTest {
             assertThat(list.json().get("items")).as(c.name()).hasSize(1);
             assertThat(list.json().get("items").get(0).get("permission").asString()).as(c.name())
                     .isEqualTo(c.level());
+            for (String scope : List.of("owned", "shared")) {
+                long shown = c.client().get("/api/v1/labs?scope=" + scope + "&name=" + labNames.get(c.labId()))
+                        .json().get("totalItems").asLong();
+                assertThat(shown).as(c.name() + " in " + scope).isEqualTo(scope.equals(c.list()) ? 1 : 0);
+            }
         }
         Case stranger = cases.stream().filter(c -> "none".equals(c.level())).findFirst().orElseThrow();
         assertThat(stranger.client().get("/api/v1/labs?name=" + labNames.get(stranger.labId())).json()
                 .get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void onlyTheTeamsOwnersMaintainersAndAdministratorsCreateLabsForIt() {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("owner", 201);
+        expected.put("maintainer", 201);
+        expected.put("member", 403);
+        List<String> mismatches = new ArrayList<>();
+        for (String format : List.of("json", "yaml")) {
+            Map<String, ApiClient> callers = new LinkedHashMap<>(teamRoles);
+            callers.put("stranger", api().newUser());
+            callers.put("administrator", api());
+            callers.put("anonymous", anonymous());
+            for (var caller : callers.entrySet()) {
+                int want = expected.getOrDefault(caller.getKey(),
+                        switch (caller.getKey()) {
+                            case "stranger" -> 422;
+                            case "anonymous" -> 401;
+                            default -> 201;
+                        });
+                String name = "t-" + UUID.randomUUID().toString().substring(0, 12);
+                Response created = format.equals("json")
+                        ? caller.getValue().post("/api/v1/labs?team=" + team, LAB.formatted(name))
+                        : caller.getValue().send("POST", "/api/v1/labs?team=" + team, YAML.formatted(name),
+                                "application/yaml");
+                if (created.status() != want) {
+                    mismatches.add(caller.getKey() + " / " + format + ": expected " + want + ", got "
+                            + created.status() + " " + created.body());
+                } else if (want == 201 && !created.json().get("owner").get("name").asString().equals(team)) {
+                    mismatches.add(caller.getKey() + " / " + format + ": the lab does not belong to the team");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
     }
 
     @Test

@@ -42,6 +42,14 @@ class TeamApiTest extends IntegrationTest {
         expect(mismatches, "member GET", member.get("/api/v1/teams/" + team), 200);
         expect(mismatches, "admin GET", api().get("/api/v1/teams/" + team), 200);
         expect(mismatches, "anonymous GET", anonymous().get("/api/v1/teams/" + team), 401);
+        // a team's quota: its members read it, only administrators set it
+        expect(mismatches, "member reads quota", member.get("/api/v1/quotas/teams/" + team), 200);
+        expect(mismatches, "maintainer reads quota", maintainer.get("/api/v1/quotas/teams/" + team), 200);
+        expect(mismatches, "stranger reads quota", stranger.get("/api/v1/quotas/teams/" + team), 404);
+        expect(mismatches, "owner sets quota", owner.put("/api/v1/quotas/teams/" + team, "{}"), 403);
+        expect(mismatches, "maintainer sets quota", maintainer.put("/api/v1/quotas/teams/" + team, "{}"), 403);
+        expect(mismatches, "owner resets quota", owner.delete("/api/v1/quotas/teams/" + team), 403);
+        expect(mismatches, "admin sets quota", api().put("/api/v1/quotas/teams/" + team, "{\"labs\":3}"), 200);
         // adding plain members: maintainers and owners
         ApiClient newcomer = api().newUser();
         expect(mismatches, "member adds", member.put(memberPath(newcomer), role("member")), 403);
