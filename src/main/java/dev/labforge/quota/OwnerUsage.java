@@ -1,5 +1,6 @@
 package dev.labforge.quota;
 
+import dev.labforge.access.Owner;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 
@@ -8,6 +9,6 @@ import java.util.UUID;
 record OwnerUsage(Subject owner, Limits limits, Usage usage) {
 
     @Schema(name = "QuotaOwner")
-    record Subject(String kind, UUID id, String name) {
+    record Subject(Owner.Kind kind, UUID id, String name) {
     }
 }

@@ -47,9 +47,9 @@ class QuotaController {
     @Operation(operationId = "getUsage", summary = "Your usage and your teams' against their limits")
     List<OwnerUsage> usage(Caller caller) {
         List<OwnerUsage> all = new ArrayList<>();
-        all.add(of(Owner.user(caller.userId()), "user", caller.username()));
+        all.add(of(Owner.user(caller.userId()), caller.username()));
         for (Team team : teams.of(caller.userId())) {
-            all.add(of(Owner.team(team.id()), "team", team.name()));
+            all.add(of(Owner.team(team.id()), team.name()));
         }
         return all;
     }
@@ -58,7 +58,7 @@ class QuotaController {
     @Operation(operationId = "getUserQuota", summary = "A user's limits and usage (the user and administrators)")
     OwnerUsage userQuota(Caller caller, @PathVariable String username) {
         UUID id = userId(caller, username, false);
-        return of(Owner.user(id), "user", username);
+        return of(Owner.user(id), username);
     }
 
     @PutMapping("/api/v1/quotas/users/{username}")
@@ -70,7 +70,7 @@ class QuotaController {
         UUID id = userId(caller, username, true);
         store.put(Owner.user(id), limits);
         audit.record(caller, "quota.set", AuditLog.Target.user(id, username), describe(limits));
-        return of(Owner.user(id), "user", username);
+        return of(Owner.user(id), username);
     }
 
     @DeleteMapping("/api/v1/quotas/users/{username}")
@@ -87,7 +87,7 @@ class QuotaController {
     @Operation(operationId = "getTeamQuota", summary = "A team's limits and usage (its members and administrators)")
     OwnerUsage teamQuota(Caller caller, @PathVariable String team) {
         Team found = team(caller, team, false);
-        return of(Owner.team(found.id()), "team", found.name());
+        return of(Owner.team(found.id()), found.name());
     }
 
     @PutMapping("/api/v1/quotas/teams/{team}")
@@ -97,7 +97,7 @@ class QuotaController {
         Team found = team(caller, team, true);
         store.put(Owner.team(found.id()), limits);
         audit.record(caller, "quota.set", AuditLog.Target.team(found), describe(limits));
-        return of(Owner.team(found.id()), "team", found.name());
+        return of(Owner.team(found.id()), found.name());
     }
 
     @DeleteMapping("/api/v1/quotas/teams/{team}")
@@ -110,8 +110,8 @@ class QuotaController {
         return ResponseEntity.noContent().build();
     }
 
-    private OwnerUsage of(Owner owner, String kind, String name) {
-        return new OwnerUsage(new OwnerUsage.Subject(kind, owner.id(), name), quotas.limitsOf(owner),
+    private OwnerUsage of(Owner owner, String name) {
+        return new OwnerUsage(new OwnerUsage.Subject(owner.kind(), owner.id(), name), quotas.limitsOf(owner),
                 quotas.usageOf(owner));
     }
 
