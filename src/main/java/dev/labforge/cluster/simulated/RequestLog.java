@@ -4,16 +4,19 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Sits in front of the mock server's dispatcher. It counts watch requests per path and responses per status code,
  * so tests can prove how many watches a component opens and that a conflict really happened. And it drops the mock
  * server's own request log, which keeps every request with its body forever: fine in a test, a leak in a cluster
- * that runs for days.
+ * that runs for days. Whoever needs more (which client wrote what) registers an observer and keeps what it wants.
  */
 public final class RequestLog extends Dispatcher {
 
@@ -21,6 +24,7 @@ public final class RequestLog extends Dispatcher {
     private final MockWebServer server;
     private final Map<String, AtomicLong> watches = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> codes = new ConcurrentHashMap<>();
+    private final List<Consumer<ApiRequest>> observers = new CopyOnWriteArrayList<>();
 
     RequestLog(Dispatcher delegate, MockWebServer server) {
         this.delegate = delegate;
@@ -37,7 +41,27 @@ public final class RequestLog extends Dispatcher {
         }
         MockResponse response = delegate.dispatch(request);
         count(codes, response.code());
+        if (!observers.isEmpty()) {
+            ApiRequest answered = new ApiRequest(request.getHeader("User-Agent"), request.getMethod(), path,
+                    response.code());
+            observers.forEach(observer -> observer.accept(answered));
+        }
         return response;
+    }
+
+    /**
+     * Calls {@code observer} with every request from now on, after it was answered, on the server's thread: keep it
+     * cheap. Closing the answer stops the calls.
+     */
+    public Observation observe(Consumer<ApiRequest> observer) {
+        observers.add(observer);
+        return () -> observers.remove(observer);
+    }
+
+    /** An observer's registration; closing it stops the calls. */
+    public interface Observation extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Watch requests so far on a collection path, such as {@code /apis/kubevirt.io/v1/virtualmachines}. */

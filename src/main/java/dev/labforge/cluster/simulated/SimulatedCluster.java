@@ -33,6 +33,12 @@ public final class SimulatedCluster implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedCluster.class);
 
+    /**
+     * The simulator's {@code User-Agent}: as on a real cluster, where virt-controller is its own client, the API's
+     * {@link RequestLog} can tell its status writes and watches from the application's.
+     */
+    public static final String SIMULATOR_AGENT = "labforge-simulated-virt-controller";
+
     /** The CRDs, in src/main/resources/simulated; each file names its source. */
     private static final List<String> CRDS = List.of(
             "virtualmachines.kubevirt.io.yaml",
@@ -62,7 +68,7 @@ public final class SimulatedCluster implements AutoCloseable {
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
         // its own client, like a separate process: closing the application's client must not stop the simulation
-        simulatorClient = server.createClient();
+        simulatorClient = server.createClient(b -> b.editOrNewConfig().withUserAgent(SIMULATOR_AGENT).endConfig());
         VirtControllerSimulator virtController = new VirtControllerSimulator(simulatorClient, settings);
         try {
             CRDS.forEach(this::register);

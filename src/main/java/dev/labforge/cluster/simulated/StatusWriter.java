@@ -45,13 +45,16 @@ final class StatusWriter {
     /**
      * Writes {@code render(object)} as the object's status. {@code render} sees the latest version on each attempt
      * and returns null when that version needs no write. Returns quietly if the object is gone.
+     *
+     * @return the status written, or null when nothing was
      */
-    void write(GenericKubernetesResource seen, Function<GenericKubernetesResource, Map<String, Object>> render) {
+    Map<String, Object> write(GenericKubernetesResource seen,
+                              Function<GenericKubernetesResource, Map<String, Object>> render) {
         GenericKubernetesResource current = seen;
         for (int attempt = 1; current != null; attempt++) {
             Map<String, Object> status = render.apply(current);
             if (status == null) {
-                return;
+                return null;
             }
             GenericKubernetesResource changed = Serialization.clone(current); // never change a cached object
             changed.setAdditionalProperty("status", status);
@@ -62,10 +65,10 @@ final class StatusWriter {
                 } else {
                     resource.update();
                 }
-                return;
+                return status;
             } catch (KubernetesClientException e) {
                 if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                    return;
+                    return null;
                 }
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == ATTEMPTS) {
                     throw e;
@@ -73,6 +76,7 @@ final class StatusWriter {
             }
             current = resources(current).withName(current.getMetadata().getName()).get();
         }
+        return null;
     }
 
     private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,

@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,11 +48,18 @@ public final class VirtControllerSimulator implements AutoCloseable {
     /** When a delayed step became due, per VM key; a different step for the key restarts the clock. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Object changes = new Object();
+    private final List<VmStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private SharedIndexInformer<GenericKubernetesResource> vms;
     private SharedIndexInformer<GenericKubernetesResource> vmis;
     private volatile boolean synced;
 
     private record Timer(Step step, long dueNanos) {
+    }
+
+    /** Told of every VM status the simulator wrote, right after the API accepted it. */
+    @FunctionalInterface
+    public interface VmStatusListener {
+        void written(String namespace, String name, Map<String, Object> status);
     }
 
     public VirtControllerSimulator(KubernetesClient client, SimulatorSettings settings) {
@@ -93,6 +102,14 @@ public final class VirtControllerSimulator implements AutoCloseable {
 
     public SimulatorSettings settings() {
         return settings;
+    }
+
+    /**
+     * Calls {@code listener} on the simulator's thread after each VM status write the API accepted: what a client
+     * should see next, and when it became true. Keep the listener cheap.
+     */
+    public void onVmStatusWritten(VmStatusListener listener) {
+        statusListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** New settings apply at once: a step still waiting out a delay starts over with the new delay. */
@@ -217,9 +234,15 @@ public final class VirtControllerSimulator implements AutoCloseable {
 
     private void apply(Step step, GenericKubernetesResource vm, GenericKubernetesResource vmi) {
         switch (step) {
-            case Step.UpdateVmStatus update -> vmStatus.write(vm, latest ->
-                    update.status().equals(VmStatus.of(latest)) ? null
-                            : update.status().toMap(Kinds.status(latest), Instant.now()));
+            case Step.UpdateVmStatus update -> {
+                Map<String, Object> written = vmStatus.write(vm, latest ->
+                        update.status().equals(VmStatus.of(latest)) ? null
+                                : update.status().toMap(Kinds.status(latest), Instant.now()));
+                if (written != null) {
+                    statusListeners.forEach(listener -> listener.written(vm.getMetadata().getNamespace(),
+                            vm.getMetadata().getName(), written));
+                }
+            }
             case Step.UpdateVmiStatus update -> vmiStatus.write(vmi, latest ->
                     update.status().equals(VmiStatus.of(latest)) ? null
                             : update.status().toMap(Kinds.status(latest), Instant.now()));

@@ -244,6 +244,38 @@ class VirtControllerSimulatorTest {
     }
 
     @Test
+    void tellsWhatItWroteAndSignsItsRequests() {
+        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ApiRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        simulator.onVmStatusWritten((namespace, name, status) -> {
+            if (namespace.equals(ns)) {
+                written.add(name + ":" + status.get("printableStatus") + ":" + status.get("ready"));
+            }
+        });
+        try (RequestLog.Observation observation = cluster.requests().observe(request -> {
+            if (request.resourcePath().contains("/namespaces/" + ns + "/")) {
+                requests.add(request);
+            }
+        })) {
+            start("r1");
+            Eventually.await("the ready status reported", WAIT, () -> written, w -> w.contains("r1:Running:true"));
+        }
+
+        assertThat(written).containsExactly("r1:Provisioning:false", "r1:Starting:false", "r1:Starting:false",
+                "r1:Running:true");
+        String vms = "/apis/kubevirt.io/v1/namespaces/" + ns + "/virtualmachines";
+        String vmis = "/apis/kubevirt.io/v1/namespaces/" + ns + "/virtualmachineinstances";
+        assertThat(requests).filteredOn(r -> !r.agent().equals(SimulatedCluster.SIMULATOR_AGENT))
+                .extracting(r -> r.method() + " " + r.path()).containsExactly("POST " + vms);
+        // virt-controller's share of one VM start: four VM status writes, the VMI and its four phases
+        assertThat(requests).filteredOn(r -> r.agent().equals(SimulatedCluster.SIMULATOR_AGENT))
+                .extracting(r -> r.method() + " " + r.path()).containsExactlyInAnyOrder(
+                        "PUT " + vms + "/r1/status", "PUT " + vms + "/r1/status", "PUT " + vms + "/r1/status",
+                        "PUT " + vms + "/r1/status", "POST " + vmis, "PUT " + vmis + "/r1", "PUT " + vmis + "/r1",
+                        "PUT " + vmis + "/r1", "PUT " + vmis + "/r1");
+    }
+
+    @Test
     void theSimulatorWatchesEachKindOnce() {
         start("r1");
         start("r2");
