@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -34,6 +35,8 @@ class ClusterRuntime implements SmartLifecycle {
     private final ReconcilerLease lease;
     private final ChangeFeed changes;
     private final ClusterWrites writes = new ClusterWrites();
+    /** Reconcile passes finished since this process started, across restarts: shows when a resync has run. */
+    private final LongAdder passes = new LongAdder();
     private ClusterCache cache;
     private ReconcileQueue queue;
     private ScheduledExecutorService resync;
@@ -65,7 +68,13 @@ class ClusterRuntime implements SmartLifecycle {
         cache.start();
         awaitSync();
         // only the lease holder writes to the cluster; the others drop their wake-ups and wait their turn
-        queue = new ReconcileQueue(lab -> !lease.held() || reconciler.reconcile(lab), properties.workers());
+        queue = new ReconcileQueue(lab -> {
+            try {
+                return !lease.held() || reconciler.reconcile(lab);
+            } finally {
+                passes.increment();
+            }
+        }, properties.workers());
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
         resync.scheduleWithFixedDelay(this::resyncAll, properties.resync().toMillis(), properties.resync().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -119,11 +128,16 @@ class ClusterRuntime implements SmartLifecycle {
         return lease.held();
     }
 
-    /** Every lab with a runtime, and every lab that has objects in the cluster (orphans get removed). */
-    void resyncAll() {
+    /**
+     * Every lab with a runtime, and every lab that has objects in the cluster (orphans get removed).
+     *
+     * @return how many labs were queued
+     */
+    int resyncAll() {
         Set<UUID> labs = new HashSet<>(runtimes.allLabIds());
         labs.addAll(cache.labsPresent());
         labs.forEach(queue::enqueue);
+        return labs.size();
     }
 
     void wake(UUID lab) {
@@ -149,6 +163,10 @@ class ClusterRuntime implements SmartLifecycle {
         return writes;
     }
 
+    long reconcilePasses() {
+        return passes.sum();
+    }
+
     @Override
     public synchronized void stop() {
         running = false;
@@ -162,6 +180,7 @@ class ClusterRuntime implements SmartLifecycle {
         }
         if (cache != null) {
             cache.close();
+            cache = null; // what the informers held goes with them: a restart lists afresh
         }
     }
 
