@@ -3,8 +3,8 @@ package dev.labforge.cluster.simulated;
 /**
  * One request the simulated API answered, as an observer sees it after the answer.
  *
- * @param agent  the client's {@code User-Agent}: the simulator's own client says {@link SimulatedCluster#SIMULATOR_AGENT},
- *               so its status writes and watches can be told from the application's
+ * @param agent  the client's {@code User-Agent}: the simulator's own client says
+ *               {@link SimulatedCluster#SIMULATOR_AGENT}, so its status writes and watches can be told from others
  * @param method {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE}
  * @param path   the request path with its query, such as {@code /api/v1/namespaces/lab-1/secrets}
  * @param code   the HTTP status of the answer

@@ -6,6 +6,8 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Sits in front of the mock server's dispatcher. It counts watch requests per path and responses per status code,
- * so tests can prove how many watches a component opens and that a conflict really happened. And it drops the mock
- * server's own request log, which keeps every request with its body forever: fine in a test, a leak in a cluster
- * that runs for days. Whoever needs more (which client wrote what) registers an observer and keeps what it wants.
+ * Sits in front of the mock server's dispatcher. It counts watch requests per client and path, and responses per
+ * status code, so tests can prove how many watches a component opens and that a conflict really happened. And it
+ * drops the mock server's own request log, which keeps every request with its body forever: fine in a test, a leak
+ * in a cluster that runs for days. Whoever needs more (which client wrote what) registers an observer and keeps
+ * what it wants.
  */
 public final class RequestLog extends Dispatcher {
 
     private final Dispatcher delegate;
     private final MockWebServer server;
-    private final Map<String, AtomicLong> watches = new ConcurrentHashMap<>();
+    private final Map<Watch, AtomicLong> watches = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> codes = new ConcurrentHashMap<>();
     private final List<Consumer<ApiRequest>> observers = new CopyOnWriteArrayList<>();
 
@@ -35,15 +38,15 @@ public final class RequestLog extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         forget();
         String path = request.getPath();
+        String agent = request.getHeader("User-Agent");
         int query = path.indexOf('?');
         if ("GET".equals(request.getMethod()) && query > 0 && path.indexOf("watch=true", query) > 0) {
-            count(watches, path.substring(0, query));
+            count(watches, new Watch(agent, path.substring(0, query)));
         }
         MockResponse response = delegate.dispatch(request);
         count(codes, response.code());
         if (!observers.isEmpty()) {
-            ApiRequest answered = new ApiRequest(request.getHeader("User-Agent"), request.getMethod(), path,
-                    response.code());
+            ApiRequest answered = new ApiRequest(agent, request.getMethod(), path, response.code());
             observers.forEach(observer -> observer.accept(answered));
         }
         return response;
@@ -64,9 +67,29 @@ public final class RequestLog extends Dispatcher {
         void close();
     }
 
+    private record Watch(String agent, String collectionPath) {
+    }
+
     /** Watch requests so far on a collection path, such as {@code /apis/kubevirt.io/v1/virtualmachines}. */
     long watchRequests(String collectionPath) {
-        return read(watches, collectionPath);
+        return watches.entrySet().stream().filter(e -> e.getKey().collectionPath().equals(collectionPath))
+                .mapToLong(e -> e.getValue().get()).sum();
+    }
+
+    /** Watch requests so far from one client (by its User-Agent) on a collection path. */
+    public long watchRequests(String agent, String collectionPath) {
+        return read(watches, new Watch(agent, collectionPath));
+    }
+
+    /** Every collection path one client (by its User-Agent) has watched so far, with how often it asked. */
+    public Map<String, Long> watchRequestsOf(String agent) {
+        Map<String, Long> paths = new TreeMap<>();
+        watches.forEach((watch, count) -> {
+            if (Objects.equals(watch.agent(), agent)) {
+                paths.put(watch.collectionPath(), count.get());
+            }
+        });
+        return paths;
     }
 
     /** Responses so far with this HTTP status code. */

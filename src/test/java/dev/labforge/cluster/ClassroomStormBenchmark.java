@@ -1,0 +1,364 @@
+package dev.labforge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.Catalog;
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.multus.Multus;
+import dev.labforge.cluster.simulated.SimulatedCluster;
+import dev.labforge.lab.LabDefinitions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 3's classroom storm: 500 labs of six routers and seven links (3,000 VMs, 3,500 NADs) started at once on
+ * the simulated cluster with no simulated boot delay, measured in one run against a floor on the same kind of API
+ * server. Not part of {@code mvn verify}: run it with {@code bench/storm.sh} (see docs/benchmarks.md).
+ *
+ * <p>The service runs as {@code mvn spring-boot:run} runs it: its own durable embedded PostgreSQL, the simulated
+ * cluster, default reconciler settings (8 workers, 5 min resync). Every wait has a deadline.
+ */
+@Tag("benchmark")
+@Timeout(value = 25, unit = TimeUnit.MINUTES) // a safety net only: every wait below has its own, shorter deadline
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClassroomStormBenchmark {
+
+    private static final String TOKEN = "lf_storm-benchmark-token-0123456789";
+    private static final int LABS = Integer.getInteger("storm.labs", 500);
+    private static final int WARM_UP_LABS = 20;
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration RESYNC_TIMEOUT = Duration.ofMinutes(3);
+    /** Copies of the storm's labs in the large heap measurement: 10 x 3,000 = 30,000 routers. */
+    private static final int HEAP_COPIES = Integer.getInteger("storm.heap-copies", 10);
+    private static final Path RESULTS = Path.of("target", "storm", "classroom-storm-" + LocalDate.now() + ".txt");
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) throws IOException {
+        Path data = Files.createTempDirectory("labforge-storm-");
+        registry.add("labforge.data-dir", data::toString);
+        registry.add("labforge.access.admin-token", () -> TOKEN);
+        registry.add("labforge.access.admin-token-file", () -> "");
+        registry.add("labforge.cluster.simulated", () -> "true");
+        registry.add("labforge.cluster.boot-delay", () -> "0s");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ClusterConnection cluster;
+    @Autowired
+    ClusterRuntime runtime;
+    @Autowired
+    ClusterProperties properties;
+    @Autowired
+    LabPlanner planner;
+    @Autowired
+    LabDefinitions definitions;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final StormReport report = new StormReport();
+
+    @Test
+    void fiveHundredLabsStartedAtOnce() {
+        assertThat(properties.bootDelay()).isZero();
+        ApiClient admin = new ApiClient(port, TOKEN);
+        Catalog.ensure(admin);
+        ApiClient teacher = admin.newUser();
+        List<UUID> warmUp = Classroom.define(teacher, "warm-up", WARM_UP_LABS);
+        List<UUID> labs = Classroom.define(teacher, "storm", LABS);
+        int routers = LABS * Classroom.ROUTERS;
+        report.line("# %d labs x (%d routers, %d links) = %d VMs, %d NADs, %d objects; reconciler workers: %d"
+                .formatted(LABS, Classroom.ROUTERS, Classroom.LINKS, routers, LABS * Classroom.LINKS,
+                        LABS * Classroom.OBJECTS_PER_LAB, properties.workers()));
+
+        warmUp(teacher, warmUp);
+        Duration storm = storm(teacher, labs);
+        // a lab's objects can be rendered once it was started (its bridges are allocated then): the floor comes second
+        FloorDeploy.Result floor = floor(labs.stream().map(this::render).toList());
+        double ratio = (double) storm.toNanos() / floor.toAllRunning().toNanos();
+        report.section("Time until every lab is RUNNING");
+        report.line("floor (plain fabric8 client, %d workers): %s".formatted(properties.workers(),
+                StormReport.seconds(floor.toAllRunning())));
+        report.line("LabForge (REST start to last lab RUNNING over REST): " + StormReport.seconds(storm));
+        report.target("ratio to the floor <= 1.5 (goal 1.2)", ratio <= 1.5, "%.2f".formatted(ratio));
+
+        heapOfTheRunningService(routers);
+        heapOfTheCaches(labs);
+
+        report.section("Verdict");
+        report.line(report.misses().isEmpty() ? "every target met" : "missed: " + report.misses());
+        report.write(RESULTS);
+        assertThat(report.misses()).as("targets missed (results in %s)", RESULTS).isEmpty();
+    }
+
+    private List<HasMetadata> render(UUID lab) {
+        LabPlan plan = transaction.execute(tx -> planner.plan(definitions.find(lab).orElseThrow(), DesiredRun.RUNNING,
+                Map.of()));
+        return LabObjects.render(plan, Multus.driver(properties.linkDriver()));
+    }
+
+    /**
+     * Runs the code both runs use (REST, reconciler, database, fabric8 client, mock API, simulator) on a few labs
+     * first, so neither run pays for a cold JVM: the labs are started through LabForge, deployed again by the floor
+     * on a throwaway cluster, and destroyed before the storm.
+     */
+    private void warmUp(ApiClient teacher, List<UUID> labs) {
+        startAll(teacher, labs);
+        Await.until("the warm-up labs RUNNING", DEPLOY_TIMEOUT, () -> count(labs, "RUNNING") == labs.size(),
+                this::labStates);
+        FloorDeploy.run(labs.stream().map(this::render).toList(), properties.workers(), DEPLOY_TIMEOUT);
+        labs.forEach(lab -> assertThat(teacher.post("/api/v1/labs/" + lab + "/destroy", "").status()).isEqualTo(202));
+        Await.until("the warm-up labs destroyed", DEPLOY_TIMEOUT, () -> count(labs, "DEFINED") == labs.size(),
+                this::labStates);
+        quiet();
+    }
+
+    private long count(List<UUID> labs, String state) {
+        return jdbc.sql("select count(*) from lab_runtime where state = ? and lab_id = any (?)")
+                .params(state, labs.toArray(UUID[]::new)).query(Long.class).single();
+    }
+
+    private FloorDeploy.Result floor(List<List<HasMetadata>> objects) {
+        report.section("Floor");
+        FloorDeploy.Result floor = FloorDeploy.run(objects, properties.workers(), DEPLOY_TIMEOUT);
+        report.line("creates by the client: %,d %s; status writes by the simulator: %,d".formatted(floor.writes(),
+                floor.writesByVerbAndKind(), floor.simulatorWrites()));
+        assertThat(floor.writes()).isEqualTo((long) LABS * Classroom.OBJECTS_PER_LAB);
+        return floor;
+    }
+
+    /** Starts every lab at once over REST; returns the time until the last one showed RUNNING over REST. */
+    private Duration storm(ApiClient teacher, List<UUID> labs) {
+        SimulatedCluster simulated = cluster.simulated();
+        String labforgeAgent = cluster.client().getConfiguration().getUserAgent();
+        RequestTally labforge = new RequestTally(labforgeAgent::equals);
+        RequestTally simulator = new RequestTally(SimulatedCluster.SIMULATOR_AGENT::equals);
+        StatusLatency latency = new StatusLatency(teacher, labs, Classroom.ROUTERS, 4, Duration.ofMillis(25));
+        simulated.simulator().onVmStatusWritten(latency);
+        try (var l = simulated.requests().observe(labforge); var s = simulated.requests().observe(simulator)) {
+            long started = System.nanoTime();
+            startAll(teacher, labs);
+            Await.until("every lab RUNNING", DEPLOY_TIMEOUT, () -> latency.lastRunningSeen() != 0,
+                    () -> "%d/%d labs RUNNING over REST, in the database %s; %,d writes by LabForge, %,d by the"
+                            .formatted(latency.running(), labs.size(), labStates(), labforge.writeCount(),
+                                    simulator.writeCount())
+                            + " simulator; %,d reconcile passes".formatted(runtime.reconcilePasses()));
+            Duration storm = Duration.ofNanos(latency.lastRunningSeen() - started);
+            latency.close();
+            reportLatency(latency);
+            reportWrites(labforge, simulator, labs);
+            resyncWritesNothing(labforge, "full resync");
+            reportWatches(labforgeAgent);
+            return storm;
+        }
+    }
+
+    private void startAll(ApiClient teacher, List<UUID> labs) {
+        ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+        try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (UUID lab : labs) {
+                starters.submit(() -> {
+                    ApiClient.Response started = teacher.post("/api/v1/labs/" + lab + "/start", "");
+                    if (started.status() != 202) {
+                        refused.add(lab + ": " + started.status() + " " + started.body());
+                    }
+                });
+            }
+        } // waits for every request to be answered (each has the HTTP client's own timeouts)
+        assertThat(refused).as("start requests not accepted").isEmpty();
+    }
+
+    private String labStates() {
+        return jdbc.sql("select state, count(*) from lab_runtime group by state order by state")
+                .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list().toString();
+    }
+
+    private void reportLatency(StatusLatency latency) {
+        report.section("VM status change to node state over REST (GET /api/v1/labs/{id}), during the storm");
+        List<StatusLatency.Sample> samples = latency.samples();
+        Map<NodeState, long[]> byState = new TreeMap<>();
+        samples.stream().collect(Collectors.groupingBy(StatusLatency.Sample::state)).forEach((state, list) ->
+                byState.put(state, list.stream().mapToLong(StatusLatency.Sample::nanos).toArray()));
+        long[] all = samples.stream().mapToLong(StatusLatency.Sample::nanos).toArray();
+        byState.forEach((state, values) -> report.line(latencyLine("-> " + state, values)));
+        report.line(latencyLine("all", all));
+        report.line("%,d polls (%,d failed), %d samples never seen".formatted(latency.polls(), latency.pollErrors(),
+                latency.unresolved()));
+        long p99 = StormReport.quantile(all, 0.99);
+        report.target("status latency p99 <= 1 s", p99 <= 1_000_000_000L && latency.unresolved() == 0,
+                StormReport.millis(p99));
+    }
+
+    private static String latencyLine(String what, long[] nanos) {
+        return "%-12s %,6d samples  p50 %s  p90 %s  p99 %s  max %s".formatted(what, nanos.length,
+                StormReport.millis(StormReport.quantile(nanos, 0.5)), StormReport.millis(StormReport.quantile(nanos, 0.9)),
+                StormReport.millis(StormReport.quantile(nanos, 0.99)), StormReport.millis(StormReport.quantile(nanos, 1)));
+    }
+
+    /** Exactly one create per object a lab needs, and nothing else: checked per lab namespace. */
+    private void reportWrites(RequestTally labforge, RequestTally simulator, List<UUID> labs) {
+        report.section("Writes during the storm");
+        report.line("LabForge: %,d %s; reads other than watches: %,d".formatted(labforge.writeCount(),
+                labforge.byVerbAndKind(), labforge.reads()));
+        report.line("simulator (not counted): %,d %s".formatted(simulator.writeCount(), simulator.byVerbAndKind()));
+        Map<String, Long> perLab = Map.of("POST secrets 201", (long) Classroom.ROUTERS,
+                "POST virtualmachines 201", (long) Classroom.ROUTERS,
+                "POST network-attachment-definitions 201", (long) Classroom.LINKS);
+        Map<String, Map<String, Long>> byNamespace = labforge.writes().stream().collect(Collectors.groupingBy(
+                RequestTally.Write::namespace, Collectors.groupingBy(RequestTally.Write::verbAndKind,
+                        TreeMap::new, Collectors.counting())));
+        List<String> wrong = new ArrayList<>();
+        for (UUID lab : labs) {
+            Map<String, Long> writes = byNamespace.remove(LabPlanner.namespaceOf(lab));
+            if (!perLab.equals(writes)) {
+                wrong.add(lab + ": " + writes);
+            }
+        }
+        Map<String, Long> clusterScoped = byNamespace.remove("");
+        if (!Map.of("POST namespaces 201", (long) labs.size()).equals(clusterScoped)) {
+            wrong.add("namespaces: " + clusterScoped);
+        }
+        byNamespace.forEach((namespace, writes) -> wrong.add(namespace + " (not a storm lab): " + writes));
+        long expected = (long) labs.size() * Classroom.OBJECTS_PER_LAB;
+        report.target("exactly one write per object (%,d)".formatted(expected),
+                wrong.isEmpty() && labforge.writeCount() == expected,
+                "%,d writes; %d labs or namespaces with other writes %s".formatted(labforge.writeCount(), wrong.size(),
+                        wrong.stream().limit(5).toList()));
+        assertThat(wrong).as("writes other than one create per object").isEmpty();
+        assertThat(labforge.writeCount()).isEqualTo(expected);
+        objectsArePresent(labs);
+    }
+
+    /** The creates made the objects: each lab namespace holds exactly what the lab needs. */
+    private void objectsArePresent(List<UUID> labs) {
+        Map<String, Long> vms = countByNamespace(cluster.client().genericKubernetesResources(KubeVirt.VM)
+                .inAnyNamespace().withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.LABFORGE).list().getItems());
+        Map<String, Long> nads = countByNamespace(cluster.client().genericKubernetesResources(Multus.NAD)
+                .inAnyNamespace().withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.LABFORGE).list().getItems());
+        Map<String, Long> secrets = countByNamespace(cluster.client().secrets().inAnyNamespace()
+                .withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.LABFORGE).list().getItems());
+        for (UUID lab : labs) {
+            String ns = LabPlanner.namespaceOf(lab);
+            assertThat(List.of(vms.get(ns), secrets.get(ns), nads.get(ns))).as(ns)
+                    .containsExactly((long) Classroom.ROUTERS, (long) Classroom.ROUTERS, (long) Classroom.LINKS);
+        }
+    }
+
+    private static Map<String, Long> countByNamespace(List<? extends HasMetadata> objects) {
+        return objects.stream().collect(Collectors.groupingBy(o -> o.getMetadata().getNamespace(),
+                Collectors.counting()));
+    }
+
+    /** Queues every lab, waits until each has had its pass, and checks that not one write was made. */
+    private void resyncWritesNothing(RequestTally labforge, String what) {
+        long writesBefore = labforge.writeCount();
+        long passesBefore = runtime.reconcilePasses();
+        int queued = runtime.resyncAll();
+        Await.until(what + " of " + queued + " labs", RESYNC_TIMEOUT,
+                () -> runtime.reconcilePasses() - passesBefore >= queued,
+                () -> (runtime.reconcilePasses() - passesBefore) + " passes");
+        quiet();
+        long writes = labforge.writeCount() - writesBefore;
+        report.target(what + " writes nothing", writes == 0, "%,d labs reconciled, %,d writes".formatted(queued,
+                writes));
+        assertThat(writes).as("writes made by a " + what).isZero();
+    }
+
+    /** Waits until no reconcile pass has run for a second. */
+    private void quiet() {
+        long[] last = {runtime.reconcilePasses(), System.nanoTime()};
+        Await.until("the reconciler to go quiet", RESYNC_TIMEOUT, () -> {
+            long passes = runtime.reconcilePasses();
+            if (passes != last[0]) {
+                last[0] = passes;
+                last[1] = System.nanoTime();
+            }
+            return System.nanoTime() - last[1] > Duration.ofSeconds(1).toNanos();
+        }, () -> runtime.reconcilePasses() + " passes");
+    }
+
+    private void reportWatches(String labforgeAgent) {
+        report.section("Watches");
+        Map<String, Long> watches = cluster.simulated().requests().watchRequestsOf(labforgeAgent);
+        report.line("watch requests by LabForge since it started: " + watches);
+        boolean one = watches.size() == 5 && watches.values().stream().allMatch(n -> n == 1);
+        report.target("one watch per kind", one, watches.size() + " kinds");
+        assertThat(watches).containsOnlyKeys("/api/v1/namespaces", "/api/v1/secrets",
+                "/apis/k8s.cni.cncf.io/v1/network-attachment-definitions", "/apis/kubevirt.io/v1/virtualmachines",
+                "/apis/kubevirt.io/v1/virtualmachineinstances").allSatisfy((path, n) -> assertThat(n).isOne());
+    }
+
+    /**
+     * The running service's share of the heap: settled heap with the reconciler running minus settled heap once it
+     * is stopped (informer caches and reconciler state dropped; the simulated cluster, which holds its own copy of
+     * every object, stays). Then it starts again, lists everything afresh, resyncs, and must write nothing.
+     */
+    private void heapOfTheRunningService(int routers) {
+        report.section("Heap of the running service (informer caches and reconciler), " + routers + " routers");
+        RequestTally labforge = new RequestTally(cluster.client().getConfiguration().getUserAgent()::equals);
+        long usedRunning = HeapUse.settled();
+        Map<String, HeapUse.Holding> running = HeapUse.histogram();
+        runtime.stop();
+        long usedStopped = HeapUse.settled();
+        Map<String, HeapUse.Holding> stopped = HeapUse.histogram();
+        try (var l = cluster.simulated().requests().observe(labforge)) {
+            runtime.start();
+            resyncWritesNothing(labforge, "restart and resync");
+        }
+        long bytes = HeapUse.total(running) - HeapUse.total(stopped);
+        report.line("%,d live bytes = %,.0f bytes per router (heap used after GC: %,.0f bytes per router)".formatted(
+                bytes, (double) bytes / routers, (double) (usedRunning - usedStopped) / routers));
+        HeapUse.growth(stopped, running, 12, routers).forEach(report::line);
+    }
+
+    /** The informer caches alone at 3,000 and 30,000 routers, and the slope between. */
+    private void heapOfTheCaches(List<UUID> labs) {
+        report.section("Heap of the informer caches alone (ClusterCache on a preloaded API server)");
+        var objects = CacheHeap.objectsOf(cluster.client(), labs);
+        CacheHeap.Result small = CacheHeap.measure(objects, 1, DEPLOY_TIMEOUT);
+        reportCaches(small);
+        CacheHeap.Result large = CacheHeap.measure(objects, HEAP_COPIES, DEPLOY_TIMEOUT);
+        reportCaches(large);
+        double slope = (double) (large.bytes() - small.bytes()) / (large.routers() - small.routers());
+        report.line("slope from %,d to %,d routers: %,.0f bytes per router".formatted(small.routers(),
+                large.routers(), slope));
+        report.target("heap per router <= 8 KiB", Math.max(small.perRouter(), large.perRouter()) <= 8192
+                && slope <= 8192, "%,.0f and %,.0f bytes per router, slope %,.0f".formatted(small.perRouter(),
+                large.perRouter(), slope));
+    }
+
+    private void reportCaches(CacheHeap.Result result) {
+        report.line("%,d routers: %,d live bytes = %,.0f bytes per router (heap used after GC: %,.0f per router;"
+                .formatted(result.routers(), result.bytes(), result.perRouter(),
+                        (double) result.usedBytes() / result.routers())
+                + " listed and synced in %s)".formatted(StormReport.seconds(result.synced())));
+        result.topClasses().forEach(line -> report.line("  " + line));
+    }
+}

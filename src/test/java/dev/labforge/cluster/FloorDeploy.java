@@ -1,0 +1,107 @@
+package dev.labforge.cluster;
+
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.multus.Multus;
+import dev.labforge.cluster.simulated.SimulatedCluster;
+import dev.labforge.cluster.simulated.SimulatorSettings;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The floor a deploy is measured against: a plain fabric8 client creating exactly the objects LabForge would
+ * (rendered by the planner and renderers, one create each, in the reconciler's order: Namespace, NADs, Secrets,
+ * VMs), {@code workers} labs at a time, against a fresh simulated cluster with the same zero-delay simulator. No
+ * informer, no database, no reconciler. It is done when the simulator has written every VM's status as Running
+ * and ready.
+ */
+final class FloorDeploy {
+
+    record Result(Duration toAllRunning, long writes, Map<String, Long> writesByVerbAndKind, long simulatorWrites) {
+    }
+
+    private FloorDeploy() {
+    }
+
+    static Result run(List<List<HasMetadata>> labs, int workers, Duration timeout) {
+        long vms = labs.stream().flatMap(List::stream).filter(o -> o.getKind().equals("VirtualMachine")).count();
+        try (SimulatedCluster cluster = SimulatedCluster.start(SimulatorSettings.immediate())) {
+            RequestTally client = new RequestTally(agent -> !SimulatedCluster.SIMULATOR_AGENT.equals(agent));
+            RequestTally simulator = new RequestTally(SimulatedCluster.SIMULATOR_AGENT::equals);
+            Set<String> ready = ConcurrentHashMap.newKeySet();
+            AtomicLong lastReady = new AtomicLong();
+            cluster.simulator().onVmStatusWritten((namespace, name, status) -> {
+                if (Boolean.TRUE.equals(status.get("ready")) && ready.add(namespace + "/" + name)) {
+                    lastReady.set(System.nanoTime());
+                }
+            });
+            try (var c = cluster.requests().observe(client); var s = cluster.requests().observe(simulator)) {
+                long started = System.nanoTime();
+                deploy(cluster.client(), labs, workers, timeout);
+                Await.until("the floor's " + vms + " VMs to run", timeout, () -> ready.size() == vms,
+                        () -> ready.size() + " running");
+                return new Result(Duration.ofNanos(lastReady.get() - started), client.writeCount(),
+                        client.byVerbAndKind(), simulator.writeCount());
+            }
+        }
+    }
+
+    private static void deploy(KubernetesClient client, List<List<HasMetadata>> labs, int workers, Duration timeout) {
+        Queue<List<HasMetadata>> todo = new ConcurrentLinkedQueue<>(labs);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> done = java.util.stream.IntStream.range(0, workers).<Future<?>>mapToObj(i -> pool.submit(() -> {
+                for (List<HasMetadata> lab = todo.poll(); lab != null; lab = todo.poll()) {
+                    inReconcilerOrder(lab).forEach(object -> create(client, object));
+                }
+            })).toList();
+            pool.shutdown();
+            if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the floor's creates took longer than " + timeout + "; " + todo.size()
+                        + " labs not started");
+            }
+            for (Future<?> worker : done) {
+                worker.get(); // rethrows a failed create
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("a floor create failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<HasMetadata> inReconcilerOrder(List<HasMetadata> lab) {
+        List<String> order = List.of("Namespace", "NetworkAttachmentDefinition", "Secret", "VirtualMachine");
+        return lab.stream().sorted(java.util.Comparator.comparingInt(o -> order.indexOf(o.getKind()))).toList();
+    }
+
+    private static void create(KubernetesClient client, HasMetadata object) {
+        String ns = object.getMetadata().getNamespace();
+        switch (object) {
+            case Namespace namespace -> client.namespaces().resource(namespace).create();
+            case Secret secret -> client.secrets().inNamespace(ns).resource(secret).create();
+            case GenericKubernetesResource vm when vm.getKind().equals(KubeVirt.VM.getKind()) ->
+                    client.genericKubernetesResources(KubeVirt.VM).inNamespace(ns).resource(vm).create();
+            case GenericKubernetesResource nad when nad.getKind().equals(Multus.NAD.getKind()) ->
+                    client.genericKubernetesResources(Multus.NAD).inNamespace(ns).resource(nad).create();
+            default -> throw new IllegalArgumentException("no floor create for " + object.getKind());
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.labforge.cluster;
+
+import dev.labforge.ApiClient;
+import dev.labforge.cluster.simulated.VirtControllerSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Time from the simulator writing a VM status to the node state it means showing over REST. The simulator tells
+ * when it wrote (right after the API accepted the write); a lab with a state not yet seen is polled with
+ * {@code GET /api/v1/labs/{id}} every {@code repoll} until it shows that state or a later one (a node may pass
+ * STARTING on its way to READY between two polls). A latency is counted to the end of the answer that showed it,
+ * so it includes the poll interval and the request: an upper bound. The same polls see each lab turn RUNNING.
+ */
+final class StatusLatency implements VirtControllerSimulator.VmStatusListener, AutoCloseable {
+
+    /** The states a starting node passes, in order: seeing a later one means an earlier one was reached. */
+    private static final List<NodeState> PROGRESS = List.of(NodeState.PENDING, NodeState.STARTING,
+            NodeState.BOOTING, NodeState.READY);
+
+    record Sample(NodeState state, long nanos) {
+    }
+
+    private record Pending(String node, NodeState state, long writtenNanos) {
+    }
+
+    private final class Lab {
+        final UUID id;
+        final List<Pending> pending = new ArrayList<>();
+        final Map<String, NodeState> written = new HashMap<>();
+        long runningSeen;
+        boolean queued;
+
+        Lab(UUID id) {
+            this.id = id;
+        }
+
+        boolean allReadyWritten() {
+            return written.size() == nodesPerLab && written.values().stream().allMatch(NodeState.READY::equals);
+        }
+    }
+
+    private record Due(Lab lab, long dueNanos) implements Delayed {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(dueNanos, ((Due) other).dueNanos);
+        }
+    }
+
+    private final ApiClient api;
+    private final Map<String, Lab> byNamespace = new HashMap<>();
+    private final int nodesPerLab;
+    private final Duration repoll;
+    private final DelayQueue<Due> due = new DelayQueue<>();
+    private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
+    private final LongAdder polls = new LongAdder();
+    private final LongAdder pollErrors = new LongAdder();
+    private final List<Thread> pollers = new ArrayList<>();
+    private volatile boolean open = true;
+
+    StatusLatency(ApiClient api, List<UUID> labs, int nodesPerLab, int pollerCount, Duration repoll) {
+        this.api = api;
+        this.nodesPerLab = nodesPerLab;
+        this.repoll = repoll;
+        labs.forEach(id -> byNamespace.put(LabPlanner.namespaceOf(id), new Lab(id)));
+        for (int i = 0; i < pollerCount; i++) {
+            pollers.add(Thread.ofVirtual().name("status-poller-" + i).start(this::poll));
+        }
+    }
+
+    @Override
+    public void written(String namespace, String name, Map<String, Object> status) {
+        Lab lab = byNamespace.get(namespace);
+        if (lab == null || !open) {
+            return;
+        }
+        NodeState state = NodeStatusMapping.map(status, true, true).state();
+        long now = System.nanoTime();
+        synchronized (lab) {
+            if (lab.written.put(name, state) != state) {
+                lab.pending.add(new Pending(name, state, now));
+                schedule(lab, now);
+            }
+        }
+    }
+
+    private void schedule(Lab lab, long atNanos) {
+        if (!lab.queued) {
+            lab.queued = true;
+            due.add(new Due(lab, atNanos));
+        }
+    }
+
+    private void poll() {
+        while (open) {
+            Due next;
+            try {
+                next = due.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next != null) {
+                look(next.lab());
+            }
+        }
+    }
+
+    private void look(Lab lab) {
+        synchronized (lab) {
+            lab.queued = false;
+        }
+        JsonNode status;
+        try {
+            status = api.get("/api/v1/labs/" + lab.id).json().get("status");
+        } catch (RuntimeException e) {
+            pollErrors.increment();
+            status = null;
+        }
+        long seen = System.nanoTime();
+        polls.increment();
+        Map<String, NodeState> visible = new HashMap<>();
+        if (status != null && status.get("nodes") != null) {
+            status.get("nodes").forEach(n -> visible.put(n.get("name").asString(),
+                    NodeState.valueOf(n.get("state").asString())));
+        }
+        boolean running = status != null && "RUNNING".equals(status.get("state").asString());
+        synchronized (lab) {
+            for (Iterator<Pending> it = lab.pending.iterator(); it.hasNext(); ) {
+                Pending p = it.next();
+                if (reached(visible.get(p.node()), p.state())) {
+                    samples.add(new Sample(p.state(), seen - p.writtenNanos()));
+                    it.remove();
+                }
+            }
+            if (running && lab.runningSeen == 0) {
+                lab.runningSeen = seen;
+            }
+            if (!lab.pending.isEmpty() || (lab.allReadyWritten() && lab.runningSeen == 0)) {
+                schedule(lab, seen + repoll.toNanos());
+            }
+        }
+    }
+
+    private static boolean reached(NodeState visible, NodeState written) {
+        if (visible == null) {
+            return false;
+        }
+        return visible == written
+                || (PROGRESS.contains(written) && PROGRESS.indexOf(visible) >= PROGRESS.indexOf(written));
+    }
+
+    /** Labs seen RUNNING so far. */
+    long running() {
+        return byNamespace.values().stream().filter(lab -> {
+            synchronized (lab) {
+                return lab.runningSeen != 0;
+            }
+        }).count();
+    }
+
+    /** When the last lab was first seen RUNNING (System.nanoTime), or 0 while some lab was not. */
+    long lastRunningSeen() {
+        long last = 0;
+        for (Lab lab : byNamespace.values()) {
+            synchronized (lab) {
+                if (lab.runningSeen == 0) {
+                    return 0;
+                }
+                last = Math.max(last, lab.runningSeen);
+            }
+        }
+        return last;
+    }
+
+    long unresolved() {
+        return byNamespace.values().stream().mapToLong(lab -> {
+            synchronized (lab) {
+                return lab.pending.size();
+            }
+        }).sum();
+    }
+
+    List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    long polls() {
+        return polls.sum();
+    }
+
+    long pollErrors() {
+        return pollErrors.sum();
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        for (Thread poller : pollers) {
+            try {
+                if (!poller.join(Duration.ofSeconds(10))) {
+                    poller.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
