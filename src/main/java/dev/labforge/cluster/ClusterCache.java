@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * What exists in the cluster, as informers see it: one watch per kind, filtered by LabForge's
  * managed-by label, indexed by lab. The reconciler reads only from here, never from the API server.
+ * Each object is kept reduced to what the reconciler reads ({@link CachedObjects}).
  */
 final class ClusterCache implements AutoCloseable {
 
@@ -32,23 +34,33 @@ final class ClusterCache implements AutoCloseable {
     private final SharedIndexInformer<GenericKubernetesResource> vms;
     private final SharedIndexInformer<GenericKubernetesResource> vmis;
 
+    /** @param onChange told of every lab whose objects changed in a way the reconciler can see */
     ClusterCache(KubernetesClient client, long resyncMillis, Consumer<UUID> onChange) {
         String key = ClusterLabels.MANAGED_BY;
         String value = ClusterLabels.LABFORGE;
-        namespaces = watch(client.namespaces().withLabel(key, value).runnableInformer(resyncMillis), onChange);
+        namespaces = watch(client.namespaces().withLabel(key, value).runnableInformer(resyncMillis),
+                CachedObjects::namespace, onChange);
         secrets = watch(client.secrets().inAnyNamespace().withLabel(key, value).runnableInformer(resyncMillis),
-                onChange);
+                CachedObjects::secret, onChange);
         nads = watch(client.genericKubernetesResources(Multus.NAD).inAnyNamespace().withLabel(key, value)
-                .runnableInformer(resyncMillis), onChange);
+                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, onChange);
         vms = watch(client.genericKubernetesResources(KubeVirt.VM).inAnyNamespace().withLabel(key, value)
-                .runnableInformer(resyncMillis), onChange);
+                .runnableInformer(resyncMillis), CachedObjects::vm, onChange);
         // VMIs carry the template labels (lab, node), not managed-by: select them by the lab label's presence
         vmis = watch(client.genericKubernetesResources(KubeVirt.VMI).inAnyNamespace().withLabel(ClusterLabels.LAB)
-                .runnableInformer(resyncMillis), onChange);
+                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, onChange);
     }
 
+    /**
+     * Keeps {@code keep(object)} of each object, indexed by lab, and reports a lab changed when an object of it was
+     * added or deleted, or changed in what is kept: a VMI's phase or a VM's timestamps wake nobody, since no pass
+     * could decide anything differently on them.
+     */
     private static <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer,
+                                                                        UnaryOperator<T> keep,
                                                                         Consumer<UUID> onChange) {
+        informer.removeNamespaceIndex(); // the reconciler looks objects up by lab, never by namespace
+        informer.itemStore(CachedObjects.store(keep));
         informer.addIndexers(Map.of(BY_LAB, (Function<T, List<String>>) ClusterCache::labOf));
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -56,9 +68,12 @@ final class ClusterCache implements AutoCloseable {
                 notify(obj);
             }
 
+            /** {@code old} is what the cache kept of the previous version. */
             @Override
             public void onUpdate(T old, T obj) {
-                notify(obj);
+                if (!CachedObjects.sameContent(old, keep.apply(obj))) {
+                    notify(obj);
+                }
             }
 
             @Override

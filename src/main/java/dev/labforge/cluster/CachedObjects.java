@@ -1,0 +1,134 @@
+package dev.labforge.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the informer caches keep of each object: only what the reconciler reads. The API server sends whole
+ * objects (a VM with its template, a VMI with its spec and status, a Secret with its config); kept whole they cost
+ * ~32 KB per router, most of it maps the reconciler never looks at.
+ *
+ * <p>Kept for every kind: name, namespace, resourceVersion (the informer compares it), the lab label (the index and
+ * the event routing use it) and the spec-hash annotation (the diff uses it). For VMs also {@code spec.runStrategy}
+ * and what {@link NodeStatusMapping} reads of the status. Change this together with those readers.
+ */
+final class CachedObjects {
+
+    private CachedObjects() {
+    }
+
+    /** An item store that keeps {@code reduce(object)} instead of the object; the informer keys it as usual. */
+    static <T extends HasMetadata> ItemStore<T> store(UnaryOperator<T> reduce) {
+        return new BasicItemStore<>(Cache::metaNamespaceKeyFunc) {
+            @Override
+            public T put(String key, T obj) {
+                return super.put(key, reduce.apply(obj));
+            }
+        };
+    }
+
+    static Namespace namespace(Namespace full) {
+        Namespace kept = new Namespace();
+        kept.setMetadata(metadata(full.getMetadata()));
+        return kept;
+    }
+
+    static Secret secret(Secret full) {
+        Secret kept = new Secret();
+        kept.setMetadata(metadata(full.getMetadata()));
+        return kept;
+    }
+
+    /** NADs and VMIs: the reconciler needs to know they exist, and for NADs their spec hash. */
+    static GenericKubernetesResource metadataOnly(GenericKubernetesResource full) {
+        GenericKubernetesResource kept = new GenericKubernetesResource();
+        kept.setApiVersion(full.getApiVersion());
+        kept.setKind(full.getKind());
+        kept.setMetadata(metadata(full.getMetadata()));
+        return kept;
+    }
+
+    static GenericKubernetesResource vm(GenericKubernetesResource full) {
+        GenericKubernetesResource kept = metadataOnly(full);
+        String runStrategy = full.get("spec", "runStrategy");
+        if (runStrategy != null) {
+            kept.setAdditionalProperty("spec", Map.of("runStrategy", runStrategy));
+        }
+        Map<String, Object> status = full.get("status");
+        if (status != null) {
+            kept.setAdditionalProperty("status", vmStatus(status));
+        }
+        return kept;
+    }
+
+    /** printableStatus, ready, and each condition's type, status and message: what a node state is made of. */
+    private static Map<String, Object> vmStatus(Map<String, Object> full) {
+        Map<String, Object> kept = new LinkedHashMap<>(4);
+        copy(full, kept, "printableStatus");
+        copy(full, kept, "ready");
+        if (full.get("conditions") instanceof List<?> conditions && !conditions.isEmpty()) {
+            List<Map<String, Object>> keptConditions = new ArrayList<>(conditions.size());
+            for (Object item : conditions) {
+                if (item instanceof Map<?, ?> condition) {
+                    Map<String, Object> keptCondition = new LinkedHashMap<>(4);
+                    copy(condition, keptCondition, "type");
+                    copy(condition, keptCondition, "status");
+                    copy(condition, keptCondition, "message");
+                    keptConditions.add(keptCondition);
+                }
+            }
+            kept.put("conditions", keptConditions);
+        }
+        return kept;
+    }
+
+    /**
+     * True when two kept objects say the same, whatever their resourceVersion: an update that changes nothing
+     * kept changes nothing the reconciler could act on.
+     */
+    static boolean sameContent(HasMetadata a, HasMetadata b) {
+        ObjectMeta x = a.getMetadata();
+        ObjectMeta y = b.getMetadata();
+        boolean sameMetadata = Objects.equals(x.getName(), y.getName())
+                && Objects.equals(x.getNamespace(), y.getNamespace())
+                && Objects.equals(x.getDeletionTimestamp(), y.getDeletionTimestamp())
+                && Objects.equals(x.getLabels(), y.getLabels())
+                && Objects.equals(x.getAnnotations(), y.getAnnotations());
+        if (a instanceof GenericKubernetesResource g && b instanceof GenericKubernetesResource h) {
+            return sameMetadata && Objects.equals(g.getAdditionalProperties(), h.getAdditionalProperties());
+        }
+        return sameMetadata;
+    }
+
+    private static ObjectMeta metadata(ObjectMeta full) {
+        ObjectMeta kept = new ObjectMeta();
+        kept.setName(full.getName());
+        kept.setNamespace(full.getNamespace());
+        kept.setResourceVersion(full.getResourceVersion());
+        kept.setDeletionTimestamp(full.getDeletionTimestamp());
+        String lab = full.getLabels() == null ? null : full.getLabels().get(ClusterLabels.LAB);
+        kept.setLabels(lab == null ? Map.of() : Map.of(ClusterLabels.LAB, lab));
+        String hash = full.getAnnotations() == null ? null : full.getAnnotations().get(ClusterLabels.SPEC_HASH);
+        kept.setAnnotations(hash == null ? Map.of() : Map.of(ClusterLabels.SPEC_HASH, hash));
+        return kept;
+    }
+
+    private static void copy(Map<?, ?> from, Map<String, Object> to, String key) {
+        Object value = from.get(key);
+        if (value != null) {
+            to.put(key, value);
+        }
+    }
+}
