@@ -61,7 +61,7 @@ class ClusterRuntime implements SmartLifecycle {
     /** Builds everything in memory afresh, as a new process would: a restart loses nothing that matters. */
     @Override
     public synchronized void start() {
-        cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::wake);
+        cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::observed);
         LabReconciler reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status,
                 transaction, cache, new ObjectSync(connection.client(), writes), connection.client(),
                 Multus.driver(properties.linkDriver()));
@@ -144,6 +144,14 @@ class ClusterRuntime implements SmartLifecycle {
         ReconcileQueue q = queue;
         if (q != null) {
             q.enqueue(lab);
+        }
+    }
+
+    /** The lab's objects changed in the cluster: its status must follow promptly. */
+    private void observed(UUID lab) {
+        ReconcileQueue q = queue;
+        if (q != null) {
+            q.observed(lab);
         }
     }
 

@@ -1,14 +1,17 @@
 package dev.labforge.cluster;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,29 +20,38 @@ import org.slf4j.LoggerFactory;
  * Labs waiting to be reconciled. A lab is queued at most once and handled by one worker at a time;
  * a lab woken while it is being handled runs again right after. Failures back off exponentially
  * (API 409/429/5xx, timeouts: the next pass simply tries again from fresh state).
+ *
+ * <p>Two lanes. A lab whose objects changed in the cluster goes in the first: its status must follow within a
+ * second however many labs wait, so it is not queued behind a classroom's worth of start requests, each of which
+ * holds a worker for twenty API calls. It waits {@link #OBSERVED_PAUSE} first, so that a burst of changes (a VM
+ * going Provisioning, Starting, Running) makes one pass. Requests, resyncs and retries go in the second lane,
+ * served when the first has nothing due. A pass is the same pass whichever lane it came from.
  */
 final class ReconcileQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileQueue.class);
     /** Unsettled labs are looked at again after this even without an event, in case one was missed. */
     static final Duration UNSETTLED_RECHECK = Duration.ofSeconds(5);
+    /** Short against the one-second status target, long enough to fold a VM's steps into one pass. */
+    static final Duration OBSERVED_PAUSE = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+    /** How often an idle worker looks whether the queue was closed. */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private record Item(UUID lab, long dueNanos) implements Delayed {
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
+    private record Entry(UUID lab, long dueNanos, boolean observed) {
 
-        @Override
-        public int compareTo(Delayed other) {
-            return Long.compare(dueNanos, ((Item) other).dueNanos);
+        /** An observed change goes first; within a lane, the earlier due time. */
+        boolean before(Entry other) {
+            return observed != other.observed ? observed : dueNanos < other.dueNanos;
         }
     }
 
-    private final DelayQueue<Item> queue = new DelayQueue<>();
-    /** Due time of each queued lab, so a lab is in the queue once, at its earliest due time. */
-    private final Map<UUID, Long> queued = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final PriorityQueue<Entry> observedLane = new PriorityQueue<>(Comparator.comparingLong(Entry::dueNanos));
+    private final PriorityQueue<Entry> requestedLane = new PriorityQueue<>(Comparator.comparingLong(Entry::dueNanos));
+    /** The one live entry of each queued lab; entries it replaced stay in their lane until reached, then skipped. */
+    private final Map<UUID, Entry> queued = new HashMap<>();
     private final Map<UUID, Boolean> running = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> failures = new ConcurrentHashMap<>();
     private final Predicate<UUID> reconciler;
@@ -55,39 +67,91 @@ final class ReconcileQueue implements AutoCloseable {
         }
     }
 
+    /** Something was asked of the lab (or it is time to look again): the second lane, due now. */
     void enqueue(UUID lab) {
         enqueue(lab, Duration.ZERO);
     }
 
     void enqueue(UUID lab, Duration delay) {
-        long due = System.nanoTime() + delay.toNanos();
-        Long previous = queued.get(lab);
-        if (previous != null && previous <= due) {
-            return;
+        add(new Entry(lab, System.nanoTime() + delay.toNanos(), false));
+    }
+
+    /** The lab's objects changed in the cluster: the first lane, after {@link #OBSERVED_PAUSE}. */
+    void observed(UUID lab) {
+        add(new Entry(lab, System.nanoTime() + OBSERVED_PAUSE.toNanos(), true));
+    }
+
+    private void add(Entry entry) {
+        lock.lock();
+        try {
+            Entry current = queued.get(entry.lab());
+            if (current != null && !entry.before(current)) {
+                return;
+            }
+            queued.put(entry.lab(), entry);
+            (entry.observed() ? observedLane : requestedLane).add(entry);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
-        queued.put(lab, due);
-        queue.add(new Item(lab, due));
+    }
+
+    /** The next lab due, observed lane first; null once the queue is closed. */
+    private Entry take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (open) {
+                long now = System.nanoTime();
+                Entry next = due(observedLane, now);
+                if (next == null) {
+                    next = due(requestedLane, now);
+                }
+                if (next != null) {
+                    if (queued.get(next.lab()) == next) {
+                        queued.remove(next.lab());
+                        return next;
+                    }
+                    continue; // replaced by a sooner entry for the same lab
+                }
+                changed.awaitNanos(Math.min(IDLE_CHECK_NANOS, Math.min(wait(observedLane, now),
+                        wait(requestedLane, now))));
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Entry due(PriorityQueue<Entry> lane, long now) {
+        Entry head = lane.peek();
+        return head != null && head.dueNanos() - now <= 0 ? lane.poll() : null;
+    }
+
+    private static long wait(PriorityQueue<Entry> lane, long now) {
+        Entry head = lane.peek();
+        return head == null ? Long.MAX_VALUE : Math.max(1, head.dueNanos() - now);
     }
 
     private void work() {
         while (open) {
-            Item item;
+            Entry entry;
             try {
-                item = queue.poll(1, TimeUnit.SECONDS);
+                entry = take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (item == null || !queued.remove(item.lab(), item.dueNanos())) {
-                continue; // stale entry: the lab was re-queued at another time
+            if (entry == null) {
+                return;
             }
-            if (running.putIfAbsent(item.lab(), Boolean.TRUE) != null) {
-                enqueue(item.lab(), Duration.ofMillis(20)); // another worker has it; look again right after
+            if (running.putIfAbsent(entry.lab(), Boolean.TRUE) != null) {
+                // another worker has it; look again right after
+                add(new Entry(entry.lab(), System.nanoTime() + Duration.ofMillis(20).toNanos(), entry.observed()));
                 continue;
             }
             try {
-                handle(item.lab());
+                handle(entry.lab());
             } finally {
-                running.remove(item.lab());
+                running.remove(entry.lab());
             }
         }
     }

@@ -1,0 +1,87 @@
+package dev.labforge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Order and folding of reconcile passes: one worker, so the order is observable. */
+class ReconcileQueueTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final UUID first = UUID.randomUUID();
+    private final List<UUID> passes = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private boolean reconcile(UUID lab) {
+        passes.add(lab);
+        if (lab.equals(first)) {
+            try {
+                release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS); // holds the only worker
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void aLabWhoseObjectsChangedGoesBeforeWaitingRequests() {
+        UUID requested1 = UUID.randomUUID();
+        UUID requested2 = UUID.randomUUID();
+        UUID observed = UUID.randomUUID();
+        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 1)) {
+            queue.enqueue(first);
+            Await.until("the first pass", WAIT, () -> passes.contains(first), passes::toString);
+            queue.enqueue(requested1);
+            queue.enqueue(requested2);
+            queue.observed(observed);
+            sleep(ReconcileQueue.OBSERVED_PAUSE.toMillis() + 50);
+            release.countDown();
+
+            Await.until("every pass", WAIT, () -> passes.size() == 4, passes::toString);
+            assertThat(passes).containsExactly(first, observed, requested1, requested2);
+        }
+    }
+
+    @Test
+    void aBurstOfChangesMakesOnePass() {
+        UUID lab = UUID.randomUUID();
+        release.countDown();
+        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 2)) {
+            for (int i = 0; i < 10; i++) {
+                queue.observed(lab);
+            }
+            Await.until("the pass", WAIT, () -> passes.contains(lab), passes::toString);
+            sleep(ReconcileQueue.OBSERVED_PAUSE.toMillis() * 3);
+            assertThat(passes).containsExactly(lab);
+        }
+    }
+
+    @Test
+    void aLabWokenDuringItsPassRunsAgainAfter() {
+        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 2)) {
+            queue.enqueue(first);
+            Await.until("the first pass", WAIT, () -> passes.contains(first), passes::toString);
+            queue.enqueue(first);
+            sleep(100);
+            assertThat(passes).containsExactly(first); // the second worker does not run it alongside
+            release.countDown();
+            Await.until("the second pass", WAIT, () -> passes.size() == 2, passes::toString);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
