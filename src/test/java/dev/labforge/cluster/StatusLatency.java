@@ -20,15 +20,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * Time from the simulator writing a VM status to the node state it means showing over REST. The simulator tells
  * when it wrote (right after the API accepted the write); a lab with a state not yet seen is polled with
- * {@code GET /api/v1/labs/{id}} every {@code repoll} until it shows that state or a later one (a node may pass
- * STARTING on its way to READY between two polls). A latency is counted to the end of the answer that showed it,
- * so it includes the poll interval and the request: an upper bound. The same polls see each lab turn RUNNING.
+ * {@code GET /api/v1/labs/{id}} until it shows that state or a later one (a node may pass STARTING on its way to
+ * READY between two polls). Polls follow each other at an eighth of the time the oldest unseen state has waited,
+ * between {@link #MIN_REPOLL} and {@link #MAX_REPOLL}: a latency is counted to the end of the answer that showed
+ * it, so it is an upper bound, at most an eighth (or 20 ms) above the truth, and the polling stays a small load
+ * when the service falls behind. The same polls see each lab turn RUNNING.
  */
 final class StatusLatency implements VirtControllerSimulator.VmStatusListener, AutoCloseable {
 
     /** The states a starting node passes, in order: seeing a later one means an earlier one was reached. */
     private static final List<NodeState> PROGRESS = List.of(NodeState.PENDING, NodeState.STARTING,
             NodeState.BOOTING, NodeState.READY);
+    static final Duration MIN_REPOLL = Duration.ofMillis(20);
+    static final Duration MAX_REPOLL = Duration.ofMillis(250);
 
     record Sample(NodeState state, long nanos) {
     }
@@ -67,7 +71,6 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     private final ApiClient api;
     private final Map<String, Lab> byNamespace = new HashMap<>();
     private final int nodesPerLab;
-    private final Duration repoll;
     private final DelayQueue<Due> due = new DelayQueue<>();
     private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
     private final LongAdder polls = new LongAdder();
@@ -75,10 +78,9 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean open = true;
 
-    StatusLatency(ApiClient api, List<UUID> labs, int nodesPerLab, int pollerCount, Duration repoll) {
+    StatusLatency(ApiClient api, List<UUID> labs, int nodesPerLab, int pollerCount) {
         this.api = api;
         this.nodesPerLab = nodesPerLab;
-        this.repoll = repoll;
         labs.forEach(id -> byNamespace.put(LabPlanner.namespaceOf(id), new Lab(id)));
         for (int i = 0; i < pollerCount; i++) {
             pollers.add(Thread.ofVirtual().name("status-poller-" + i).start(this::poll));
@@ -153,7 +155,8 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
                 lab.runningSeen = seen;
             }
             if (!lab.pending.isEmpty() || (lab.allReadyWritten() && lab.runningSeen == 0)) {
-                schedule(lab, seen + repoll.toNanos());
+                long oldest = lab.pending.stream().mapToLong(Pending::writtenNanos).min().orElse(seen);
+                schedule(lab, seen + Math.clamp((seen - oldest) / 8, MIN_REPOLL.toNanos(), MAX_REPOLL.toNanos()));
             }
         }
     }

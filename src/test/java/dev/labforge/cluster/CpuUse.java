@@ -1,0 +1,97 @@
+package dev.labforge.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where the machine's CPU went between two moments (Linux /proc): this JVM, the service's own PostgreSQL, and
+ * everything else. The last share is other people's work on a shared machine; a run where it is large measured
+ * two things at once, and says so.
+ */
+final class CpuUse {
+
+    /** Clock ticks per second of /proc's counters (USER_HZ): 100 on every Linux this runs on. */
+    private static final double TICKS = 100.0;
+
+    private final String postgresDataDir;
+    private long startNanos;
+    private long[] start;
+
+    /** @param postgresDataDir the data directory of the service's PostgreSQL, which names its processes */
+    CpuUse(String postgresDataDir) {
+        this.postgresDataDir = postgresDataDir;
+    }
+
+    /** Starts a phase. */
+    void mark() {
+        startNanos = System.nanoTime();
+        start = ticks();
+    }
+
+    /** The phase since {@link #mark()}, as shares of the machine's cores. */
+    String since() {
+        long[] now = ticks();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double busy = (now[0] - start[0]) / TICKS / seconds;
+        double jvm = (now[1] - start[1]) / TICKS / seconds;
+        double postgres = (now[2] - start[2]) / TICKS / seconds;
+        return "CPU over %s: machine busy %.2f of %d cores; this JVM %.2f, its PostgreSQL %.2f, everything else %.2f"
+                .formatted(StormReport.seconds(Duration.ofNanos(System.nanoTime() - startNanos)), busy,
+                        Runtime.getRuntime().availableProcessors(), jvm, postgres, Math.max(0, busy - jvm - postgres));
+    }
+
+    /** Busy ticks of the whole machine, of this JVM, of the PostgreSQL processes. */
+    private long[] ticks() {
+        long machine = 0;
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            for (int i = 1; i < cpu.length; i++) {
+                if (i != 4 && i != 5) { // all but idle and iowait
+                    machine += Long.parseLong(cpu[i]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0, 0};
+        }
+        long jvm = processTicks(ProcessHandle.current().pid());
+        long postgres = postgresPids().stream().mapToLong(CpuUse::processTicks).sum();
+        return new long[] {machine, jvm, postgres};
+    }
+
+    private List<Long> postgresPids() {
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    if (cmdline.contains(postgresDataDir)) {
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        pids.add(pid);
+                        ProcessHandle.of(pid).ifPresent(h -> h.children().forEach(c -> pids.add(c.pid())));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a process that ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return pids;
+        }
+        return pids;
+    }
+
+    /** utime + stime of one process (fields 14 and 15 of /proc/pid/stat, counted after the command's ')'). */
+    private static long processTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
