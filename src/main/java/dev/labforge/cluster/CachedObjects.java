@@ -8,9 +8,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -22,7 +19,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Kept for every kind: name, namespace, resourceVersion (the informer compares it), the lab label (the index and
  * the event routing use it) and the spec-hash annotation (the diff uses it). For VMs also {@code spec.runStrategy}
- * and what {@link NodeStatusMapping} reads of the status. Change this together with those readers.
+ * and {@link NodeStatusMapping#essentials the status a node state is made of}. Change this with those readers.
  */
 final class CachedObjects {
 
@@ -68,28 +65,7 @@ final class CachedObjects {
         }
         Map<String, Object> status = full.get("status");
         if (status != null) {
-            kept.setAdditionalProperty("status", vmStatus(status));
-        }
-        return kept;
-    }
-
-    /** printableStatus, ready, and each condition's type, status and message: what a node state is made of. */
-    private static Map<String, Object> vmStatus(Map<String, Object> full) {
-        Map<String, Object> kept = new LinkedHashMap<>(4);
-        copy(full, kept, "printableStatus");
-        copy(full, kept, "ready");
-        if (full.get("conditions") instanceof List<?> conditions && !conditions.isEmpty()) {
-            List<Map<String, Object>> keptConditions = new ArrayList<>(conditions.size());
-            for (Object item : conditions) {
-                if (item instanceof Map<?, ?> condition) {
-                    Map<String, Object> keptCondition = new LinkedHashMap<>(4);
-                    copy(condition, keptCondition, "type");
-                    copy(condition, keptCondition, "status");
-                    copy(condition, keptCondition, "message");
-                    keptConditions.add(keptCondition);
-                }
-            }
-            kept.put("conditions", keptConditions);
+            kept.setAdditionalProperty("status", NodeStatusMapping.essentials(status));
         }
         return kept;
     }

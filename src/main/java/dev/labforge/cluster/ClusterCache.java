@@ -46,9 +46,10 @@ final class ClusterCache implements AutoCloseable {
                 .runnableInformer(resyncMillis), CachedObjects::metadataOnly, onChange);
         vms = watch(client.genericKubernetesResources(KubeVirt.VM).inAnyNamespace().withLabel(key, value)
                 .runnableInformer(resyncMillis), CachedObjects::vm, onChange);
-        // VMIs carry the template labels (lab, node), not managed-by: select them by the lab label's presence
+        // VMIs carry the template labels (lab, node), not managed-by: select them by the lab label's presence.
+        // They wake nobody: a VM's status says how its VMI does; the cache serves restarts, which a request wakes.
         vmis = watch(client.genericKubernetesResources(KubeVirt.VMI).inAnyNamespace().withLabel(ClusterLabels.LAB)
-                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, onChange);
+                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, lab -> { });
     }
 
     /**

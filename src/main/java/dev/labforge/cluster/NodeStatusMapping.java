@@ -1,5 +1,6 @@
 package dev.labforge.cluster;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,28 @@ final class NodeStatusMapping {
             default -> new NodeObservation(shouldRun ? NodeState.STARTING : NodeState.STOPPING, printable,
                     conditionMessage(status));
         };
+    }
+
+    /**
+     * The part of a VM's status its node state is made of: printableStatus, ready, and the condition message only
+     * where a state reports it (a failure). What the informer cache keeps, so that a VM whose status changes in
+     * nothing else (condition times, a Starting VM's waiting message) wakes no reconcile pass.
+     * {@code map(essentials(status), ...)} equals {@code map(status, ...)}.
+     */
+    static Map<String, Object> essentials(Map<String, Object> status) {
+        Map<String, Object> kept = new LinkedHashMap<>(4);
+        if (status.get("printableStatus") != null) {
+            kept.put("printableStatus", status.get("printableStatus"));
+        }
+        if (status.get("ready") != null) {
+            kept.put("ready", status.get("ready"));
+        }
+        String message = conditionMessage(status);
+        if (message != null && (map(status, true, true).message() != null
+                || map(status, true, false).message() != null)) {
+            kept.put("conditions", List.of(Map.of("status", "False", "message", message)));
+        }
+        return kept;
     }
 
     /** The message of the first condition that says something is wrong (status False, or a Failure). */

@@ -79,10 +79,15 @@ class CachedObjectsTest {
         // a new resourceVersion and new condition times: nothing the reconciler reads
         assertThat(CachedObjects.sameContent(before, CachedObjects.vm(vm("Starting", false, "8",
                 List.of(condition("Ready", "False", "not scheduled", "10:00:09")))))).isTrue();
-        // a new condition message, a new printable status: a pass may decide differently
+        // nor is a Starting VM's new waiting message: no node state reports it
         assertThat(CachedObjects.sameContent(before, CachedObjects.vm(vm("Starting", false, "9",
-                List.of(condition("Ready", "False", "guest not running", "10:00:09")))))).isFalse();
+                List.of(condition("Ready", "False", "guest not running", "10:00:09")))))).isTrue();
+        // a new printable status, or a failure's new message: a pass may decide differently
         assertThat(CachedObjects.sameContent(before, CachedObjects.vm(vm("Running", true, "10", starting)))).isFalse();
+        GenericKubernetesResource failing = CachedObjects.vm(vm("ErrorUnschedulable", false, "11",
+                List.of(condition("Ready", "False", "0/3 nodes: insufficient memory", "10:00:10"))));
+        assertThat(CachedObjects.sameContent(failing, CachedObjects.vm(vm("ErrorUnschedulable", false, "12",
+                List.of(condition("Ready", "False", "0/3 nodes: insufficient cpu", "10:00:11")))))).isFalse();
 
         GenericKubernetesResource vmi = vm("Running", true, "3", starting);
         GenericKubernetesResource nextPhase = vm("Running", true, "4", starting);

@@ -40,6 +40,30 @@ class NodeStatusMappingTest {
         assertThat(observed.reason()).isEqualTo(reason);
     }
 
+    @ParameterizedTest(name = "{0} ready={1}")
+    @CsvSource(nullValues = "-", value = {"-, false", "Stopped, false", "Provisioning, false", "Starting, false",
+            "Running, false", "Running, true", "Stopping, false", "Paused, false", "ErrorUnschedulable, false",
+            "ImagePullBackOff, false", "CrashLoopBackOff, false", "Unknown, false"})
+    void theEssentialsOfAStatusMapToTheSameNodeState(String printable, boolean ready) {
+        Map<String, Object> status = new HashMap<>();
+        status.put("printableStatus", printable);
+        status.put("ready", ready);
+        status.put("created", true);
+        status.put("observedGeneration", 3);
+        status.put("conditions", List.of(
+                Map.of("type", "Ready", "status", ready ? "True" : "False", "reason", "Whatever",
+                        "message", "0/3 nodes are available", "lastTransitionTime", "2026-11-25T10:00:00Z"),
+                Map.of("type", "Failure", "status", "True", "message", "image not found")));
+
+        Map<String, Object> essentials = NodeStatusMapping.essentials(status);
+
+        for (boolean shouldRun : new boolean[] {true, false}) {
+            assertThat(NodeStatusMapping.map(essentials, true, shouldRun))
+                    .isEqualTo(NodeStatusMapping.map(status, true, shouldRun));
+        }
+        assertThat(essentials).doesNotContainKeys("created", "observedGeneration");
+    }
+
     @ParameterizedTest
     @CsvSource({"true, PENDING", "false, STOPPED"})
     void aMissingVmIsPendingOrStopped(boolean shouldRun, NodeState state) {
