@@ -2,7 +2,6 @@ package dev.labforge.cluster.simulated;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -23,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A SIMULATED Kubernetes cluster in this process: the fabric8 mock API server in CRUD mode on a random localhost
- * port, with the KubeVirt (VirtualMachine, VirtualMachineInstance) and Multus (NetworkAttachmentDefinition) CRDs
- * registered, and a {@link VirtControllerSimulator} moving VM status along. No VM runs; see the package description.
+ * port (its store indexed by name, see {@link IndexedStore}), with the KubeVirt (VirtualMachine,
+ * VirtualMachineInstance) and Multus (NetworkAttachmentDefinition) CRDs registered, and a
+ * {@link VirtControllerSimulator} moving VM status along. No VM runs; see the package description.
  *
  * <p>Registering the CRDs is what gives VirtualMachines a status subresource, as on a real cluster: create drops
  * {@code status}, update and patch keep it, and only {@code updateStatus}/{@code editStatus} change it.
@@ -62,7 +62,7 @@ public final class SimulatedCluster implements AutoCloseable {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         MockWebServer web = new MockWebServer();
-        requests = new RequestLog(new KubernetesMixedDispatcher(expectations), web);
+        requests = new RequestLog(new ScriptedOrStored(expectations, new IndexedStore()), web);
         // plain HTTP: the API only listens on the loopback interface, and TLS would cost a key pair per start
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, expectations, requests, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
