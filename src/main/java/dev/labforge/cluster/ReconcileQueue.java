@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * second however many labs wait, so it is not queued behind a classroom's worth of start requests, each of which
  * holds a worker for twenty API calls. It waits {@link #OBSERVED_PAUSE} first, so that a burst of changes (a VM
  * going Provisioning, Starting, Running) makes one pass. Requests, resyncs and retries go in the second lane,
- * served when the first has nothing due. A pass is the same pass whichever lane it came from.
+ * served when the first has nothing due. A quarter of the workers (at least one) serve the first lane only, so
+ * that some are free for it while the others are busy deploying. A pass is the same pass whichever lane it came
+ * from.
  */
 final class ReconcileQueue implements AutoCloseable {
 
@@ -68,8 +70,10 @@ final class ReconcileQueue implements AutoCloseable {
     ReconcileQueue(Predicate<UUID> reconciler, int workerCount) {
         this.reconciler = reconciler;
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reconcile-", 0).factory());
+        int observedOnly = Math.max(1, workerCount / 4);
         for (int i = 0; i < workerCount; i++) {
-            workers.submit(this::work);
+            boolean onlyObserved = i < observedOnly && workerCount > 1;
+            workers.submit(() -> work(onlyObserved));
         }
     }
 
@@ -102,14 +106,14 @@ final class ReconcileQueue implements AutoCloseable {
         }
     }
 
-    /** The next lab due, observed lane first; null once the queue is closed. */
-    private Entry take() throws InterruptedException {
+    /** The next lab due, observed lane first (or only); null once the queue is closed. */
+    private Entry take(boolean onlyObserved) throws InterruptedException {
         lock.lock();
         try {
             while (open) {
                 long now = System.nanoTime();
                 Entry next = due(observedLane, now);
-                if (next == null) {
+                if (next == null && !onlyObserved) {
                     next = due(requestedLane, now);
                 }
                 if (next != null) {
@@ -120,7 +124,7 @@ final class ReconcileQueue implements AutoCloseable {
                     continue; // replaced by a sooner entry for the same lab
                 }
                 changed.awaitNanos(Math.min(IDLE_CHECK_NANOS, Math.min(wait(observedLane, now),
-                        wait(requestedLane, now))));
+                        onlyObserved ? Long.MAX_VALUE : wait(requestedLane, now))));
             }
             return null;
         } finally {
@@ -138,11 +142,11 @@ final class ReconcileQueue implements AutoCloseable {
         return head == null ? Long.MAX_VALUE : Math.max(1, head.dueNanos() - now);
     }
 
-    private void work() {
+    private void work(boolean onlyObserved) {
         while (open) {
             Entry entry;
             try {
-                entry = take();
+                entry = take(onlyObserved);
             } catch (InterruptedException e) {
                 return;
             }

@@ -78,6 +78,33 @@ class ReconcileQueueTest {
     }
 
     @Test
+    void aWorkerIsLeftForChangedLabsWhileTheOthersAreBusy() {
+        List<UUID> deploying = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        CountDownLatch deployed = new CountDownLatch(1);
+        UUID observed = UUID.randomUUID();
+        try (ReconcileQueue queue = new ReconcileQueue(lab -> {
+            passes.add(lab);
+            if (deploying.contains(lab)) {
+                try {
+                    deployed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return true;
+        }, 4)) {
+            deploying.forEach(queue::enqueue);
+            queue.enqueue(UUID.randomUUID()); // waits: three workers deploy, the fourth is kept for changes
+            Await.until("three deploying", WAIT, () -> passes.size() == 3, passes::toString);
+            queue.observed(observed);
+
+            Await.until("the changed lab's pass", WAIT, () -> passes.contains(observed), passes::toString);
+            assertThat(passes).hasSize(4);
+            deployed.countDown();
+        }
+    }
+
+    @Test
     void aLabThatStaysUnsettledIsRecheckedLessAndLessOften() {
         assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(ReconcileQueue::recheck).map(Duration::toSeconds))
                 .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
