@@ -53,26 +53,47 @@ final class LabReconciler {
         this.links = links;
     }
 
+    /**
+     * What the database says of a lab, read in one transaction.
+     *
+     * @param runtime null when the lab was never started
+     * @param plan    null when the lab is gone or to be destroyed
+     */
+    private record Desired(LabRuntime runtime, List<NodeRuntime> nodes, LabPlan plan) {
+    }
+
     /** @return true when the lab has settled (nothing moving); false asks for a requeue */
     boolean reconcile(UUID labId) {
-        Optional<LabRuntime> runtime = runtimes.findById(labId);
-        Optional<LabDefinition> lab = runtime.isEmpty() ? Optional.empty() : definitions.find(labId);
-        if (runtime.isEmpty() || lab.isEmpty() || runtime.get().desired() == DesiredRun.DESTROYED) {
+        Desired desired = transaction.execute(tx -> load(labId));
+        LabRuntime runtime = desired.runtime();
+        if (desired.plan() == null) {
             boolean gone = tearDown(labId, LabPlanner.namespaceOf(labId));
-            runtime.ifPresent(r -> status.record(labId, StatusAggregation.aggregate(DesiredRun.DESTROYED,
-                    List.of(), !gone), r.state(), List.of(), 0));
+            if (runtime != null) {
+                status.record(labId, StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), !gone),
+                        runtime.state(), List.of(), 0);
+            }
             return gone;
+        }
+        LabPlan plan = desired.plan();
+        apply(plan);
+        restartRequested(plan, desired.nodes());
+        List<StatusAggregation.NodeView> views = observe(plan);
+        StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
+        status.record(labId, result, runtime.state(), views, plan.specVersion());
+        return result.settled();
+    }
+
+    /** The runtime, its nodes and the plan: one transaction, not one per read (a storm runs thousands of passes). */
+    private Desired load(UUID labId) {
+        LabRuntime runtime = runtimes.findById(labId).orElse(null);
+        Optional<LabDefinition> lab = runtime == null ? Optional.empty() : definitions.find(labId);
+        if (runtime == null || lab.isEmpty() || runtime.desired() == DesiredRun.DESTROYED) {
+            return new Desired(runtime, List.of(), null);
         }
         List<NodeRuntime> nodes = nodeRuntimes.findByIdLabIdOrderByIdNode(labId);
         Map<String, Boolean> nodeRuns = new HashMap<>();
         nodes.forEach(n -> nodeRuns.put(n.node(), n.running()));
-        LabPlan plan = transaction.execute(tx -> planner.plan(lab.get(), runtime.get().desired(), nodeRuns));
-        apply(plan);
-        restartRequested(plan, nodes);
-        List<StatusAggregation.NodeView> views = observe(plan);
-        StatusAggregation.Result result = StatusAggregation.aggregate(runtime.get().desired(), views, true);
-        status.record(labId, result, runtime.get().state(), views, plan.specVersion());
-        return result.settled();
+        return new Desired(runtime, nodes, planner.plan(lab.get(), runtime.desired(), nodeRuns));
     }
 
     private void apply(LabPlan plan) {
