@@ -10,17 +10,20 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * The floor a deploy is measured against: a plain fabric8 client creating exactly the objects LabForge would
@@ -39,7 +42,8 @@ final class FloorDeploy {
 
     static Result run(List<List<HasMetadata>> labs, int workers, Duration timeout) {
         long vms = labs.stream().flatMap(List::stream).filter(o -> o.getKind().equals("VirtualMachine")).count();
-        try (SimulatedCluster cluster = SimulatedCluster.start(SimulatorSettings.immediate())) {
+        SimulatedCluster cluster = SimulatedCluster.start(SimulatorSettings.immediate());
+        try {
             RequestTally client = new RequestTally(agent -> !SimulatedCluster.SIMULATOR_AGENT.equals(agent));
             RequestTally simulator = new RequestTally(SimulatedCluster.SIMULATOR_AGENT::equals);
             Set<String> ready = ConcurrentHashMap.newKeySet();
@@ -54,9 +58,26 @@ final class FloorDeploy {
                 deploy(cluster.client(), labs, workers, timeout);
                 Await.until("the floor's " + vms + " VMs to run", timeout, () -> ready.size() == vms,
                         () -> ready.size() + " running");
-                return new Result(Duration.ofNanos(lastReady.get() - started), client.writeCount(),
+                Result result = new Result(Duration.ofNanos(lastReady.get() - started), client.writeCount(),
                         client.byVerbAndKind(), simulator.writeCount());
+                // let the watches deliver what they still hold: the mock API blocks its only event loop for up to a
+                // minute when a watch with undelivered events is closed
+                Await.until("the simulator's caches to show every VM running", timeout,
+                        () -> cluster.simulator().runningInstances() == vms, () -> cluster.simulator()
+                                .runningInstances() + " VMIs running in its cache");
+                return result;
             }
+        } finally {
+            close(cluster);
+        }
+    }
+
+    /** A throwaway cluster that does not close cleanly does not change what was measured on it. */
+    private static void close(SimulatedCluster cluster) {
+        try {
+            cluster.close();
+        } catch (RuntimeException e) {
+            System.out.println("the floor's cluster did not close cleanly (measured before): " + e);
         }
     }
 
@@ -64,7 +85,7 @@ final class FloorDeploy {
         Queue<List<HasMetadata>> todo = new ConcurrentLinkedQueue<>(labs);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
-            List<Future<?>> done = java.util.stream.IntStream.range(0, workers).<Future<?>>mapToObj(i -> pool.submit(() -> {
+            List<Future<?>> done = IntStream.range(0, workers).<Future<?>>mapToObj(i -> pool.submit(() -> {
                 for (List<HasMetadata> lab = todo.poll(); lab != null; lab = todo.poll()) {
                     inReconcilerOrder(lab).forEach(object -> create(client, object));
                 }
@@ -80,7 +101,7 @@ final class FloorDeploy {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new AssertionError("a floor create failed", e.getCause());
         } finally {
             pool.shutdownNow();
@@ -89,7 +110,7 @@ final class FloorDeploy {
 
     private static List<HasMetadata> inReconcilerOrder(List<HasMetadata> lab) {
         List<String> order = List.of("Namespace", "NetworkAttachmentDefinition", "Secret", "VirtualMachine");
-        return lab.stream().sorted(java.util.Comparator.comparingInt(o -> order.indexOf(o.getKind()))).toList();
+        return lab.stream().sorted(Comparator.comparingInt(o -> order.indexOf(o.getKind()))).toList();
     }
 
     private static void create(KubernetesClient client, HasMetadata object) {
