@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two lanes. A lab whose objects changed in the cluster goes in the first: its status must follow within a
  * second however many labs wait, so it is not queued behind a classroom's worth of start requests, each of which
- * holds a worker for twenty API calls. It waits {@link #OBSERVED_PAUSE} first, so that a burst of changes (a VM
- * going Provisioning, Starting, Running) makes one pass. Requests, resyncs and retries go in the second lane,
+ * holds a worker for twenty API calls. It waits until its objects have been quiet for {@link #OBSERVED_PAUSE} (at
+ * most {@link #MAX_OBSERVED_PAUSE} after the first change), so that a burst of changes (six VMs going Provisioning,
+ * Starting, Running) makes one or two passes, not eighteen. Requests, resyncs and retries go in the second lane,
  * served when the first has nothing due. A quarter of the workers (at least one) serve the first lane only, so
  * that some are free for it while the others are busy deploying. A pass is the same pass whichever lane it came
  * from.
@@ -41,11 +42,14 @@ final class ReconcileQueue implements AutoCloseable {
     static final Duration MAX_UNSETTLED_RECHECK = Duration.ofMinutes(1);
     /** Short against the one-second status target, long enough to fold a VM's steps into one pass. */
     static final Duration OBSERVED_PAUSE = Duration.ofMillis(100);
+    /** However busy a lab's objects are, its status follows at least this soon. */
+    static final Duration MAX_OBSERVED_PAUSE = Duration.ofMillis(400);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
     /** How often an idle worker looks whether the queue was closed. */
     private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private record Entry(UUID lab, long dueNanos, boolean observed) {
+    /** @param sinceNanos observed entries: when the first change of the burst was seen */
+    private record Entry(UUID lab, long dueNanos, boolean observed, long sinceNanos) {
 
         /** An observed change goes first; within a lane, the earlier due time. */
         boolean before(Entry other) {
@@ -83,27 +87,43 @@ final class ReconcileQueue implements AutoCloseable {
     }
 
     void enqueue(UUID lab, Duration delay) {
-        add(new Entry(lab, System.nanoTime() + delay.toNanos(), false));
+        long now = System.nanoTime();
+        add(new Entry(lab, now + delay.toNanos(), false, now));
     }
 
-    /** The lab's objects changed in the cluster: the first lane, after {@link #OBSERVED_PAUSE}. */
+    /**
+     * The lab's objects changed in the cluster: the first lane, once they have been quiet for
+     * {@link #OBSERVED_PAUSE}, or {@link #MAX_OBSERVED_PAUSE} after the first change at the latest.
+     */
     void observed(UUID lab) {
-        add(new Entry(lab, System.nanoTime() + OBSERVED_PAUSE.toNanos(), true));
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            Entry current = queued.get(lab);
+            long since = current != null && current.observed() ? current.sinceNanos() : now;
+            long due = Math.min(now + OBSERVED_PAUSE.toNanos(), since + MAX_OBSERVED_PAUSE.toNanos());
+            put(new Entry(lab, due, true, since));
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void add(Entry entry) {
         lock.lock();
         try {
             Entry current = queued.get(entry.lab());
-            if (current != null && !entry.before(current)) {
-                return;
+            if (current == null || entry.before(current)) {
+                put(entry);
             }
-            queued.put(entry.lab(), entry);
-            (entry.observed() ? observedLane : requestedLane).add(entry);
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void put(Entry entry) {
+        queued.put(entry.lab(), entry);
+        (entry.observed() ? observedLane : requestedLane).add(entry);
+        changed.signalAll();
     }
 
     /** The next lab due, observed lane first (or only); null once the queue is closed. */
@@ -155,7 +175,8 @@ final class ReconcileQueue implements AutoCloseable {
             }
             if (running.putIfAbsent(entry.lab(), Boolean.TRUE) != null) {
                 // another worker has it; look again right after
-                add(new Entry(entry.lab(), System.nanoTime() + Duration.ofMillis(20).toNanos(), entry.observed()));
+                long now = System.nanoTime();
+                add(new Entry(entry.lab(), now + Duration.ofMillis(20).toNanos(), entry.observed(), now));
                 continue;
             }
             try {

@@ -65,6 +65,20 @@ class ReconcileQueueTest {
     }
 
     @Test
+    void aLabThatKeepsChangingStillGetsAPassEveryFewHundredMilliseconds() {
+        UUID lab = UUID.randomUUID();
+        release.countDown();
+        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 2)) {
+            long end = System.nanoTime() + Duration.ofMillis(1_000).toNanos();
+            while (System.nanoTime() < end) {
+                queue.observed(lab); // never quiet for the pause
+                sleep(ReconcileQueue.OBSERVED_PAUSE.toMillis() / 2);
+            }
+            assertThat(passes.size()).isBetween(2, 4); // one per MAX_OBSERVED_PAUSE, not one per change
+        }
+    }
+
+    @Test
     void aLabWokenDuringItsPassRunsAgainAfter() {
         try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 2)) {
             queue.enqueue(first);
