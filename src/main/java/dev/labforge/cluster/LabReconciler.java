@@ -79,7 +79,9 @@ final class LabReconciler {
         restartRequested(plan, desired.nodes());
         List<StatusAggregation.NodeView> views = observe(plan);
         StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
-        status.record(labId, result, runtime.state(), views, plan.specVersion());
+        if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
+            status.record(labId, result, runtime.state(), views, plan.specVersion());
+        }
         return result.settled();
     }
 

@@ -62,10 +62,15 @@ class LabRuntime {
         return true;
     }
 
+    /** Whether this observation is the one last recorded. */
+    boolean shows(LabState newState, int ready, int total, List<String> newReasons, long spec) {
+        return state == newState && readyNodes == ready && totalNodes == total && Objects.equals(reasons, newReasons)
+                && Objects.equals(observedSpec, spec);
+    }
+
     /** Records an observation; @return whether it differs from the last one. */
     boolean observe(LabState newState, int ready, int total, List<String> newReasons, long spec) {
-        if (state == newState && readyNodes == ready && totalNodes == total && Objects.equals(reasons, newReasons)
-                && Objects.equals(observedSpec, spec)) {
+        if (shows(newState, ready, total, newReasons, spec)) {
             return false;
         }
         state = newState;

@@ -84,9 +84,14 @@ class NodeRuntime {
         restartRequestedAt = null;
     }
 
+    /** Whether this observation is the one last recorded. */
+    boolean shows(NodeState newState, String newReason, String newMessage) {
+        return state == newState && Objects.equals(reason, newReason) && Objects.equals(message, newMessage);
+    }
+
     /** @return whether anything changed */
     boolean observe(NodeState newState, String newReason, String newMessage) {
-        if (state == newState && Objects.equals(reason, newReason) && Objects.equals(message, newMessage)) {
+        if (shows(newState, newReason, newMessage)) {
             return false;
         }
         state = newState;

@@ -24,6 +24,24 @@ class StatusRecorder {
         this.events = events;
     }
 
+    /**
+     * Whether {@code record} would change nothing, judged from the rows the pass read when it began (only the
+     * reconciler writes status, one pass per lab at a time): most passes then cost no transaction at all.
+     */
+    static boolean recorded(LabRuntime runtime, List<NodeRuntime> rows, StatusAggregation.Result result,
+                            List<StatusAggregation.NodeView> views, long specVersion) {
+        if (!runtime.shows(result.state(), result.ready(), result.total(), result.reasons(), specVersion)) {
+            return false;
+        }
+        Map<String, NodeRuntime> byNode = new HashMap<>();
+        rows.forEach(row -> byNode.put(row.node(), row));
+        return views.stream().allMatch(view -> {
+            NodeRuntime row = byNode.get(view.name());
+            NodeObservation o = view.observed();
+            return row != null && row.shows(o.state(), o.reason(), o.message());
+        });
+    }
+
     @Transactional
     public void record(UUID labId, StatusAggregation.Result result, LabState before,
                        List<StatusAggregation.NodeView> views, long specVersion) {
