@@ -18,15 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What LabForge's informer caches keep per router, at any number of routers. An API server (the fabric8 mock in
- * CRUD mode, as in the simulated cluster) is filled with {@code copies} copies of real labs' objects, exactly as the
- * storm left them (VMs and VMIs with the simulator's status), each copy under a new lab id, namespace and uids.
- * The objects go straight into the server's store: through the API, 30,000 routers would take ~40 minutes on two
- * cores (each call scans the whole store). Then a {@link ClusterCache} lists and watches them like the reconciler's
- * does; the heap it holds is the settled heap with it running minus the settled heap once it is closed and gone.
+ * What LabForge's informer caches keep per router, at any number of routers. A {@link ClusterCache} watches an API
+ * server (the fabric8 mock in CRUD mode, as in the simulated cluster), which is then filled with {@code copies}
+ * copies of real labs' objects, exactly as the storm left them (VMs and VMIs with the simulator's status), each copy
+ * under a new lab id, namespace and uids. The objects go straight into the server's store, which sends each to the
+ * watches like any write: through the API's write path, 30,000 routers would take most of an hour. Once the caches
+ * hold every object, the heap they hold is the live heap with them minus the live heap once they are closed and gone.
  */
 final class CacheHeap {
 
@@ -34,7 +33,7 @@ final class CacheHeap {
      * @param bytes     live bytes the caches held, by class histogram
      * @param usedBytes the same seen as the difference in heap used after collections (coarser)
      */
-    record Result(int routers, long bytes, long usedBytes, Duration synced, List<String> topClasses) {
+    record Result(int routers, long bytes, long usedBytes, Duration loaded, List<String> topClasses) {
 
         double perRouter() {
             return (double) bytes / routers;
@@ -53,55 +52,55 @@ final class CacheHeap {
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), new HashMap<>(), store, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        int routers = 0;
-        for (int copy = 0; copy < copies; copy++) {
-            for (Map.Entry<UUID, List<GenericKubernetesResource>> lab : labs.entrySet()) {
-                routers += load(store, lab.getKey(), lab.getValue(), copy == 0);
-            }
-        }
         try (KubernetesClient client = server.createClient()) {
-            return measure(client, routers, labs.size() * copies, timeout);
+            // watching an empty store: the mock replays a store's objects to each new watch, on its only thread
+            ClusterCache cache = new ClusterCache(client, Duration.ofMinutes(5).toMillis(), lab -> { });
+            cache.start();
+            Await.until("the caches to list an empty cluster", timeout, cache::synced, () -> "not synced");
+            long started = System.nanoTime();
+            List<UUID> loaded = new ArrayList<>();
+            int routers = 0;
+            for (int copy = 0; copy < copies; copy++) {
+                for (Map.Entry<UUID, List<GenericKubernetesResource>> lab : labs.entrySet()) {
+                    UUID id = copy == 0 ? lab.getKey() : UUID.randomUUID();
+                    routers += load(store, lab.getKey(), id, lab.getValue());
+                    loaded.add(id);
+                }
+            }
+            int objectsPerLab = labs.values().iterator().next().size();
+            Await.until("the caches to hold " + routers + " routers", timeout,
+                    () -> loaded.stream().allMatch(id -> held(cache, id) == objectsPerLab),
+                    () -> loaded.stream().filter(id -> held(cache, id) == objectsPerLab).count() + " labs complete");
+            return measure(cache, routers, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             server.destroy();
         }
     }
 
-    private static Result measure(KubernetesClient client, int routers, int labCount, Duration timeout) {
-        AtomicLong events = new AtomicLong();
-        AtomicLong lastEvent = new AtomicLong(System.nanoTime());
-        long started = System.nanoTime();
-        ClusterCache cache = new ClusterCache(client, Duration.ofMinutes(5).toMillis(), lab -> {
-            events.incrementAndGet();
-            lastEvent.set(System.nanoTime());
-        });
-        cache.start();
-        Await.until("the caches to list " + routers + " routers", timeout, cache::synced, () -> "not synced");
-        Duration synced = Duration.ofNanos(System.nanoTime() - started);
-        // a watch opened on the mock server replays every object as ADDED: let that pass before measuring
-        Await.until("the watches' replay to end", timeout,
-                () -> System.nanoTime() - lastEvent.get() > Duration.ofSeconds(2).toNanos(),
-                () -> events.get() + " events so far");
-        if (cache.labsPresent().size() != labCount) {
-            throw new AssertionError("the caches show " + cache.labsPresent().size() + " labs, not " + labCount);
-        }
+    /** How many of a lab's objects the caches hold. */
+    private static int held(ClusterCache cache, UUID lab) {
+        return (cache.namespace(lab) == null ? 0 : 1) + cache.secrets(lab).size() + cache.nads(lab).size()
+                + cache.vms(lab).size() + cache.vmis(lab).size();
+    }
+
+    private static Result measure(ClusterCache cache, int routers, Duration loaded) {
         long usedWith = HeapUse.settled();
         Map<String, HeapUse.Holding> with = HeapUse.histogram();
         cache.close();
         cache = null; // nothing else refers to it: what it held is garbage now
         long usedWithout = HeapUse.settled();
         Map<String, HeapUse.Holding> without = HeapUse.histogram();
-        return new Result(routers, HeapUse.total(with) - HeapUse.total(without), usedWith - usedWithout, synced,
+        return new Result(routers, HeapUse.total(with) - HeapUse.total(without), usedWith - usedWithout, loaded,
                 HeapUse.growth(without, with, 12, routers));
     }
 
-    /** Puts one lab's objects into the store, under new identities unless {@code original}; returns its routers. */
-    private static int load(KubernetesCrudDispatcher store, UUID labId, List<GenericKubernetesResource> objects,
-                            boolean original) {
+    /** Puts one lab's objects into the store, renamed from {@code labId} to {@code as}; returns its routers. */
+    private static int load(KubernetesCrudDispatcher store, UUID labId, UUID as,
+                            List<GenericKubernetesResource> objects) {
         Map<String, String> renames = new LinkedHashMap<>();
-        if (!original) {
-            UUID copy = UUID.randomUUID();
-            renames.put(labId.toString(), copy.toString());
-            renames.put(LabPlanner.namespaceOf(labId), LabPlanner.namespaceOf(copy));
+        if (!as.equals(labId)) {
+            renames.put(labId.toString(), as.toString());
+            renames.put(LabPlanner.namespaceOf(labId), LabPlanner.namespaceOf(as));
             objects.forEach(o -> renames.put(o.getMetadata().getUid(), UUID.randomUUID().toString()));
         }
         int routers = 0;

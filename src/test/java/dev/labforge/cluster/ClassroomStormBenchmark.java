@@ -397,7 +397,7 @@ class ClassroomStormBenchmark {
         report.line("%,d routers: %,d live bytes = %,.0f bytes per router (heap used after GC: %,.0f per router;"
                 .formatted(result.routers(), result.bytes(), result.perRouter(),
                         (double) result.usedBytes() / result.routers())
-                + " listed and synced in %s)".formatted(StormReport.seconds(result.synced())));
+                + " caches filled through their watches in %s)".formatted(StormReport.seconds(result.loaded())));
         result.topClasses().forEach(line -> report.line("  " + line));
     }
 }
