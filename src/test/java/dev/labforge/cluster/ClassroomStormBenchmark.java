@@ -137,8 +137,12 @@ class ClassroomStormBenchmark {
     }
 
     private List<HasMetadata> render(UUID lab) {
-        LabPlan plan = transaction.execute(tx -> planner.plan(definitions.find(lab).orElseThrow(), DesiredRun.RUNNING,
-                Map.of()));
+        LabPlan plan = transaction.execute(tx -> {
+            var definition = definitions.find(lab).orElseThrow();
+            Map<String, Boolean> running = new java.util.HashMap<>();
+            definition.topology().nodes().forEach(node -> running.put(node.name(), true));
+            return planner.plan(definition, DesiredRun.RUNNING, running);
+        });
         return LabObjects.render(plan, Multus.driver(properties.linkDriver()));
     }
 
