@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * ~32 KB per router, most of it maps the reconciler never looks at.
  *
  * <p>Kept for every kind: name, namespace, resourceVersion (the informer compares it), the lab label (the index and
- * the event routing use it) and the spec-hash annotation (the diff uses it). For VMs also {@code spec.runStrategy}
+ * the event routing use it), the spec-hash annotation (the diff uses it) and, on VMIs, the boot-hash annotation (a
+ * stale VMI is restarted). For VMs also {@code spec.runStrategy}
  * and {@link NodeStatusMapping#essentials the status a node state is made of}. Change this with those readers.
  */
 final class CachedObjects {
@@ -96,15 +97,21 @@ final class CachedObjects {
         kept.setDeletionTimestamp(full.getDeletionTimestamp());
         String lab = full.getLabels() == null ? null : full.getLabels().get(ClusterLabels.LAB);
         kept.setLabels(lab == null ? Map.of() : Map.of(ClusterLabels.LAB, lab));
-        String hash = full.getAnnotations() == null ? null : full.getAnnotations().get(ClusterLabels.SPEC_HASH);
-        kept.setAnnotations(hash == null ? Map.of() : Map.of(ClusterLabels.SPEC_HASH, hash));
+        kept.setAnnotations(annotations(full.getAnnotations()));
         return kept;
     }
 
-    private static void copy(Map<?, ?> from, Map<String, Object> to, String key) {
-        Object value = from.get(key);
-        if (value != null) {
-            to.put(key, value);
+    /** The spec hash (every kind) and the boot hash (VMIs, from their VM's template), when present. */
+    private static Map<String, String> annotations(Map<String, String> full) {
+        if (full == null) {
+            return Map.of();
         }
+        String spec = full.get(ClusterLabels.SPEC_HASH);
+        String boot = full.get(ClusterLabels.BOOT_HASH);
+        if (boot == null) {
+            return spec == null ? Map.of() : Map.of(ClusterLabels.SPEC_HASH, spec);
+        }
+        return spec == null ? Map.of(ClusterLabels.BOOT_HASH, boot)
+                : Map.of(ClusterLabels.SPEC_HASH, spec, ClusterLabels.BOOT_HASH, boot);
     }
 }

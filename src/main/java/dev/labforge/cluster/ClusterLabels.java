@@ -29,6 +29,11 @@ public final class ClusterLabels {
     public static final String SPEC_VERSION = "labforge.dev/spec-version";
     /** Annotation: {@link #computeSpecHash} of the object as rendered. */
     public static final String SPEC_HASH = "labforge.dev/spec-hash";
+    /**
+     * Annotation on a VM's template, so also on each VMI started from it: {@link #bootHash} of what the router boots
+     * with. A running VMI whose boot hash differs from its VM's was started from an older definition.
+     */
+    public static final String BOOT_HASH = "labforge.dev/boot-hash";
     public static final String LABFORGE = "labforge";
 
     private ClusterLabels() {
@@ -96,6 +101,17 @@ public final class ClusterLabels {
      */
     public static String computeSpecHash(HasMetadata object) {
         return SpecHash.of(object);
+    }
+
+    /**
+     * Hex SHA-256 (16 chars) of what a router boots with: its VM template's spec and its startup config (the Secret's
+     * data). KubeVirt applies neither to a running VMI; the reconciler restarts a node whose VMI carries another.
+     */
+    public static String bootHash(Map<String, Object> templateSpec, Map<String, String> configData) {
+        Map<String, Object> boot = new TreeMap<>();
+        boot.put("template", templateSpec);
+        boot.put("config", configData == null ? Map.of() : configData);
+        return SpecHash.ofContent(boot);
     }
 
     private static SortedMap<String, String> labels(LabPlan lab, String name, String component, String key,

@@ -75,8 +75,9 @@ final class LabReconciler {
             return gone;
         }
         LabPlan plan = desired.plan();
-        apply(plan);
+        List<GenericKubernetesResource> vms = apply(plan);
         restartRequested(plan, desired.nodes());
+        restartStale(plan, vms);
         List<StatusAggregation.NodeView> views = observe(plan);
         StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
         if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
@@ -98,7 +99,8 @@ final class LabReconciler {
         return new Desired(runtime, nodes, planner.plan(lab.get(), runtime.desired(), nodeRuns));
     }
 
-    private void apply(LabPlan plan) {
+    /** @return the VMs as rendered */
+    private List<GenericKubernetesResource> apply(LabPlan plan) {
         String ns = plan.namespace();
         Namespace namespace = Namespaces.render(plan);
         sync.ensure("namespaces", namespace, cache.namespace(plan.labId()),
@@ -126,6 +128,7 @@ final class LabReconciler {
                         }
                     });
         }
+        return vms;
     }
 
     /** A restart deletes the running VMI; with runStrategy Always, KubeVirt starts a fresh one. */
@@ -138,6 +141,35 @@ final class LabReconciler {
                     .findFirst().ifPresent(vmi -> client.genericKubernetesResources(KubeVirt.VMI)
                             .inNamespace(plan.namespace()).withName(node.node()).delete());
             status.restartDone(plan.labId(), node.node());
+        }
+    }
+
+    /**
+     * A running node whose VMI was started from an older template or startup config is restarted: KubeVirt applies
+     * neither to a running VMI. Only once the cache shows the VM rewritten, so that the next VMI is made from the new
+     * template; never a VMI without a boot hash (started by an older LabForge: an upgrade restarts nobody).
+     */
+    private void restartStale(LabPlan plan, List<GenericKubernetesResource> rendered) {
+        Map<String, String> cachedVmHashes = new HashMap<>();
+        cache.vms(plan.labId()).forEach(vm -> cachedVmHashes.put(vm.getMetadata().getName(),
+                ClusterLabels.specHash(vm)));
+        Map<String, GenericKubernetesResource> vmis = new HashMap<>();
+        cache.vmis(plan.labId()).forEach(vmi -> vmis.put(vmi.getMetadata().getName(), vmi));
+        for (GenericKubernetesResource vm : rendered) {
+            String name = vm.getMetadata().getName();
+            GenericKubernetesResource vmi = vmis.get(name);
+            if (vmi == null || vmi.getMetadata().getDeletionTimestamp() != null
+                    || !KubeVirt.ALWAYS.equals(vm.get("spec", "runStrategy"))
+                    || !ClusterLabels.specHash(vm).equals(cachedVmHashes.get(name))) {
+                continue;
+            }
+            String running = vmi.getMetadata().getAnnotations().get(ClusterLabels.BOOT_HASH);
+            String wanted = VirtualMachines.bootHash(vm);
+            if (running == null || running.equals(wanted)) {
+                sync.instanceCurrent(plan.namespace(), name);
+            } else if (sync.deleteInstance(plan.namespace(), name, running)) {
+                status.restarted(plan.labId(), name, "its definition changed (startup config, resources or links)");
+            }
         }
     }
 

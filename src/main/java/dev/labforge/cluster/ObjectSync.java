@@ -118,6 +118,27 @@ final class ObjectSync {
         expected.put(key, runStrategy);
     }
 
+    /**
+     * Deletes a VMI started with {@code bootHash}, once: while the cache still shows that VMI, the delete is in
+     * flight. @return whether it was deleted now
+     */
+    boolean deleteInstance(String namespace, String vmi, String bootHash) {
+        String key = key("restart", namespace, vmi);
+        if (bootHash.equals(expected.get(key))) {
+            return false;
+        }
+        client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VMI).inNamespace(namespace)
+                .withName(vmi).delete();
+        writes.deleted();
+        expected.put(key, bootHash);
+        return true;
+    }
+
+    /** The VMI runs what it should: any restart of it is done. */
+    void instanceCurrent(String namespace, String vmi) {
+        expected.remove(key("restart", namespace, vmi));
+    }
+
     void runStrategySeen(String namespace, String vm, String runStrategy) {
         expected.remove(key("runStrategy", namespace, vm), runStrategy);
     }

@@ -33,6 +33,12 @@ final class SpecHash {
         return sha256(CANONICAL.writeValueAsString(content)).substring(0, LENGTH);
     }
 
+    /** The hash of any JSON-shaped value (maps, lists, scalars), keys sorted. */
+    static String ofContent(Object value) {
+        JsonNode tree = Serialization.jsonMapper().valueToTree(value);
+        return sha256(CANONICAL.writeValueAsString(tree)).substring(0, LENGTH);
+    }
+
     private static ObjectNode ownedMetadata(JsonNode metadata) {
         ObjectNode owned = CANONICAL.createObjectNode();
         copy(metadata, owned, "name");

@@ -73,6 +73,12 @@ class StatusRecorder {
         }
     }
 
+    /** The reconciler replaced a node's VMI on its own account, and says why. */
+    @Transactional
+    public void restarted(UUID labId, String node, String why) {
+        events.append(labId, "NodeRestarted", node, "the VM instance was replaced: " + why);
+    }
+
     @Transactional
     public void restartDone(UUID labId, String node) {
         nodes.findById(new NodeRuntime.Key(labId, node)).ifPresent(row -> {

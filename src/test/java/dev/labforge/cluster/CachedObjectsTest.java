@@ -95,4 +95,19 @@ class CachedObjectsTest {
         assertThat(CachedObjects.sameContent(CachedObjects.metadataOnly(vmi), CachedObjects.metadataOnly(nextPhase)))
                 .isTrue();
     }
+
+    @Test
+    void aVmiKeepsTheBootHashItWasStartedWithAndNothingElseOfItsAnnotations() {
+        GenericKubernetesResource vmi = vm("Running", true, "3", List.of());
+        vmi.getMetadata().setAnnotations(Map.of(ClusterLabels.BOOT_HASH, "0123456789abcdef",
+                "kubevirt.io/latest-observed-api-version", "v1"));
+
+        GenericKubernetesResource kept = CachedObjects.metadataOnly(vmi);
+
+        assertThat(kept.getMetadata().getAnnotations()).containsOnly(Map.entry(ClusterLabels.BOOT_HASH,
+                "0123456789abcdef"));
+        GenericKubernetesResource restarted = vm("Running", true, "9", List.of());
+        restarted.getMetadata().setAnnotations(Map.of(ClusterLabels.BOOT_HASH, "fedcba9876543210"));
+        assertThat(CachedObjects.sameContent(kept, CachedObjects.metadataOnly(restarted))).isFalse();
+    }
 }

@@ -88,6 +88,19 @@ class LifecycleApiTest extends IntegrationTest {
                 .list().getItems();
     }
 
+    /** Each VMI's uid by name: a restart replaces the VMI, so its uid changes. */
+    private java.util.Map<String, String> vmiUids(String id) {
+        return k8s().genericKubernetesResources(KubeVirt.VMI).inNamespace(LabPlanner.namespaceOf(UUID.fromString(id)))
+                .list().getItems().stream().collect(java.util.stream.Collectors.toMap(
+                        vmi -> vmi.getMetadata().getName(), vmi -> vmi.getMetadata().getUid()));
+    }
+
+    private List<String> restartedNodes(String id) {
+        return user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+                .filter(e -> e.get("kind").asString().equals("NodeRestarted"))
+                .map(e -> e.get("node").asString()).toList();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -168,20 +181,66 @@ class LifecycleApiTest extends IntegrationTest {
         awaitStatus(id, state("RUNNING"));
         String r1Version = vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
                 .orElseThrow().getMetadata().getResourceVersion();
+        java.util.Map<String, String> vmisBefore = vmiUids(id);
         long writesBefore = runtime.writes().total();
 
         Response edited = user.put("/api/v1/labs/" + id, lab("edit-live", ",{\"name\":\"r4\",\"image\":\"frr\"}",
                 ",{\"endpoints\":[\"r4:eth1\",\"r3:eth3\"]}"));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 
+        awaitUntil(() -> restartedNodes(id).contains("r3"));
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 4);
         assertThat(vms(id)).hasSize(4);
         assertThat(nads(id)).hasSize(4);
         assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
                 .orElseThrow().getMetadata().getResourceVersion()).isEqualTo(r1Version);
-        // r4: VM + config Secret; the new link: NAD; r3 gains a NIC: its VM and its Secret (the NIC
-        // names pinned by MAC) are rewritten. r1 and r2 are not touched.
-        assertThat(runtime.writes().total() - writesBefore).isEqualTo(5);
+        // r4: VM + config Secret; the new link: NAD; r3 gains a NIC: its VM and its Secret (the NIC names pinned by
+        // MAC) are rewritten, and its running VMI, which lacks the NIC, is replaced. r1 and r2 are not touched.
+        assertThat(runtime.writes().total() - writesBefore).isEqualTo(6);
+        java.util.Map<String, String> vmisAfter = vmiUids(id);
+        assertThat(vmisAfter.get("r1")).isEqualTo(vmisBefore.get("r1"));
+        assertThat(vmisAfter.get("r2")).isEqualTo(vmisBefore.get("r2"));
+        assertThat(vmisAfter.get("r3")).isNotNull().isNotEqualTo(vmisBefore.get("r3"));
+        assertThat(restartedNodes(id)).containsExactly("r3");
+    }
+
+    @Test
+    void aNewStartupConfigRestartsThatNodeOnlyAndOnlyWhileItRuns() {
+        String id = create("config-live");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+        java.util.Map<String, String> vmisBefore = vmiUids(id);
+        long writesBefore = runtime.writes().total();
+
+        String changed = lab("config-live", "", "").replace("hostname r1", "hostname core1");
+        Response edited = user.put("/api/v1/labs/" + id, changed);
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+        awaitUntil(() -> restartedNodes(id).contains("r1"));
+        awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3
+                && !vmiUids(id).get("r1").equals(vmisBefore.get("r1")));
+        // r1's Secret (the new config), its VM (the template's boot hash) and its VMI, deleted so that KubeVirt
+        // boots a fresh one with the new config
+        assertThat(runtime.writes().total() - writesBefore).isEqualTo(3);
+        java.util.Map<String, String> vmisAfter = vmiUids(id);
+        assertThat(vmisAfter.get("r2")).isEqualTo(vmisBefore.get("r2"));
+        assertThat(vmisAfter.get("r3")).isEqualTo(vmisBefore.get("r3"));
+        assertThat(restartedNodes(id)).containsExactly("r1");
+        assertThat(user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+                .filter(e -> e.get("kind").asString().equals("NodeRestarted")).findFirst().orElseThrow()
+                .get("message").asString()).contains("startup config");
+
+        // a stopped node has no VMI: its next boot takes the new config, nothing is restarted
+        assertThat(user.post("/api/v1/labs/" + id + "/nodes/r2/stop", "").status()).isEqualTo(202);
+        awaitStatus(id, s -> s.get("nodes").get(1).get("state").asString().equals("STOPPED"));
+        long beforeSecondEdit = runtime.writes().total();
+        Response again = user.put("/api/v1/labs/" + id, changed.replace("{\"name\":\"r2\",\"image\":\"frr\"}",
+                "{\"name\":\"r2\",\"image\":\"frr\",\"startupConfig\":\"hostname r2\\n\"}"));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        awaitUntil(() -> runtime.writes().total() - beforeSecondEdit >= 2);
+        sleep(500);
+        assertThat(runtime.writes().total() - beforeSecondEdit).isEqualTo(2);
+        assertThat(restartedNodes(id)).containsExactly("r1");
     }
 
     @Test

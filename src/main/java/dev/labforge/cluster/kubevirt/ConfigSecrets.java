@@ -27,10 +27,16 @@ public final class ConfigSecrets {
 
     /** The Secret, or null when the image takes no startup config ({@code ConfigDelivery.NONE}). */
     public static Secret render(LabPlan lab, NodePlan node) {
+        Map<String, String> data = data(lab, node);
+        return data == null ? null : secret(lab, node, data);
+    }
+
+    /** What the Secret holds ({@code userdata}, {@code networkdata}), or null when the image takes no config. */
+    public static Map<String, String> data(LabPlan lab, NodePlan node) {
         return switch (node.configDelivery()) {
             case NONE -> null;
-            case NOCLOUD -> secret(lab, node, NoCloudData.userData(node), NoCloudData.networkData(lab, node));
-            case CONFIG_DRIVE -> secret(lab, node, ConfigDriveData.userData(node), ConfigDriveData.networkData(node));
+            case NOCLOUD -> data(NoCloudData.userData(node), NoCloudData.networkData(lab, node));
+            case CONFIG_DRIVE -> data(ConfigDriveData.userData(node), ConfigDriveData.networkData(node));
         };
     }
 
@@ -39,10 +45,14 @@ public final class ConfigSecrets {
         return node.vmName() + "-config";
     }
 
-    private static Secret secret(LabPlan lab, NodePlan node, String userData, String networkData) {
+    private static Map<String, String> data(String userData, String networkData) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(USER_DATA, userData);
         data.put(NETWORK_DATA, networkData);
+        return data;
+    }
+
+    private static Secret secret(LabPlan lab, NodePlan node, Map<String, String> data) {
         Secret secret = new SecretBuilder()
                 .withNewMetadata()
                 .withName(name(node))

@@ -29,12 +29,22 @@ public final class VirtualMachines {
                 .withLabels(ClusterLabels.router(lab, node))
                 .endMetadata()
                 .build();
+        Map<String, Object> templateSpec = templateSpec(lab, node);
+        String bootHash = ClusterLabels.bootHash(templateSpec, ConfigSecrets.data(lab, node));
         vm.setAdditionalProperty("spec", Fields.of(
                 "runStrategy", runStrategy(node.running()),
                 "template", Fields.of(
-                        "metadata", Fields.of("labels", ClusterLabels.template(lab, node)),
-                        "spec", templateSpec(lab, node))));
+                        "metadata", Fields.of(
+                                "labels", ClusterLabels.template(lab, node),
+                                "annotations", Map.of(ClusterLabels.BOOT_HASH, bootHash)),
+                        "spec", templateSpec)));
         return ClusterLabels.withSpecHash(vm);
+    }
+
+    /** The boot hash a VM was rendered with (its template's annotation); null if it has none. */
+    public static String bootHash(GenericKubernetesResource vm) {
+        Map<String, String> annotations = vm.get("spec", "template", "metadata", "annotations");
+        return annotations == null ? null : annotations.get(ClusterLabels.BOOT_HASH);
     }
 
     /** {@code Always} or {@code Halted}; start/stop merge-patches just this field. */
