@@ -37,6 +37,7 @@ final class LabReconciler {
     private final ObjectSync sync;
     private final KubernetesClient client;
     private final LinkDriver links;
+    private final RenderedLabs rendered = new RenderedLabs();
 
     LabReconciler(LabDefinitions definitions, LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes,
                   LabPlanner planner, StatusRecorder status, TransactionTemplate transaction, ClusterCache cache,
@@ -67,6 +68,7 @@ final class LabReconciler {
         Desired desired = transaction.execute(tx -> load(labId));
         LabRuntime runtime = desired.runtime();
         if (desired.plan() == null) {
+            rendered.forget(labId);
             boolean gone = tearDown(labId, LabPlanner.namespaceOf(labId));
             if (runtime != null) {
                 status.record(labId, StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), !gone),
@@ -75,9 +77,14 @@ final class LabReconciler {
             return gone;
         }
         LabPlan plan = desired.plan();
-        List<GenericKubernetesResource> vms = apply(plan);
+        String planDigest = SpecHash.ofContent(plan);
+        RenderedLabs.Render render = rendered.current(labId, planDigest);
+        if (render == null || !inPlace(plan, render)) {
+            render = apply(plan, planDigest);
+            rendered.remember(labId, render);
+        }
         restartRequested(plan, desired.nodes());
-        restartStale(plan, vms);
+        restartStale(plan, render);
         List<StatusAggregation.NodeView> views = observe(plan);
         StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
         if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
@@ -99,8 +106,38 @@ final class LabReconciler {
         return new Desired(runtime, nodes, planner.plan(lab.get(), runtime.desired(), nodeRuns));
     }
 
-    /** @return the VMs as rendered */
-    private List<GenericKubernetesResource> apply(LabPlan plan) {
+    /**
+     * Whether the cache shows exactly what the plan rendered to last time (every object with its spec hash, nothing
+     * more, every VM with the run strategy its node needs): then there is nothing to write and nothing to render.
+     */
+    private boolean inPlace(LabPlan plan, RenderedLabs.Render render) {
+        UUID lab = plan.labId();
+        Namespace namespace = cache.namespace(lab);
+        List<GenericKubernetesResource> vms = cache.vms(lab);
+        if (namespace == null || !render.matches("namespaces", List.of(namespace))
+                || !render.matches("nads", cache.nads(lab)) || !render.matches("secrets", cache.secrets(lab))
+                || !render.matches("vms", vms)) {
+            return false;
+        }
+        Map<String, String> runStrategies = new HashMap<>();
+        vms.forEach(vm -> runStrategies.put(vm.getMetadata().getName(), vm.get("spec", "runStrategy")));
+        for (NodePlan node : plan.nodes()) {
+            if (!VirtualMachines.runStrategy(node.running()).equals(runStrategies.get(node.vmName()))) {
+                return false;
+            }
+        }
+        String ns = plan.namespace();
+        sync.inPlace("namespaces", "", List.of(namespace));
+        sync.inPlace(Multus.NAD.getPlural(), ns, cache.nads(lab));
+        sync.inPlace("secrets", ns, cache.secrets(lab));
+        sync.inPlace(KubeVirt.VM.getPlural(), ns, vms);
+        plan.nodes().forEach(node -> sync.runStrategySeen(ns, node.vmName(),
+                VirtualMachines.runStrategy(node.running())));
+        return true;
+    }
+
+    /** Renders the plan and writes what differs; @return the render's hashes */
+    private RenderedLabs.Render apply(LabPlan plan, String planDigest) {
         String ns = plan.namespace();
         Namespace namespace = Namespaces.render(plan);
         sync.ensure("namespaces", namespace, cache.namespace(plan.labId()),
@@ -128,7 +165,7 @@ final class LabReconciler {
                         }
                     });
         }
-        return vms;
+        return RenderedLabs.Render.of(planDigest, namespace, nads, secrets, vms);
     }
 
     /** A restart deletes the running VMI; with runStrategy Always, KubeVirt starts a fresh one. */
@@ -149,23 +186,21 @@ final class LabReconciler {
      * neither to a running VMI. Only once the cache shows the VM rewritten, so that the next VMI is made from the new
      * template; never a VMI without a boot hash (started by an older LabForge: an upgrade restarts nobody).
      */
-    private void restartStale(LabPlan plan, List<GenericKubernetesResource> rendered) {
+    private void restartStale(LabPlan plan, RenderedLabs.Render render) {
         Map<String, String> cachedVmHashes = new HashMap<>();
         cache.vms(plan.labId()).forEach(vm -> cachedVmHashes.put(vm.getMetadata().getName(),
                 ClusterLabels.specHash(vm)));
         Map<String, GenericKubernetesResource> vmis = new HashMap<>();
         cache.vmis(plan.labId()).forEach(vmi -> vmis.put(vmi.getMetadata().getName(), vmi));
-        for (GenericKubernetesResource vm : rendered) {
-            String name = vm.getMetadata().getName();
+        for (NodePlan node : plan.nodes()) {
+            String name = node.vmName();
             GenericKubernetesResource vmi = vmis.get(name);
-            if (vmi == null || vmi.getMetadata().getDeletionTimestamp() != null
-                    || !KubeVirt.ALWAYS.equals(vm.get("spec", "runStrategy"))
-                    || !ClusterLabels.specHash(vm).equals(cachedVmHashes.get(name))) {
+            if (vmi == null || vmi.getMetadata().getDeletionTimestamp() != null || !node.running()
+                    || !java.util.Objects.equals(render.vmHash(name), cachedVmHashes.get(name))) {
                 continue;
             }
             String running = vmi.getMetadata().getAnnotations().get(ClusterLabels.BOOT_HASH);
-            String wanted = VirtualMachines.bootHash(vm);
-            if (running == null || running.equals(wanted)) {
+            if (running == null || running.equals(render.bootHash(name))) {
                 sync.instanceCurrent(plan.namespace(), name);
             } else if (sync.deleteInstance(plan.namespace(), name, running)) {
                 status.restarted(plan.labId(), name, "its definition changed (startup config, resources or links)");

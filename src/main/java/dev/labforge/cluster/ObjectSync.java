@@ -134,6 +134,13 @@ final class ObjectSync {
         return true;
     }
 
+    /** The cache shows these objects as last rendered: no write of them is in flight any more. */
+    void inPlace(String kind, String namespace, Collection<? extends HasMetadata> objects) {
+        for (HasMetadata object : objects) {
+            expected.remove(key(kind, namespace, object.getMetadata().getName()));
+        }
+    }
+
     /** The VMI runs what it should: any restart of it is done. */
     void instanceCurrent(String namespace, String vmi) {
         expected.remove(key("restart", namespace, vmi));

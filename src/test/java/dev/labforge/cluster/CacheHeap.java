@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.crud.Attribute;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * What LabForge's informer caches keep per router, at any number of routers. A {@link ClusterCache} watches an API
@@ -111,11 +114,32 @@ final class CacheHeap {
             }
             GenericKubernetesResource renamed = Serialization.unmarshal(json, GenericKubernetesResource.class);
             String path = collection(renamed);
-            store.processEvent(path, store.getKey(path).add(new Attribute("name", renamed.getMetadata().getName())),
-                    null, renamed, json);
+            Lock write = writeLock(store);
+            write.lock(); // as the mock's own write handlers hold it: its event loop replays the store to new watches
+            try {
+                store.processEvent(path, store.getKey(path).add(new Attribute("name",
+                        renamed.getMetadata().getName())), null, renamed, json);
+            } finally {
+                write.unlock();
+            }
             routers += renamed.getKind().equals(KubeVirt.VM.getKind()) ? 1 : 0;
         }
         return routers;
+    }
+
+    /**
+     * The mock's store lock. Its write handlers hold it when they call {@code processEvent}, and a new watch reads the
+     * store under it; called from here without it, the 30,000-router load made the mock's event loop fail with
+     * ConcurrentModificationException and lose watch events.
+     */
+    private static Lock writeLock(KubernetesCrudDispatcher store) {
+        try {
+            Field lock = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+            lock.setAccessible(true);
+            return ((ReadWriteLock) lock.get(store)).writeLock();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("fabric8's mock changed: its CRUD store has no lock field", e);
+        }
     }
 
     private static String collection(GenericKubernetesResource object) {
