@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 
@@ -56,10 +57,13 @@ final class CacheHeap {
                 new MockWebServer(), new HashMap<>(), store, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         try (KubernetesClient client = server.createClient()) {
-            // watching an empty store: the mock replays a store's objects to each new watch, on its only thread
-            ClusterCache cache = new ClusterCache(client, Duration.ofMinutes(5).toMillis(), lab -> { });
-            cache.start();
-            Await.until("the caches to list an empty cluster", timeout, cache::synced, () -> "not synced");
+            // only this holder refers to the caches, so that clearing it leaves them garbage (a local variable in
+            // this frame would keep them reachable through the measurement, and it would measure nothing)
+            AtomicReference<ClusterCache> caches = new AtomicReference<>(
+                    new ClusterCache(client, Duration.ofMinutes(5).toMillis(), lab -> { }));
+            caches.get().start();
+            Await.until("the caches to list an empty cluster", timeout, () -> caches.get().synced(),
+                    () -> "not synced");
             long started = System.nanoTime();
             List<UUID> loaded = new ArrayList<>();
             int routers = 0;
@@ -72,9 +76,10 @@ final class CacheHeap {
             }
             int objectsPerLab = labs.values().iterator().next().size();
             Await.until("the caches to hold " + routers + " routers", timeout,
-                    () -> loaded.stream().allMatch(id -> held(cache, id) == objectsPerLab),
-                    () -> loaded.stream().filter(id -> held(cache, id) == objectsPerLab).count() + " labs complete");
-            return measure(cache, routers, Duration.ofNanos(System.nanoTime() - started));
+                    () -> loaded.stream().allMatch(id -> held(caches.get(), id) == objectsPerLab),
+                    () -> loaded.stream().filter(id -> held(caches.get(), id) == objectsPerLab).count()
+                            + " labs complete");
+            return measure(caches, routers, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             server.destroy();
         }
@@ -86,11 +91,10 @@ final class CacheHeap {
                 + cache.vms(lab).size() + cache.vmis(lab).size();
     }
 
-    private static Result measure(ClusterCache cache, int routers, Duration loaded) {
+    private static Result measure(AtomicReference<ClusterCache> caches, int routers, Duration loaded) {
         long usedWith = HeapUse.settled();
         Map<String, HeapUse.Holding> with = HeapUse.histogram();
-        cache.close();
-        cache = null; // nothing else refers to it: what it held is garbage now
+        caches.getAndSet(null).close(); // nothing else refers to them: what they held is garbage now
         long usedWithout = HeapUse.settled();
         Map<String, HeapUse.Holding> without = HeapUse.histogram();
         return new Result(routers, HeapUse.total(with) - HeapUse.total(without), usedWith - usedWithout, loaded,
