@@ -63,10 +63,15 @@ class SpecHashTest {
     }
 
     @Test
-    void changingAStartupConfigRewritesOnlyThatSecret() {
+    void changingAStartupConfigRewritesThatSecretAndTheBootHashOfItsVm() {
         LabPlan edited = TestLabs.withNode(RING, "r3", n -> TestLabs.withStartupConfig(n, "hostname r3-new\n"));
 
-        assertThat(changed(RING, edited)).containsExactly("Secret/r3-config");
+        // the VM changes only in its template's boot hash, which tells the reconciler to restart a running r3
+        assertThat(changed(RING, edited)).containsExactlyInAnyOrder("Secret/r3-config", "VirtualMachine/r3");
+        assertThat(VirtualMachines.bootHash(VirtualMachines.render(edited, TestLabs.node(edited, "r3"))))
+                .isNotEqualTo(VirtualMachines.bootHash(VirtualMachines.render(RING, TestLabs.node(RING, "r3"))));
+        assertThat(VirtualMachines.bootHash(VirtualMachines.render(edited, TestLabs.node(edited, "r1"))))
+                .isEqualTo(VirtualMachines.bootHash(VirtualMachines.render(RING, TestLabs.node(RING, "r1"))));
     }
 
     @Test
