@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vlanDomain    name of the L2 domain the trunk forms; VLAN ids are unique within it
  * @param defaultMtu    MTU of links that do not set one
  * @param resync        how often every lab is reconciled even without a change (drift repair)
- * @param workers       labs reconciled in parallel; a quarter of them (at least one) only for labs whose objects
- *                      changed, so that status keeps up while the others deploy
+ * @param workers       labs reconciled in parallel; besides them, half as many again only for labs whose objects
+ *                      changed, so that status keeps up while every worker deploys
  * @param bootDelay     simulated cluster only: how long a VM takes from Starting to Running
  */
 @ConfigurationProperties("labforge.cluster")

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * holds a worker for twenty API calls. It waits until its objects have been quiet for {@link #OBSERVED_PAUSE} (at
  * most {@link #MAX_OBSERVED_PAUSE} after the first change), so that a burst of changes (six VMs going Provisioning,
  * Starting, Running) makes one or two passes, not eighteen. Requests, resyncs and retries go in the second lane,
- * served when the first has nothing due. A quarter of the workers (at least one) serve the first lane only, so
- * that some are free for it while the others are busy deploying. A pass is the same pass whichever lane it came
+ * served when the first has nothing due. The workers serve both lanes; besides them, half as many again (at least
+ * one) serve the first lane only, so that status keeps up while every worker is busy deploying: in a classroom's
+ * storm a status pass is a few milliseconds, a deploy pass a second. A pass is the same pass whichever lane it came
  * from.
  */
 final class ReconcileQueue implements AutoCloseable {
@@ -74,11 +75,17 @@ final class ReconcileQueue implements AutoCloseable {
     ReconcileQueue(Predicate<UUID> reconciler, int workerCount) {
         this.reconciler = reconciler;
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reconcile-", 0).factory());
-        int observedOnly = Math.max(1, workerCount / 4);
         for (int i = 0; i < workerCount; i++) {
-            boolean onlyObserved = i < observedOnly && workerCount > 1;
-            workers.submit(() -> work(onlyObserved));
+            workers.submit(() -> work(false));
         }
+        for (int i = 0; i < statusWorkers(workerCount); i++) {
+            workers.submit(() -> work(true));
+        }
+    }
+
+    /** The workers for changed labs only, beside {@code workerCount}: half as many, at least one; none for one. */
+    static int statusWorkers(int workerCount) {
+        return workerCount > 1 ? Math.max(1, workerCount / 2) : 0;
     }
 
     /** Something was asked of the lab (or it is time to look again): the second lane, due now. */

@@ -92,9 +92,10 @@ class ReconcileQueueTest {
     }
 
     @Test
-    void aWorkerIsLeftForChangedLabsWhileTheOthersAreBusy() {
-        List<UUID> deploying = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    void statusWorkersServeChangedLabsWhileEveryWorkerDeploys() {
+        List<UUID> deploying = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         CountDownLatch deployed = new CountDownLatch(1);
+        UUID waiting = UUID.randomUUID();
         UUID observed = UUID.randomUUID();
         try (ReconcileQueue queue = new ReconcileQueue(lab -> {
             passes.add(lab);
@@ -108,27 +109,19 @@ class ReconcileQueueTest {
             return true;
         }, 4)) {
             deploying.forEach(queue::enqueue);
-            queue.enqueue(UUID.randomUUID()); // waits: three workers deploy, the fourth is kept for changes
-            Await.until("three deploying", WAIT, () -> passes.size() == 3, passes::toString);
+            Await.until("four deploying", WAIT, () -> passes.size() == 4, passes::toString);
+            queue.enqueue(waiting); // no worker is free for it; the status workers do not take requests
+            sleep(200);
+            assertThat(passes).doesNotContain(waiting);
             queue.observed(observed);
 
             Await.until("the changed lab's pass", WAIT, () -> passes.contains(observed), passes::toString);
-            assertThat(passes).hasSize(4);
+            assertThat(passes).hasSize(5).doesNotContain(waiting);
             deployed.countDown();
+            Await.until("the waiting lab's pass", WAIT, () -> passes.contains(waiting), passes::toString);
         }
-    }
-
-    @Test
-    void aLabThatStaysUnsettledIsRecheckedLessAndLessOften() {
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(ReconcileQueue::recheck).map(Duration::toSeconds))
-                .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        assertThat(ReconcileQueue.statusWorkers(8)).isEqualTo(4);
+        assertThat(ReconcileQueue.statusWorkers(2)).isEqualTo(1);
+        assertThat(ReconcileQueue.statusWorkers(1)).isZero();
     }
 }
