@@ -170,8 +170,10 @@ class ClassroomStormBenchmark {
     private FloorDeploy.Result floor(List<List<HasMetadata>> objects) {
         report.section("Floor");
         cpu.mark();
+        java.time.Instant began = java.time.Instant.now();
         FloorDeploy.Result floor = FloorDeploy.run(objects, properties.workers(), DEPLOY_TIMEOUT);
         report.line(cpu.since());
+        report.line(window("floor", began, floor.toAllRunning()));
         report.line("creates by the client: %,d %s; status writes by the simulator: %,d".formatted(floor.writes(),
                 floor.writesByVerbAndKind(), floor.simulatorWrites()));
         report.target("the floor made one create per object", floor.writes() == (long) LABS
@@ -190,6 +192,7 @@ class ClassroomStormBenchmark {
         long passesBefore = runtime.reconcilePasses();
         try (var l = simulated.requests().observe(labforge); var s = simulated.requests().observe(simulator)) {
             cpu.mark();
+            java.time.Instant began = java.time.Instant.now();
             long started = System.nanoTime();
             startAll(teacher, labs);
             Await.until("every lab RUNNING", DEPLOY_TIMEOUT, () -> latency.lastRunningSeen() != 0,
@@ -202,6 +205,7 @@ class ClassroomStormBenchmark {
             latency.close();
             report.section("Storm");
             report.line(stormCpu);
+            report.line(window("storm", began, storm));
             report.line("%,d reconcile passes".formatted(runtime.reconcilePasses() - passesBefore));
             reportLatency(latency);
             reportWrites(labforge, simulator, labs);
@@ -209,6 +213,13 @@ class ClassroomStormBenchmark {
             reportWatches(labforgeAgent, labforge.reads());
             return storm;
         }
+    }
+
+    /** The wall-clock span of a phase, for reading a profile of the run (bench/storm-profile.sh). */
+    private static String window(String phase, java.time.Instant began, Duration lasted) {
+        var utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        return "window %s: %s .. %s".formatted(phase, utc.format(began), utc.format(began.plus(lasted)));
     }
 
     private void startAll(ApiClient teacher, List<UUID> labs) {

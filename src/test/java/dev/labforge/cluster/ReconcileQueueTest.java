@@ -124,4 +124,18 @@ class ReconcileQueueTest {
         assertThat(ReconcileQueue.statusWorkers(2)).isEqualTo(1);
         assertThat(ReconcileQueue.statusWorkers(1)).isZero();
     }
+
+    @Test
+    void aLabThatStaysUnsettledIsRecheckedLessAndLessOften() {
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(ReconcileQueue::recheck).map(Duration::toSeconds))
+                .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
