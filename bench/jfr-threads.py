@@ -16,7 +16,7 @@ GROUPS = [  # thread name pattern -> component
     (r'^reconcile-', 'reconciler passes'),
     (r'^tomcat-handler', 'REST API (Tomcat)'),
     (r'^simulated-virt-controller', 'KubeVirt simulator'),
-    (r'^\d+-pool-\d+-thread', 'informer event handling'),
+    (r'^-\d+-pool-\d+-thread', 'fabric8 client callbacks (watch events into informers, responses)'),
     (r'^(status-poller|HttpClient)', "the benchmark's status pollers"),
     (r'^pool-\d+-thread', "the floor's client workers"),
 ]
