@@ -63,7 +63,7 @@ class ClusterRuntime implements SmartLifecycle {
     public synchronized void start() {
         cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::observed);
         LabReconciler reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status,
-                transaction, cache, new ObjectSync(connection.client(), writes), connection.client(),
+                transaction, cache, new ObjectSync(connection.client(), writes, properties.workers()), connection.client(),
                 Multus.driver(properties.linkDriver()));
         cache.start();
         awaitSync();

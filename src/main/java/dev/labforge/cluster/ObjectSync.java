@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
@@ -32,10 +33,22 @@ final class ObjectSync {
     private final Map<String, String> expected = new ConcurrentHashMap<>();
     private final KubernetesClient client;
     private final ClusterWrites writes;
+    /**
+     * Writes in flight to the API server, all passes together: as many as there are workers, as when each worker
+     * wrote one object after the other. Side-by-side writes make one lab's deploy short; this keeps a classroom's
+     * from flooding the API server, whose watch events and the simulator's (or KubeVirt's) status writes queue
+     * behind the same requests.
+     */
+    private final Semaphore inFlight;
 
     ObjectSync(KubernetesClient client, ClusterWrites writes) {
+        this(client, writes, Integer.MAX_VALUE);
+    }
+
+    ObjectSync(KubernetesClient client, ClusterWrites writes, int maxInFlight) {
         this.client = client;
         this.writes = writes;
+        this.inFlight = new Semaphore(maxInFlight, true);
     }
 
     /** Generic objects of one kind (VMs, NADs) in one namespace. */
@@ -89,14 +102,14 @@ final class ObjectSync {
      * Runs the writes of one kind side by side: they do not depend on each other, and a lab's deploy is then a few
      * round trips long instead of twenty. Every write is tried; the first failure is thrown once all have ended.
      */
-    private static void all(List<Runnable> writes) {
+    private void all(List<Runnable> writes) {
         if (writes.size() <= 1) {
-            writes.forEach(Runnable::run);
+            writes.forEach(this::limited);
             return;
         }
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            writes.forEach(write -> running.add(parallel.submit(write)));
+            writes.forEach(write -> running.add(parallel.submit(() -> limited(write))));
         }
         RuntimeException failure = null;
         for (Future<?> write : running) {
@@ -117,6 +130,15 @@ final class ObjectSync {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void limited(Runnable write) {
+        inFlight.acquireUninterruptibly();
+        try {
+            write.run();
+        } finally {
+            inFlight.release();
         }
     }
 
