@@ -242,20 +242,43 @@ class ClassroomStormBenchmark {
                 .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list().toString();
     }
 
+    /**
+     * Two measures of one latency. Polled: when a poll first showed the state (an upper bound, and only as good as
+     * the pollers keep up: their lateness is reported). Recorded: when the event log served over REST dates the
+     * commit that made every read show it. The target is judged on the recorded latency, the polled one is shown.
+     */
     private void reportLatency(StatusLatency latency) {
-        report.section("VM status change to node state over REST (GET /api/v1/labs/{id}), during the storm");
-        List<StatusLatency.Sample> samples = latency.samples();
+        report.section("VM status change to node state over REST, during the storm");
+        report.line("recorded: from the simulator's write to the commit of the node state, as dated by the lab's"
+                + " event log (GET /api/v1/labs/{id}/events)");
+        List<StatusLatency.Sample> recorded = latency.recorded();
+        long[] recordedAll = latencyLines(recorded);
+        report.line("%,d of %,d states written were recorded".formatted(recorded.size(), latency.writtenCount()));
+        report.line("polled: until a GET /api/v1/labs/{id} first showed it (4 pollers, each lab re-polled after an"
+                + " eighth of its oldest wait, 20-250 ms)");
+        long[] polledAll = latencyLines(latency.samples());
+        long[] lateness = latency.pollLateness().stream().mapToLong(Long::longValue).toArray();
+        report.line("%,d polls (%,d failed), %d samples never seen; polls started late by p50 %s, p99 %s, max %s"
+                .formatted(latency.polls(), latency.pollErrors(), latency.unresolved(),
+                        StormReport.millis(StormReport.quantile(lateness, 0.5)),
+                        StormReport.millis(StormReport.quantile(lateness, 0.99)),
+                        StormReport.millis(StormReport.quantile(lateness, 1))));
+        long p99 = StormReport.quantile(recordedAll, 0.99);
+        report.target("status latency p99 <= 1 s (recorded)", p99 <= 1_000_000_000L
+                        && recorded.size() == latency.writtenCount(),
+                StormReport.millis(p99) + " (polled: " + StormReport.millis(StormReport.quantile(polledAll, 0.99))
+                        + ")");
+    }
+
+    /** One line per state and one for all; returns all the latencies. */
+    private long[] latencyLines(List<StatusLatency.Sample> samples) {
         Map<NodeState, long[]> byState = new TreeMap<>();
         samples.stream().collect(Collectors.groupingBy(StatusLatency.Sample::state)).forEach((state, list) ->
                 byState.put(state, list.stream().mapToLong(StatusLatency.Sample::nanos).toArray()));
         long[] all = samples.stream().mapToLong(StatusLatency.Sample::nanos).toArray();
         byState.forEach((state, values) -> report.line(latencyLine("-> " + state, values)));
         report.line(latencyLine("all", all));
-        report.line("%,d polls (%,d failed), %d samples never seen".formatted(latency.polls(), latency.pollErrors(),
-                latency.unresolved()));
-        long p99 = StormReport.quantile(all, 0.99);
-        report.target("status latency p99 <= 1 s", p99 <= 1_000_000_000L && latency.unresolved() == 0,
-                StormReport.millis(p99));
+        return all;
     }
 
     private static String latencyLine(String what, long[] nanos) {

@@ -40,10 +40,15 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     private record Pending(String node, NodeState state, long writtenNanos) {
     }
 
+    /** @param after when the simulator wrote the node's previous state: events before it are about earlier states */
+    private record Written(UUID lab, String node, NodeState state, java.time.Instant at, java.time.Instant after) {
+    }
+
     private final class Lab {
         final UUID id;
         final List<Pending> pending = new ArrayList<>();
         final Map<String, NodeState> written = new HashMap<>();
+        final Map<String, java.time.Instant> writtenAt = new HashMap<>();
         long runningSeen;
         boolean queued;
 
@@ -73,6 +78,10 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     private final int nodesPerLab;
     private final DelayQueue<Due> due = new DelayQueue<>();
     private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
+    /** Every state the simulator wrote, with the wall clock, for {@link #recorded}. */
+    private final Queue<Written> writes = new ConcurrentLinkedQueue<>();
+    /** How late each poll started after it was due: when the pollers fall behind, polled latencies grow. */
+    private final Queue<Long> pollLateness = new ConcurrentLinkedQueue<>();
     private final LongAdder polls = new LongAdder();
     private final LongAdder pollErrors = new LongAdder();
     private final List<Thread> pollers = new ArrayList<>();
@@ -95,8 +104,12 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
         }
         NodeState state = NodeStatusMapping.map(status, true, true).state();
         long now = System.nanoTime();
+        java.time.Instant wall = java.time.Instant.now();
         synchronized (lab) {
             if (lab.written.put(name, state) != state) {
+                writes.add(new Written(lab.id, name, state, wall, lab.writtenAt.getOrDefault(name,
+                        java.time.Instant.EPOCH)));
+                lab.writtenAt.put(name, wall);
                 lab.pending.add(new Pending(name, state, now));
                 schedule(lab, now);
             }
@@ -119,6 +132,7 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
                 return;
             }
             if (next != null) {
+                pollLateness.add(Math.max(0, System.nanoTime() - next.dueNanos()));
                 look(next.lab());
             }
         }
@@ -202,6 +216,48 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
 
     List<Sample> samples() {
         return List.copyOf(samples);
+    }
+
+    /** How many node states the simulator wrote for the labs watched. */
+    long writtenCount() {
+        return writes.size();
+    }
+
+    List<Long> pollLateness() {
+        return List.copyOf(pollLateness);
+    }
+
+    /**
+     * The same latencies without polling: from each state the simulator wrote to the commit of the node state it
+     * means, as the lab's event log served over REST ({@code GET /api/v1/labs/{id}/events}) dates it. The event is
+     * written in the transaction that records the state, so from that moment every read shows it. One request per
+     * lab, after the storm. A state counts as shown by the first event that reached it or a later one.
+     */
+    List<Sample> recorded() {
+        Map<UUID, List<JsonNode>> events = new HashMap<>();
+        List<Sample> out = new ArrayList<>();
+        for (Written w : writes) {
+            List<JsonNode> log = events.computeIfAbsent(w.lab(), id -> {
+                List<JsonNode> list = new ArrayList<>();
+                api.get("/api/v1/labs/" + id + "/events").json().forEach(list::add);
+                return list;
+            });
+            for (JsonNode event : log) {
+                if (!"NodeStateChanged".equals(event.get("kind").asString())
+                        || !w.node().equals(event.get("node").asString())) {
+                    continue;
+                }
+                java.time.Instant at = java.time.Instant.parse(event.get("at").asString());
+                java.util.regex.Matcher to = java.util.regex.Pattern.compile("-> (\\w+)")
+                        .matcher(event.get("message").asString());
+                if (!at.isBefore(w.after()) && to.find() && reached(NodeState.valueOf(to.group(1)), w.state())) {
+                    // the reconciler may record a state before the simulator's callback reads the clock: 0 then
+                    out.add(new Sample(w.state(), Math.max(0, java.time.Duration.between(w.at(), at).toNanos())));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     long polls() {
