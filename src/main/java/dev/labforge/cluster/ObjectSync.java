@@ -31,6 +31,9 @@ final class ObjectSync {
 
     /** Writes not yet seen in the cache: object key to the spec hash written (null for a delete). */
     private final Map<String, String> expected = new ConcurrentHashMap<>();
+    /** Named like the workers, so that a profile counts their writes as the reconciler's. */
+    private static final java.util.concurrent.ThreadFactory WRITERS = Thread.ofVirtual().name("reconcile-write-", 0)
+            .factory();
     private final KubernetesClient client;
     private final ClusterWrites writes;
     /**
@@ -108,7 +111,7 @@ final class ObjectSync {
             return;
         }
         List<Future<?>> running = new ArrayList<>();
-        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService parallel = Executors.newThreadPerTaskExecutor(WRITERS)) {
             writes.forEach(write -> running.add(parallel.submit(() -> limited(write))));
         }
         RuntimeException failure = null;
