@@ -38,6 +38,7 @@ final class LabReconciler {
     private final KubernetesClient client;
     private final LinkDriver links;
     private final RenderedLabs rendered = new RenderedLabs();
+    private final NodeRestarts restarts;
 
     LabReconciler(LabDefinitions definitions, LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes,
                   LabPlanner planner, StatusRecorder status, TransactionTemplate transaction, ClusterCache cache,
@@ -52,6 +53,7 @@ final class LabReconciler {
         this.sync = sync;
         this.client = client;
         this.links = links;
+        this.restarts = new NodeRestarts(cache, sync, client, status);
     }
 
     /**
@@ -83,8 +85,8 @@ final class LabReconciler {
             render = apply(plan, planDigest);
             rendered.remember(labId, render);
         }
-        restartRequested(plan, desired.nodes());
-        restartStale(plan, render);
+        restarts.requested(plan, desired.nodes());
+        restarts.stale(plan, render);
         List<StatusAggregation.NodeView> views = observe(plan);
         StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
         if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
@@ -166,46 +168,6 @@ final class LabReconciler {
                     });
         }
         return RenderedLabs.Render.of(planDigest, namespace, nads, secrets, vms);
-    }
-
-    /** A restart deletes the running VMI; with runStrategy Always, KubeVirt starts a fresh one. */
-    private void restartRequested(LabPlan plan, List<NodeRuntime> nodes) {
-        for (NodeRuntime node : nodes) {
-            if (node.restartRequestedAt() == null) {
-                continue;
-            }
-            cache.vmis(plan.labId()).stream().filter(vmi -> vmi.getMetadata().getName().equals(node.node()))
-                    .findFirst().ifPresent(vmi -> client.genericKubernetesResources(KubeVirt.VMI)
-                            .inNamespace(plan.namespace()).withName(node.node()).delete());
-            status.restartDone(plan.labId(), node.node());
-        }
-    }
-
-    /**
-     * A running node whose VMI was started from an older template or startup config is restarted: KubeVirt applies
-     * neither to a running VMI. Only once the cache shows the VM rewritten, so that the next VMI is made from the new
-     * template; never a VMI without a boot hash (started by an older LabForge: an upgrade restarts nobody).
-     */
-    private void restartStale(LabPlan plan, RenderedLabs.Render render) {
-        Map<String, String> cachedVmHashes = new HashMap<>();
-        cache.vms(plan.labId()).forEach(vm -> cachedVmHashes.put(vm.getMetadata().getName(),
-                ClusterLabels.specHash(vm)));
-        Map<String, GenericKubernetesResource> vmis = new HashMap<>();
-        cache.vmis(plan.labId()).forEach(vmi -> vmis.put(vmi.getMetadata().getName(), vmi));
-        for (NodePlan node : plan.nodes()) {
-            String name = node.vmName();
-            GenericKubernetesResource vmi = vmis.get(name);
-            if (vmi == null || vmi.getMetadata().getDeletionTimestamp() != null || !node.running()
-                    || !java.util.Objects.equals(render.vmHash(name), cachedVmHashes.get(name))) {
-                continue;
-            }
-            String running = vmi.getMetadata().getAnnotations().get(ClusterLabels.BOOT_HASH);
-            if (running == null || running.equals(render.bootHash(name))) {
-                sync.instanceCurrent(plan.namespace(), name);
-            } else if (sync.deleteInstance(plan.namespace(), name, running)) {
-                status.restarted(plan.labId(), name, "its definition changed (startup config, resources or links)");
-            }
-        }
     }
 
     private List<StatusAggregation.NodeView> observe(LabPlan plan) {
