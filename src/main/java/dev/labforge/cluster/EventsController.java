@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A lab's persisted event log: as JSON, or as a Server-Sent Events stream that resumes after the
- * {@code Last-Event-ID} a client reconnects with. The stream reads the database, so it survives
+ * {@code Last-Event-ID} a client reconnects with. The stream reads the database (a lab's log only when the
+ * look all streams share, {@link NewestEvents}, saw something new for it), so it survives
  * restarts and works behind any replica.
  */
 @RestController
@@ -47,10 +48,12 @@ class EventsController {
 
     private final LabDefinitions labs;
     private final LabEvents events;
+    private final NewestEvents newest;
 
-    EventsController(LabDefinitions labs, LabEvents events) {
+    EventsController(LabDefinitions labs, LabEvents events, NewestEvents newest) {
         this.labs = labs;
         this.events = events;
+        this.newest = newest;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -80,8 +83,12 @@ class EventsController {
         long deadline = System.nanoTime() + STREAM_LIFETIME.toNanos();
         long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
         try {
+            boolean first = true;
             while (System.nanoTime() < deadline) {
-                for (LabEvent event : events.after(lab, last, PAGE)) {
+                // the backlog is read at once; after that only when some stream's shared look saw news
+                List<LabEvent> news = first || newest.anyAfter(lab, last) ? events.after(lab, last, PAGE) : List.of();
+                first = false;
+                for (LabEvent event : news) {
                     emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.kind())
                             .data(EventView.from(event), MediaType.APPLICATION_JSON));
                     last = event.id();
