@@ -53,7 +53,7 @@ final class LabReconciler {
         this.sync = sync;
         this.client = client;
         this.links = links;
-        this.restarts = new NodeRestarts(cache, sync, client, status);
+        this.restarts = new NodeRestarts(cache, sync, status);
     }
 
     /**
@@ -85,8 +85,7 @@ final class LabReconciler {
             render = apply(plan, planDigest);
             rendered.remember(labId, render);
         }
-        restarts.requested(plan, desired.nodes());
-        restarts.stale(plan, render);
+        restarts.apply(plan, desired.nodes(), render);
         List<StatusAggregation.NodeView> views = observe(plan);
         StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
         if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
@@ -115,10 +114,11 @@ final class LabReconciler {
     private boolean inPlace(LabPlan plan, RenderedLabs.Render render) {
         UUID lab = plan.labId();
         Namespace namespace = cache.namespace(lab);
+        List<GenericKubernetesResource> nads = cache.nads(lab);
+        List<Secret> secrets = cache.secrets(lab);
         List<GenericKubernetesResource> vms = cache.vms(lab);
-        if (namespace == null || !render.matches("namespaces", List.of(namespace))
-                || !render.matches("nads", cache.nads(lab)) || !render.matches("secrets", cache.secrets(lab))
-                || !render.matches("vms", vms)) {
+        if (namespace == null || !render.matches("namespaces", List.of(namespace)) || !render.matches("nads", nads)
+                || !render.matches("secrets", secrets) || !render.matches("vms", vms)) {
             return false;
         }
         Map<String, String> runStrategies = new HashMap<>();
@@ -130,8 +130,8 @@ final class LabReconciler {
         }
         String ns = plan.namespace();
         sync.inPlace("namespaces", "", List.of(namespace));
-        sync.inPlace(Multus.NAD.getPlural(), ns, cache.nads(lab));
-        sync.inPlace("secrets", ns, cache.secrets(lab));
+        sync.inPlace(Multus.NAD.getPlural(), ns, nads);
+        sync.inPlace("secrets", ns, secrets);
         sync.inPlace(KubeVirt.VM.getPlural(), ns, vms);
         plan.nodes().forEach(node -> sync.runStrategySeen(ns, node.vmName(),
                 VirtualMachines.runStrategy(node.running())));

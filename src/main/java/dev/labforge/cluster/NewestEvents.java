@@ -45,11 +45,6 @@ class NewestEvents {
         lookedAt = now;
         if (highest < 0) {
             highest = jdbc.sql("select coalesce(max(id), 0) from lab_events").query(Long.class).single();
-            jdbc.sql("select lab_id, max(id) from lab_events where id > ? group by lab_id")
-                    .param(Math.max(0, highest - LOOKBACK)).query(rs -> {
-                        newest.merge(rs.getObject(1, UUID.class), rs.getLong(2), Math::max);
-                    });
-            return;
         }
         jdbc.sql("select lab_id, max(id) from lab_events where id > ? group by lab_id")
                 .param(Math.max(0, highest - LOOKBACK)).query(rs -> {

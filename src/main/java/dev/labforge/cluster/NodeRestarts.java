@@ -1,8 +1,6 @@
 package dev.labforge.cluster;
 
-import dev.labforge.cluster.kubevirt.KubeVirt;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,25 +14,31 @@ final class NodeRestarts {
 
     private final ClusterCache cache;
     private final ObjectSync sync;
-    private final KubernetesClient client;
     private final StatusRecorder status;
 
-    NodeRestarts(ClusterCache cache, ObjectSync sync, KubernetesClient client, StatusRecorder status) {
+    NodeRestarts(ClusterCache cache, ObjectSync sync, StatusRecorder status) {
         this.cache = cache;
         this.sync = sync;
-        this.client = client;
         this.status = status;
     }
 
+    /** Both kinds of restart for one pass, from one look at the lab's cached VMs and VMIs. */
+    void apply(LabPlan plan, List<NodeRuntime> nodes, RenderedLabs.Render render) {
+        Map<String, GenericKubernetesResource> vmis = new HashMap<>();
+        cache.vmis(plan.labId()).forEach(vmi -> vmis.put(vmi.getMetadata().getName(), vmi));
+        requested(plan, nodes, vmis);
+        stale(plan, render, vmis);
+    }
+
     /** A restart deletes the running VMI; with runStrategy Always, KubeVirt starts a fresh one. */
-    void requested(LabPlan plan, List<NodeRuntime> nodes) {
+    private void requested(LabPlan plan, List<NodeRuntime> nodes, Map<String, GenericKubernetesResource> vmis) {
         for (NodeRuntime node : nodes) {
             if (node.restartRequestedAt() == null) {
                 continue;
             }
-            cache.vmis(plan.labId()).stream().filter(vmi -> vmi.getMetadata().getName().equals(node.node()))
-                    .findFirst().ifPresent(vmi -> client.genericKubernetesResources(KubeVirt.VMI)
-                            .inNamespace(plan.namespace()).withName(node.node()).delete());
+            if (vmis.containsKey(node.node())) {
+                sync.deleteInstance(plan.namespace(), node.node());
+            }
             status.restartDone(plan.labId(), node.node());
         }
     }
@@ -44,12 +48,10 @@ final class NodeRestarts {
      * neither to a running VMI. Only once the cache shows the VM rewritten, so that the next VMI is made from the new
      * template; never a VMI without a boot hash (started by an older LabForge: an upgrade restarts nobody).
      */
-    void stale(LabPlan plan, RenderedLabs.Render render) {
+    private void stale(LabPlan plan, RenderedLabs.Render render, Map<String, GenericKubernetesResource> vmis) {
         Map<String, String> cachedVmHashes = new HashMap<>();
         cache.vms(plan.labId()).forEach(vm -> cachedVmHashes.put(vm.getMetadata().getName(),
                 ClusterLabels.specHash(vm)));
-        Map<String, GenericKubernetesResource> vmis = new HashMap<>();
-        cache.vmis(plan.labId()).forEach(vmi -> vmis.put(vmi.getMetadata().getName(), vmi));
         for (NodePlan node : plan.nodes()) {
             String name = node.vmName();
             GenericKubernetesResource vmi = vmis.get(name);
@@ -60,7 +62,7 @@ final class NodeRestarts {
             String running = vmi.getMetadata().getAnnotations().get(ClusterLabels.BOOT_HASH);
             if (running == null || running.equals(render.bootHash(name))) {
                 sync.instanceCurrent(plan.namespace(), name);
-            } else if (sync.deleteInstance(plan.namespace(), name, running)) {
+            } else if (sync.deleteInstanceOnce(plan.namespace(), name, running)) {
                 status.restarted(plan.labId(), name, "its definition changed (startup config, resources or links)");
             }
         }

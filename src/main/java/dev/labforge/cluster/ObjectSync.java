@@ -187,18 +187,23 @@ final class ObjectSync {
         expected.put(key, runStrategy);
     }
 
+    /** Deletes a VMI: with runStrategy Always, KubeVirt starts a fresh one from the VM's template. */
+    void deleteInstance(String namespace, String vmi) {
+        client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VMI).inNamespace(namespace)
+                .withName(vmi).delete();
+        writes.deleted();
+    }
+
     /**
      * Deletes a VMI started with {@code bootHash}, once: while the cache still shows that VMI, the delete is in
      * flight. @return whether it was deleted now
      */
-    boolean deleteInstance(String namespace, String vmi, String bootHash) {
+    boolean deleteInstanceOnce(String namespace, String vmi, String bootHash) {
         String key = key("restart", namespace, vmi);
         if (bootHash.equals(expected.get(key))) {
             return false;
         }
-        client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VMI).inNamespace(namespace)
-                .withName(vmi).delete();
-        writes.deleted();
+        deleteInstance(namespace, vmi);
         expected.put(key, bootHash);
         return true;
     }

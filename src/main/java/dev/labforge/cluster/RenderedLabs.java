@@ -23,29 +23,27 @@ final class RenderedLabs {
      * One lab's last render.
      *
      * @param planDigest {@link SpecHash#ofContent} of the plan
-     * @param specHashes spec hash by kind and name ({@code secrets/r1-config})
+     * @param specHashes by kind ({@code secrets}), object name to spec hash
      * @param bootHashes boot hash by VM name
      */
-    record Render(String planDigest, Map<String, String> specHashes, Map<String, String> bootHashes) {
+    record Render(String planDigest, Map<String, Map<String, String>> specHashes, Map<String, String> bootHashes) {
 
         static Render of(String planDigest, Namespace namespace, List<GenericKubernetesResource> nads,
                          List<Secret> secrets, List<GenericKubernetesResource> vms) {
-            Map<String, String> specHashes = new HashMap<>();
-            put(specHashes, "namespaces", List.of(namespace));
-            put(specHashes, "nads", nads);
-            put(specHashes, "secrets", secrets);
-            put(specHashes, "vms", vms);
             Map<String, String> bootHashes = new HashMap<>();
             vms.forEach(vm -> bootHashes.put(vm.getMetadata().getName(), VirtualMachines.bootHash(vm)));
-            return new Render(planDigest, Map.copyOf(specHashes), Map.copyOf(bootHashes));
+            return new Render(planDigest, Map.of("namespaces", hashes(List.of(namespace)), "nads", hashes(nads),
+                    "secrets", hashes(secrets), "vms", hashes(vms)), Map.copyOf(bootHashes));
         }
 
-        private static void put(Map<String, String> hashes, String kind, List<? extends HasMetadata> objects) {
-            objects.forEach(o -> hashes.put(kind + "/" + o.getMetadata().getName(), ClusterLabels.specHash(o)));
+        private static Map<String, String> hashes(List<? extends HasMetadata> objects) {
+            Map<String, String> hashes = new HashMap<>();
+            objects.forEach(o -> hashes.put(o.getMetadata().getName(), ClusterLabels.specHash(o)));
+            return Map.copyOf(hashes);
         }
 
         String vmHash(String vm) {
-            return specHashes.get("vms/" + vm);
+            return specHashes.get("vms").get(vm);
         }
 
         String bootHash(String vm) {
@@ -54,22 +52,11 @@ final class RenderedLabs {
 
         /** Whether {@code cached} objects of a kind are exactly the rendered ones: same names, same spec hashes. */
         boolean matches(String kind, List<? extends HasMetadata> cached) {
-            int rendered = 0;
-            for (String key : specHashes.keySet()) {
-                if (key.startsWith(kind + "/")) {
-                    rendered++;
-                }
-            }
-            if (cached.size() != rendered) {
-                return false;
-            }
-            for (HasMetadata object : cached) {
-                String hash = specHashes.get(kind + "/" + object.getMetadata().getName());
-                if (hash == null || !hash.equals(ClusterLabels.specHash(object))) {
-                    return false;
-                }
-            }
-            return true;
+            Map<String, String> rendered = specHashes.get(kind);
+            return cached.size() == rendered.size() && cached.stream().allMatch(object -> {
+                String hash = rendered.get(object.getMetadata().getName());
+                return hash != null && hash.equals(ClusterLabels.specHash(object));
+            });
         }
     }
 
