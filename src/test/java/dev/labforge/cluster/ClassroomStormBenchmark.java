@@ -15,7 +15,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,12 +140,8 @@ class ClassroomStormBenchmark {
     }
 
     private List<HasMetadata> render(UUID lab) {
-        LabPlan plan = transaction.execute(tx -> {
-            var definition = definitions.find(lab).orElseThrow();
-            Map<String, Boolean> running = new java.util.HashMap<>();
-            definition.topology().nodes().forEach(node -> running.put(node.name(), true));
-            return planner.plan(definition, DesiredRun.RUNNING, running);
-        });
+        LabPlan plan = transaction.execute(tx -> LabObjects.planRunning(planner,
+                definitions.find(lab).orElseThrow()));
         return LabObjects.render(plan, Multus.driver(properties.linkDriver()));
     }
 
@@ -170,7 +169,7 @@ class ClassroomStormBenchmark {
     private FloorDeploy.Result floor(List<List<HasMetadata>> objects) {
         report.section("Floor");
         cpu.mark();
-        java.time.Instant began = java.time.Instant.now();
+        Instant began = Instant.now();
         FloorDeploy.Result floor = FloorDeploy.run(objects, properties.workers(), DEPLOY_TIMEOUT);
         report.line(cpu.since());
         report.line(window("floor", began, floor.toAllRunning()));
@@ -192,7 +191,7 @@ class ClassroomStormBenchmark {
         long passesBefore = runtime.reconcilePasses();
         try (var l = simulated.requests().observe(labforge); var s = simulated.requests().observe(simulator)) {
             cpu.mark();
-            java.time.Instant began = java.time.Instant.now();
+            Instant began = Instant.now();
             long started = System.nanoTime();
             startAll(teacher, labs);
             Await.until("every lab RUNNING", DEPLOY_TIMEOUT, () -> latency.lastRunningSeen() != 0,
@@ -216,9 +215,9 @@ class ClassroomStormBenchmark {
     }
 
     /** The wall-clock span of a phase, for reading a profile of the run (bench/storm-profile.sh). */
-    private static String window(String phase, java.time.Instant began, Duration lasted) {
-        var utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC);
+    private static String window(String phase, Instant began, Duration lasted) {
+        var utc = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC);
         return "window %s: %s .. %s".formatted(phase, utc.format(began), utc.format(began.plus(lasted)));
     }
 

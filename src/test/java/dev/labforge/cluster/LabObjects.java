@@ -17,6 +17,13 @@ public final class LabObjects {
     private LabObjects() {
     }
 
+    /** The lab planned to run with every node running, as a start of the whole lab asks. */
+    public static LabPlan planRunning(LabPlanner planner, dev.labforge.lab.LabDefinition lab) {
+        Map<String, Boolean> running = new java.util.HashMap<>();
+        lab.topology().nodes().forEach(node -> running.put(node.name(), true));
+        return planner.plan(lab, DesiredRun.RUNNING, running);
+    }
+
     public static List<HasMetadata> render(LabPlan lab, LinkDriver driver) {
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(Namespaces.render(lab));

@@ -12,7 +12,6 @@ import dev.labforge.cluster.multus.Multus;
 import dev.labforge.lab.LabDefinitions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +46,8 @@ class RestartResumeTest extends IntegrationTest {
         try {
             assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
             // what the dead process managed to write: the namespace, the first link and the first VM
-            LabPlan plan = transaction.execute(tx -> {
-                var lab = definitions.find(labId).orElseThrow();
-                Map<String, Boolean> running = new java.util.HashMap<>();
-                lab.topology().nodes().forEach(node -> running.put(node.name(), true));
-                return planner.plan(lab, DesiredRun.RUNNING, running);
-            });
+            LabPlan plan = transaction.execute(tx -> LabObjects.planRunning(planner,
+                    definitions.find(labId).orElseThrow()));
             k8s.namespaces().resource(Namespaces.render(plan)).create();
             k8s.genericKubernetesResources(Multus.NAD).inNamespace(plan.namespace())
                     .resource(Multus.driver("bridge").render(plan, plan.links().getFirst())).create();

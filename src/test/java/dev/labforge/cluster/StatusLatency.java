@@ -3,6 +3,7 @@ package dev.labforge.cluster;
 import dev.labforge.ApiClient;
 import dev.labforge.cluster.simulated.VirtControllerSimulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,6 +16,8 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +34,8 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     /** The states a starting node passes, in order: seeing a later one means an earlier one was reached. */
     private static final List<NodeState> PROGRESS = List.of(NodeState.PENDING, NodeState.STARTING,
             NodeState.BOOTING, NodeState.READY);
+    /** The state a NodeStateChanged event's message names last: "STARTING -> READY". */
+    private static final Pattern NEW_STATE = Pattern.compile("-> (\\w+)");
     static final Duration MIN_REPOLL = Duration.ofMillis(20);
     static final Duration MAX_REPOLL = Duration.ofMillis(250);
 
@@ -41,14 +46,14 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     }
 
     /** @param after when the simulator wrote the node's previous state: events before it are about earlier states */
-    private record Written(UUID lab, String node, NodeState state, java.time.Instant at, java.time.Instant after) {
+    private record Written(UUID lab, String node, NodeState state, Instant at, Instant after) {
     }
 
     private final class Lab {
         final UUID id;
         final List<Pending> pending = new ArrayList<>();
         final Map<String, NodeState> written = new HashMap<>();
-        final Map<String, java.time.Instant> writtenAt = new HashMap<>();
+        final Map<String, Instant> writtenAt = new HashMap<>();
         long runningSeen;
         boolean queued;
 
@@ -104,11 +109,11 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
         }
         NodeState state = NodeStatusMapping.map(status, true, true).state();
         long now = System.nanoTime();
-        java.time.Instant wall = java.time.Instant.now();
+        Instant wall = Instant.now();
         synchronized (lab) {
             if (lab.written.put(name, state) != state) {
                 writes.add(new Written(lab.id, name, state, wall, lab.writtenAt.getOrDefault(name,
-                        java.time.Instant.EPOCH)));
+                        Instant.EPOCH)));
                 lab.writtenAt.put(name, wall);
                 lab.pending.add(new Pending(name, state, now));
                 schedule(lab, now);
@@ -247,12 +252,11 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
                         || !w.node().equals(event.get("node").asString())) {
                     continue;
                 }
-                java.time.Instant at = java.time.Instant.parse(event.get("at").asString());
-                java.util.regex.Matcher to = java.util.regex.Pattern.compile("-> (\\w+)")
-                        .matcher(event.get("message").asString());
+                Instant at = Instant.parse(event.get("at").asString());
+                Matcher to = NEW_STATE.matcher(event.get("message").asString());
                 if (!at.isBefore(w.after()) && to.find() && reached(NodeState.valueOf(to.group(1)), w.state())) {
                     // the reconciler may record a state before the simulator's callback reads the clock: 0 then
-                    out.add(new Sample(w.state(), Math.max(0, java.time.Duration.between(w.at(), at).toNanos())));
+                    out.add(new Sample(w.state(), Math.max(0, Duration.between(w.at(), at).toNanos())));
                     break;
                 }
             }
