@@ -89,6 +89,25 @@ final class CachedObjects {
         return sameMetadata;
     }
 
+    /** True when two kept VMs differ in their status at most: a change only {@link StatusFollower} need see. */
+    static boolean sameButStatus(HasMetadata a, HasMetadata b) {
+        if (a instanceof GenericKubernetesResource g && b instanceof GenericKubernetesResource h) {
+            return sameContent(withoutStatus(g), withoutStatus(h));
+        }
+        return sameContent(a, b);
+    }
+
+    private static GenericKubernetesResource withoutStatus(GenericKubernetesResource object) {
+        GenericKubernetesResource copy = new GenericKubernetesResource();
+        copy.setMetadata(object.getMetadata());
+        object.getAdditionalProperties().forEach((key, value) -> {
+            if (!key.equals("status")) {
+                copy.setAdditionalProperty(key, value);
+            }
+        });
+        return copy;
+    }
+
     private static ObjectMeta metadata(ObjectMeta full) {
         ObjectMeta kept = new ObjectMeta();
         kept.setName(full.getName());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -34,56 +35,82 @@ final class ClusterCache implements AutoCloseable {
     private final SharedIndexInformer<GenericKubernetesResource> vms;
     private final SharedIndexInformer<GenericKubernetesResource> vmis;
 
-    /** @param onChange told of every lab whose objects changed in a way the reconciler can see */
-    ClusterCache(KubernetesClient client, long resyncMillis, Consumer<UUID> onChange) {
+    /**
+     * @param onChange told of every lab whose objects changed in a way the reconciler can see
+     * @param onStatus told of every lab a VM of which appeared, went, or changed its status
+     * @param onSeen   told of every object that appears, with its kind's plural: {@link ObjectSync#seen}
+     */
+    ClusterCache(KubernetesClient client, long resyncMillis, Consumer<UUID> onChange, Consumer<UUID> onStatus,
+                 BiConsumer<String, HasMetadata> onSeen) {
         String key = ClusterLabels.MANAGED_BY;
         String value = ClusterLabels.LABFORGE;
         namespaces = watch(client.namespaces().withLabel(key, value).runnableInformer(resyncMillis),
-                CachedObjects::namespace, onChange);
+                CachedObjects::namespace, onChange, null, o -> onSeen.accept("namespaces", o));
         secrets = watch(client.secrets().inAnyNamespace().withLabel(key, value).runnableInformer(resyncMillis),
-                CachedObjects::secret, onChange);
+                CachedObjects::secret, onChange, null, o -> onSeen.accept("secrets", o));
         nads = watch(client.genericKubernetesResources(Multus.NAD).inAnyNamespace().withLabel(key, value)
-                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, onChange);
+                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, onChange, null,
+                o -> onSeen.accept(Multus.NAD.getPlural(), o));
         vms = watch(client.genericKubernetesResources(KubeVirt.VM).inAnyNamespace().withLabel(key, value)
-                .runnableInformer(resyncMillis), CachedObjects::vm, onChange);
+                .runnableInformer(resyncMillis), CachedObjects::vm, onChange, onStatus,
+                o -> onSeen.accept(KubeVirt.VM.getPlural(), o));
         // VMIs carry the template labels (lab, node), not managed-by: select them by the lab label's presence.
         // They wake nobody: a VM's status says how its VMI does; the cache serves restarts, which a request wakes.
         vmis = watch(client.genericKubernetesResources(KubeVirt.VMI).inAnyNamespace().withLabel(ClusterLabels.LAB)
-                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, lab -> { });
+                .runnableInformer(resyncMillis), CachedObjects::metadataOnly, lab -> { }, null, o -> { });
     }
 
     /**
      * Keeps {@code keep(object)} of each object, indexed by lab, and reports a lab changed when an object of it was
-     * added or deleted, or changed in what is kept: a VMI's phase or a VM's timestamps wake nobody, since no pass
-     * could decide anything differently on them.
+     * deleted, or changed in what is kept: a VMI's phase or a VM's timestamps wake nobody, since no pass could decide
+     * anything differently on them. An object appearing wakes no pass either: it is the echo of a pass's own create
+     * (an unsettled lab is looked at again anyway, and a resync finds strays); {@code onSeen} is told, so that the
+     * create is no longer taken to be in flight. With {@code onStatus} (VMs), what only
+     * the status follower needs goes there alone: a VM appearing or changing only its status.
      */
     private static <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer,
                                                                         UnaryOperator<T> keep,
-                                                                        Consumer<UUID> onChange) {
+                                                                        Consumer<UUID> onChange,
+                                                                        Consumer<UUID> onStatus,
+                                                                        Consumer<T> onSeen) {
         informer.removeNamespaceIndex(); // the reconciler looks objects up by lab, never by namespace
         informer.itemStore(CachedObjects.store(keep));
         informer.addIndexers(Map.of(BY_LAB, (Function<T, List<String>>) ClusterCache::labOf));
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(T obj) {
-                notify(obj);
+                onSeen.accept(obj);
+                if (onStatus != null) {
+                    notify(obj, onStatus);
+                }
             }
 
             /** {@code old} is what the cache kept of the previous version. */
             @Override
             public void onUpdate(T old, T obj) {
-                if (!CachedObjects.sameContent(old, keep.apply(obj))) {
-                    notify(obj);
+                T kept = keep.apply(obj);
+                if (CachedObjects.sameContent(old, kept)) {
+                    return;
                 }
+                if (onStatus != null) {
+                    notify(obj, onStatus);
+                    if (CachedObjects.sameButStatus(old, kept)) {
+                        return;
+                    }
+                }
+                notify(obj, onChange);
             }
 
             @Override
             public void onDelete(T obj, boolean finalStateUnknown) {
-                notify(obj);
+                notify(obj, onChange);
+                if (onStatus != null) {
+                    notify(obj, onStatus);
+                }
             }
 
-            private void notify(T obj) {
-                labOf(obj).stream().map(ClusterCache::uuid).filter(java.util.Objects::nonNull).forEach(onChange);
+            private void notify(T obj, Consumer<UUID> to) {
+                labOf(obj).stream().map(ClusterCache::uuid).filter(java.util.Objects::nonNull).forEach(to);
             }
         });
         return informer;

@@ -37,15 +37,18 @@ class ClusterRuntime implements SmartLifecycle {
     private final ClusterWrites writes = new ClusterWrites();
     /** Reconcile passes finished since this process started, across restarts: shows when a resync has run. */
     private final LongAdder passes = new LongAdder();
+    private final StatusRows statusRows;
     private ClusterCache cache;
     private ReconcileQueue queue;
+    private volatile StatusFollower follower;
     private ScheduledExecutorService resync;
     private volatile boolean running;
 
     ClusterRuntime(ClusterConnection connection, ClusterProperties properties, LabDefinitions definitions,
                    LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes, LabPlanner planner,
                    StatusRecorder status, TransactionTemplate transaction, ReconcilerLease lease,
-                   ChangeFeed changes) {
+                   ChangeFeed changes, StatusRows statusRows) {
+        this.statusRows = statusRows;
         this.lease = lease;
         this.changes = changes;
         this.connection = connection;
@@ -61,10 +64,14 @@ class ClusterRuntime implements SmartLifecycle {
     /** Builds everything in memory afresh, as a new process would: a restart loses nothing that matters. */
     @Override
     public synchronized void start() {
-        cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::observed);
+        ObjectSync sync = new ObjectSync(connection.client(), writes, properties.workers());
+        cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::observed,
+                this::statusChanged, sync::seen);
+        PlannedNodes planned = new PlannedNodes();
+        StatusLocks statusLocks = new StatusLocks();
         LabReconciler reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status,
-                transaction, cache, new ObjectSync(connection.client(), writes, properties.workers()), connection.client(),
-                Multus.driver(properties.linkDriver()));
+                transaction, cache, sync, connection.client(),
+                Multus.driver(properties.linkDriver()), planned, statusLocks);
         cache.start();
         awaitSync();
         // only the lease holder writes to the cluster; the others drop their wake-ups and wait their turn
@@ -75,6 +82,7 @@ class ClusterRuntime implements SmartLifecycle {
                 passes.increment();
             }
         }, properties.workers());
+        follower = new StatusFollower(cache::vms, statusRows, planned, statusLocks, this::observed);
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
         resync.scheduleWithFixedDelay(this::resyncAll, properties.resync().toMillis(), properties.resync().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -147,6 +155,14 @@ class ClusterRuntime implements SmartLifecycle {
         }
     }
 
+    /** A VM of the lab changed status: the follower records it, no pass needed. */
+    private void statusChanged(UUID lab) {
+        StatusFollower f = follower;
+        if (f != null && lease.held()) { // only the lease holder writes status, as only it makes passes
+            f.changed(lab);
+        }
+    }
+
     /** The lab's objects changed in the cluster: its status must follow promptly. */
     private void observed(UUID lab) {
         ReconcileQueue q = queue;
@@ -175,6 +191,12 @@ class ClusterRuntime implements SmartLifecycle {
         return passes.sum();
     }
 
+    /** Status batches the follower wrote since this process started (0 while stopped). */
+    long statusBatches() {
+        StatusFollower f = follower;
+        return f == null ? 0 : f.batches();
+    }
+
     @Override
     public synchronized void stop() {
         running = false;
@@ -182,6 +204,10 @@ class ClusterRuntime implements SmartLifecycle {
             resync.shutdownNow();
         }
         lease.release();
+        if (follower != null) {
+            follower.close();
+            follower = null;
+        }
         if (queue != null) {
             queue.close();
             queue = null;

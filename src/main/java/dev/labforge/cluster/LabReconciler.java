@@ -38,11 +38,14 @@ final class LabReconciler {
     private final KubernetesClient client;
     private final LinkDriver links;
     private final RenderedLabs rendered = new RenderedLabs();
+    private final PlannedNodes planned;
+    private final StatusLocks statusLocks;
     private final NodeRestarts restarts;
 
     LabReconciler(LabDefinitions definitions, LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes,
                   LabPlanner planner, StatusRecorder status, TransactionTemplate transaction, ClusterCache cache,
-                  ObjectSync sync, KubernetesClient client, LinkDriver links) {
+                  ObjectSync sync, KubernetesClient client, LinkDriver links, PlannedNodes planned,
+                  StatusLocks statusLocks) {
         this.definitions = definitions;
         this.runtimes = runtimes;
         this.nodeRuntimes = nodeRuntimes;
@@ -53,6 +56,8 @@ final class LabReconciler {
         this.sync = sync;
         this.client = client;
         this.links = links;
+        this.planned = planned;
+        this.statusLocks = statusLocks;
         this.restarts = new NodeRestarts(cache, sync, status);
     }
 
@@ -71,14 +76,21 @@ final class LabReconciler {
         LabRuntime runtime = desired.runtime();
         if (desired.plan() == null) {
             rendered.forget(labId);
+            planned.forget(labId);
             boolean gone = tearDown(labId, LabPlanner.namespaceOf(labId));
             if (runtime != null) {
-                status.record(labId, StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), !gone),
-                        runtime.state(), List.of(), 0);
+                statusLocks.lock(labId);
+                try {
+                    status.record(labId, StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), !gone),
+                            runtime.state(), List.of(), 0);
+                } finally {
+                    statusLocks.unlock(labId);
+                }
             }
             return gone;
         }
         LabPlan plan = desired.plan();
+        planned.remember(plan);
         String planDigest = SpecHash.ofContent(plan);
         RenderedLabs.Render render = rendered.current(labId, planDigest);
         if (render == null || !inPlace(plan, render)) {
@@ -86,12 +98,17 @@ final class LabReconciler {
             rendered.remember(labId, render);
         }
         restarts.apply(plan, desired.nodes(), render);
-        List<StatusAggregation.NodeView> views = observe(plan);
-        StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
-        if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
-            status.record(labId, result, runtime.state(), views, plan.specVersion());
+        statusLocks.lock(labId); // the cache is read under the lock: a follower batch cannot record an older view after
+        try {
+            List<StatusAggregation.NodeView> views = observe(plan);
+            StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
+            if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
+                status.record(labId, result, runtime.state(), views, plan.specVersion());
+            }
+            return result.settled();
+        } finally {
+            statusLocks.unlock(labId);
         }
-        return result.settled();
     }
 
     /** The runtime, its nodes and the plan: one transaction, not one per read (a storm runs thousands of passes). */

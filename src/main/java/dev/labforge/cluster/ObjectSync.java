@@ -208,6 +208,18 @@ final class ObjectSync {
         return true;
     }
 
+    /**
+     * The informer cache shows a new object: a create of it with this spec hash is no longer in flight. Told by the
+     * cache as the object arrives, so that an object deleted right after showing up is recreated by the next pass,
+     * not mistaken for a create still on its way.
+     */
+    void seen(String kind, HasMetadata object) {
+        String hash = ClusterLabels.specHash(object);
+        expected.computeIfPresent(key(kind, Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""),
+                object.getMetadata().getName()), (key, written) -> written.isEmpty()
+                || written.startsWith(hash + "|") ? null : written);
+    }
+
     /** The cache shows these objects as last rendered: no write of them is in flight any more. */
     void inPlace(String kind, String namespace, Collection<? extends HasMetadata> objects) {
         for (HasMetadata object : objects) {

@@ -60,17 +60,25 @@ class StatusRecorder {
             NodeState previous = row.state();
             NodeObservation o = view.observed();
             if (row.observe(o.state(), o.reason(), o.message()) && previous != o.state()) {
-                events.append(labId, "NodeStateChanged", view.name(), previous + " -> " + o.state()
-                        + (o.reason() == null ? "" : " (" + o.reason() + (o.message() == null ? "" : ": "
-                        + o.message()) + ")"));
+                events.append(labId, "NodeStateChanged", view.name(), nodeChange(previous, o));
             }
         }
         LabState previous = runtime.state();
         if (runtime.observe(result.state(), result.ready(), result.total(), result.reasons(), specVersion)
                 && previous != result.state()) {
-            events.append(labId, "LabStateChanged", null, previous + " -> " + result.state() + " ("
-                    + result.ready() + "/" + result.total() + " ready)");
+            events.append(labId, "LabStateChanged", null, labChange(previous, result));
         }
+    }
+
+    /** The message of a NodeStateChanged event, such as {@code STARTING -> FAILED (ErrImagePull: ...)}. */
+    static String nodeChange(NodeState previous, NodeObservation o) {
+        return previous + " -> " + o.state() + (o.reason() == null ? "" : " (" + o.reason()
+                + (o.message() == null ? "" : ": " + o.message()) + ")");
+    }
+
+    /** The message of a LabStateChanged event, such as {@code DEPLOYING -> RUNNING (6/6 ready)}. */
+    static String labChange(LabState previous, StatusAggregation.Result result) {
+        return previous + " -> " + result.state() + " (" + result.ready() + "/" + result.total() + " ready)";
     }
 
     /** The reconciler replaced a node's VMI on its own account, and says why. */

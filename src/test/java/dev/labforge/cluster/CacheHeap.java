@@ -60,7 +60,8 @@ final class CacheHeap {
             // only this holder refers to the caches, so that clearing it leaves them garbage (a local variable in
             // this frame would keep them reachable through the measurement, and it would measure nothing)
             AtomicReference<ClusterCache> caches = new AtomicReference<>(
-                    new ClusterCache(client, Duration.ofMinutes(5).toMillis(), lab -> { }));
+                    new ClusterCache(client, Duration.ofMinutes(5).toMillis(), lab -> { }, lab -> { },
+                            (kind, object) -> { }));
             caches.get().start();
             Await.until("the caches to list an empty cluster", timeout, () -> caches.get().synced(),
                     () -> "not synced");

@@ -97,6 +97,21 @@ class CachedObjectsTest {
     }
 
     @Test
+    void aNewStatusAloneIsForTheStatusFollowerAndAnythingElseForAPass() {
+        GenericKubernetesResource starting = CachedObjects.vm(vm("Starting", false, "7", List.of()));
+        GenericKubernetesResource running = CachedObjects.vm(vm("Running", true, "8", List.of()));
+        assertThat(CachedObjects.sameContent(starting, running)).isFalse();
+        assertThat(CachedObjects.sameButStatus(starting, running)).isTrue();
+
+        GenericKubernetesResource halted = vm("Running", true, "9", List.of());
+        halted.setAdditionalProperty("spec", Map.of("runStrategy", "Halted"));
+        assertThat(CachedObjects.sameButStatus(running, CachedObjects.vm(halted))).isFalse();
+        GenericKubernetesResource edited = vm("Running", true, "10", List.of());
+        edited.getMetadata().setAnnotations(Map.of(ClusterLabels.SPEC_HASH, "someone-else"));
+        assertThat(CachedObjects.sameButStatus(running, CachedObjects.vm(edited))).isFalse();
+    }
+
+    @Test
     void aVmiKeepsTheBootHashItWasStartedWithAndNothingElseOfItsAnnotations() {
         GenericKubernetesResource vmi = vm("Running", true, "3", List.of());
         vmi.getMetadata().setAnnotations(Map.of(ClusterLabels.BOOT_HASH, "0123456789abcdef",

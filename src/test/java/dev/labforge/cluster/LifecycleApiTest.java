@@ -125,11 +125,13 @@ class LifecycleApiTest extends IntegrationTest {
     @Test
     void startsALabAndReportsEveryNodeReady() {
         String id = create("run-me");
+        long batches = runtime.statusBatches();
 
         Response started = user.post("/api/v1/labs/" + id + "/start", "");
         assertThat(started.status()).isEqualTo(202);
 
         JsonNode status = awaitStatus(id, state("RUNNING"));
+        assertThat(runtime.statusBatches()).as("VM status followed between passes").isGreaterThan(batches);
         assertThat(status.get("ready").asInt()).isEqualTo(3);
         assertThat(status.get("nodes").valueStream().map(n -> n.get("state").asString()))
                 .containsOnly("READY");

@@ -64,4 +64,25 @@ class ObjectSyncTest {
         assertThat(writes.updates()).isEqualTo(2);
         assertThat(writes.total()).isEqualTo(3);
     }
+
+    @Test
+    void anObjectDeletedRightAfterTheCacheSawItIsCreatedAgain() {
+        ClusterWrites writes = new ClusterWrites();
+        ObjectSync sync = new ObjectSync(cluster.client(), writes);
+        GenericKubernetesResource nad = nad("seen");
+        nad.getMetadata().setName("link-2");
+
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad), List.of());
+        // the cache has not shown it yet: the create is in flight, not repeated
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad), List.of());
+        assertThat(writes.creates()).isEqualTo(1);
+
+        // the cache showed it, then someone deleted it before any pass looked: the next pass creates it again
+        sync.seen(Multus.NAD.getPlural(), nad);
+        cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").withName("link-2").delete();
+        sync.syncGeneric(Multus.NAD, "sync", List.of(nad), List.of());
+        assertThat(writes.creates()).isEqualTo(2);
+        assertThat(cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").withName("link-2")
+                .get()).isNotNull();
+    }
 }

@@ -1,0 +1,199 @@
+package dev.labforge.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows VM status into the database between reconcile passes. A VM whose status changed needs nothing from the
+ * reconciler but a new node state: no render, no write to the cluster. So instead of a pass per lab (load the
+ * definition, plan, check every object, then a transaction), one thread records the status of every lab whose VMs
+ * changed, from the informer cache, in one transaction per batch: a classroom's 3,000 VMs booting cost a few hundred
+ * small transactions, and a status change shows within the batch's gathering time plus one commit.
+ *
+ * <p>Level-based like a pass: it reads the VMs as the cache has them when the batch runs, never the event that
+ * queued the lab. It records for the nodes the lab's last pass planned ({@link PlannedNodes}) and the run wishes the
+ * database holds; a lab no pass has planned since start, or whose rows lack a planned node, gets a full pass
+ * instead, and a lab being torn down is left to its pass. A pass's status step and a batch take the lab's
+ * {@link StatusLocks lock} before they read the cache, so neither overwrites the other with an older view.
+ */
+final class StatusFollower implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusFollower.class);
+    /** A batch waits this long after its first change: a lab's six VMs moving together make one row update. */
+    static final Duration GATHER = Duration.ofMillis(25);
+    /** At most this many labs per transaction: a batch stays a short transaction however many labs changed. */
+    static final int MAX_BATCH = 250;
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
+
+    /** Where status is kept: {@link StatusRows}. */
+    interface Rows {
+        Map<UUID, StatusRows.Lab> load(Collection<UUID> labs);
+
+        void write(List<StatusRows.Change> changes);
+    }
+
+    private final Function<UUID, List<GenericKubernetesResource>> vms;
+    private final Rows rows;
+    private final PlannedNodes planned;
+    private final StatusLocks locks;
+    private final Consumer<UUID> fullPass;
+    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+    private final LongAdder batches = new LongAdder();
+    private final Thread thread;
+    private volatile boolean open = true;
+
+    /**
+     * @param vms      a lab's VMs as the informer cache has them
+     * @param fullPass queues a reconcile pass for a lab the follower cannot record
+     */
+    StatusFollower(Function<UUID, List<GenericKubernetesResource>> vms, Rows rows, PlannedNodes planned,
+                   StatusLocks locks, Consumer<UUID> fullPass) {
+        this.vms = vms;
+        this.rows = rows;
+        this.planned = planned;
+        this.locks = locks;
+        this.fullPass = fullPass;
+        this.thread = Thread.ofPlatform().name("status-follower").daemon().start(this::run);
+    }
+
+    /** A VM of the lab changed status (or appeared, or went): record the lab's status soon. */
+    void changed(UUID lab) {
+        if (pending.add(lab)) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Batches written since start (each one transaction), for tests and benchmarks. */
+    long batches() {
+        return batches.sum();
+    }
+
+    private void run() {
+        while (open) {
+            if (pending.isEmpty()) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                continue;
+            }
+            LockSupport.parkNanos(GATHER.toNanos());
+            try {
+                follow(drain());
+            } catch (RuntimeException e) {
+                log.warn("recording VM status failed, trying again in {}: {}", RETRY_AFTER_FAILURE, e.toString());
+                LockSupport.parkNanos(RETRY_AFTER_FAILURE.toNanos());
+            }
+        }
+    }
+
+    private List<UUID> drain() {
+        List<UUID> labs = new ArrayList<>();
+        Iterator<UUID> it = pending.iterator();
+        while (it.hasNext() && labs.size() < MAX_BATCH) {
+            labs.add(it.next());
+            it.remove();
+        }
+        return labs;
+    }
+
+    /** One batch: claims what it can, records what changed, hands the rest on. */
+    private void follow(List<UUID> labs) {
+        Map<UUID, List<PlannedNodes.Node>> claimed = new LinkedHashMap<>();
+        for (UUID lab : labs) {
+            List<PlannedNodes.Node> nodes = planned.of(lab);
+            if (nodes == null) {
+                fullPass.accept(lab);
+            } else if (locks.tryLock(lab)) {
+                claimed.put(lab, nodes);
+            } else {
+                pending.add(lab); // a pass is recording it, maybe from a read older than this change: look again
+            }
+        }
+        if (claimed.isEmpty()) {
+            return;
+        }
+        try {
+            Map<UUID, StatusRows.Lab> found = rows.load(claimed.keySet());
+            List<StatusRows.Change> changes = new ArrayList<>();
+            claimed.forEach((lab, nodes) -> {
+                StatusRows.Lab row = found.get(lab);
+                if (row == null || row.desired() == DesiredRun.DESTROYED) {
+                    return; // gone, or being torn down: its pass records that
+                }
+                if (!row.nodes().keySet().containsAll(nodes.stream().map(PlannedNodes.Node::name).toList())) {
+                    fullPass.accept(lab);
+                    return;
+                }
+                StatusRows.Change change = observe(row, nodes, vmsOf(lab));
+                if (change != null) {
+                    changes.add(change);
+                }
+            });
+            rows.write(changes);
+            batches.increment();
+        } catch (RuntimeException e) {
+            pending.addAll(claimed.keySet());
+            throw e;
+        } finally {
+            claimed.keySet().forEach(locks::unlock);
+        }
+    }
+
+    private Function<String, GenericKubernetesResource> vmsOf(UUID lab) {
+        Map<String, GenericKubernetesResource> byName = new LinkedHashMap<>();
+        vms.apply(lab).forEach(vm -> byName.put(vm.getMetadata().getName(), vm));
+        return byName::get;
+    }
+
+    /**
+     * What the cached VMs say of a lab's planned nodes, against its rows: the nodes whose observation changed and
+     * the lab's new aggregate if it changed; null when nothing did. A node runs when the lab should run and its
+     * row says it should, as the planner decides.
+     */
+    static StatusRows.Change observe(StatusRows.Lab row, List<PlannedNodes.Node> nodes,
+                                     Function<String, GenericKubernetesResource> vms) {
+        List<StatusAggregation.NodeView> views = new ArrayList<>();
+        Map<String, NodeObservation> changed = new LinkedHashMap<>();
+        for (PlannedNodes.Node node : nodes) {
+            StatusRows.Node recorded = row.nodes().get(node.name());
+            boolean shouldRun = row.desired() == DesiredRun.RUNNING && recorded.running();
+            GenericKubernetesResource vm = vms.apply(node.vmName());
+            Map<String, Object> status = vm == null ? null : vm.get("status");
+            NodeObservation observed = NodeStatusMapping.map(status, vm != null, shouldRun);
+            views.add(new StatusAggregation.NodeView(node.name(), shouldRun, observed));
+            if (!observed.equals(recorded.recorded())) {
+                changed.put(node.name(), observed);
+            }
+        }
+        StatusAggregation.Result lab = StatusAggregation.aggregate(row.desired(), views, true);
+        if (changed.isEmpty() && row.shows(lab)) {
+            return null;
+        }
+        return new StatusRows.Change(row, row.shows(lab) ? null : lab, changed);
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

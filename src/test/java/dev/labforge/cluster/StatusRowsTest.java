@@ -1,0 +1,82 @@
+package dev.labforge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.Catalog;
+import dev.labforge.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The follower's SQL on real PostgreSQL: a batch reads and writes status columns and logs events as passes do. */
+class StatusRowsTest extends IntegrationTest {
+
+    @Autowired
+    StatusRows rows;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void loadsARunningLabAndWritesAChangeWithItsEvents() throws InterruptedException {
+        Catalog.ensure(api());
+        ApiClient user = api().newUser();
+        String id = user.post("/api/v1/labs", LifecycleApiTest.lab("status-rows", "", "")).json().get("id")
+                .asString();
+        UUID lab = UUID.fromString(id);
+        assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!user.get("/api/v1/labs/" + id).json().get("status").get("state").asString().equals("RUNNING")) {
+            assertThat(System.nanoTime()).as("the lab never ran").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+
+        StatusRows.Lab row = rows.load(List.of(lab, UUID.randomUUID())).get(lab);
+        assertThat(row.desired()).isEqualTo(DesiredRun.RUNNING);
+        assertThat(row.state()).isEqualTo(LabState.RUNNING);
+        assertThat(row.ready()).isEqualTo(3);
+        assertThat(row.nodes()).containsOnlyKeys("r1", "r2", "r3");
+        assertThat(row.nodes().get("r1")).isEqualTo(new StatusRows.Node(true, NodeObservation.of(NodeState.READY)));
+
+        // written and read back in a transaction that is rolled back: the running service never sees it
+        transaction.executeWithoutResult(tx -> {
+            long version = version(lab);
+            long eventsBefore = events(lab).size();
+            NodeObservation failed = new NodeObservation(NodeState.FAILED, "CrashLoopBackOff", "the guest crashed");
+            StatusAggregation.Result degraded = new StatusAggregation.Result(LabState.DEGRADED, 2, 3,
+                    List.of("r1: CrashLoopBackOff: the guest crashed"), true);
+            rows.write(List.of(new StatusRows.Change(row, degraded, Map.of("r1", failed))));
+
+            StatusRows.Lab after = rows.load(List.of(lab)).get(lab);
+            assertThat(after.state()).isEqualTo(LabState.DEGRADED);
+            assertThat(after.ready()).isEqualTo(2);
+            assertThat(after.reasons()).containsExactly("r1: CrashLoopBackOff: the guest crashed");
+            assertThat(after.nodes().get("r1").recorded()).isEqualTo(failed);
+            assertThat(after.nodes().get("r2").recorded().state()).isEqualTo(NodeState.READY);
+            assertThat(version(lab)).as("the ORM's optimistic lock sees the write").isEqualTo(version + 1);
+            List<String> events = events(lab);
+            assertThat(events).hasSize((int) eventsBefore + 2);
+            assertThat(events.subList(events.size() - 2, events.size())).containsExactly(
+                    "NodeStateChanged r1 READY -> FAILED (CrashLoopBackOff: the guest crashed)",
+                    "LabStateChanged - RUNNING -> DEGRADED (2/3 ready)");
+            tx.setRollbackOnly();
+        });
+        assertThat(rows.load(List.of(lab)).get(lab).state()).isEqualTo(LabState.RUNNING);
+    }
+
+    private long version(UUID lab) {
+        return jdbc.sql("select version from lab_runtime where lab_id = ?").param(lab).query(Long.class).single();
+    }
+
+    private List<String> events(UUID lab) {
+        return jdbc.sql("select kind || ' ' || coalesce(node, '-') || ' ' || message from lab_events where lab_id = ?"
+                + " order by id").param(lab).query(String.class).list();
+    }
+}
