@@ -117,6 +117,8 @@ class StatusRows implements StatusFollower.Rows {
             }
         }
         transaction.executeWithoutResult(tx -> {
+            // observed state, not anyone's request: its commit need not wait for the disk (see StatusRecorder)
+            batch.execute("set local synchronous_commit to off");
             batch.batchUpdate("update node_runtime set state = ?, reason = ?, message = ?, updated_at = ?"
                     + " where lab_id = ? and node = ?", nodes);
             batch.batchUpdate("update lab_runtime set state = ?, ready_nodes = ?, total_nodes = ?, reasons = ?::jsonb,"

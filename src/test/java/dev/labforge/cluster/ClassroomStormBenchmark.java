@@ -194,6 +194,7 @@ class ClassroomStormBenchmark {
             Instant began = Instant.now();
             long started = System.nanoTime();
             startAll(teacher, labs);
+            Duration answered = Duration.ofNanos(System.nanoTime() - started);
             Await.until("every lab RUNNING", DEPLOY_TIMEOUT, () -> latency.lastRunningSeen() != 0,
                     () -> "%d/%d labs RUNNING over REST, in the database %s; %,d writes by LabForge, %,d by the"
                             .formatted(latency.running(), labs.size(), labStates(), labforge.writeCount(),
@@ -205,6 +206,8 @@ class ClassroomStormBenchmark {
             report.section("Storm");
             report.line(stormCpu);
             report.line(window("storm", began, storm));
+            report.line("%d start requests answered (202) within %s".formatted(labs.size(),
+                    StormReport.seconds(answered)));
             report.line("%,d reconcile passes".formatted(runtime.reconcilePasses() - passesBefore));
             reportLatency(latency);
             reportWrites(labforge, simulator, labs);

@@ -229,7 +229,7 @@ class LifecycleApiTest extends IntegrationTest {
 
         awaitUntil(() -> restartedNodes(id).contains("r1"));
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3
-                && !vmiUids(id).get("r1").equals(vmisBefore.get("r1")));
+                && vmiUids(id).get("r1") != null && !vmiUids(id).get("r1").equals(vmisBefore.get("r1")));
         // r1's Secret (the new config), its VM (the template's boot hash) and its VMI, deleted so that KubeVirt
         // boots a fresh one with the new config
         assertThat(runtime.writes().total() - writesBefore).isEqualTo(3);
