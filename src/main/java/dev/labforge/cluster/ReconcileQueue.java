@@ -21,29 +21,29 @@ import org.slf4j.LoggerFactory;
  * a lab woken while it is being handled runs again right after. Failures back off exponentially
  * (API 409/429/5xx, timeouts: the next pass simply tries again from fresh state).
  *
- * <p>Two lanes. A lab whose objects changed in the cluster goes in the first: its status must follow within a
- * second however many labs wait, so it is not queued behind a classroom's worth of start requests, each of which
- * holds a worker for twenty API calls. It waits until its objects have been quiet for {@link #OBSERVED_PAUSE} (at
- * most {@link #MAX_OBSERVED_PAUSE} after the first change), so that a burst of changes (six VMs going Provisioning,
- * Starting, Running) makes one or two passes, not eighteen. Requests, resyncs and retries go in the second lane,
- * served when the first has nothing due. The workers serve both lanes; besides them, half as many again (at least
- * one) serve the first lane only, so that status keeps up while every worker is busy deploying: in a classroom's
- * storm a status pass is a few milliseconds, a deploy pass a second. A pass is the same pass whichever lane it came
- * from.
+ * <p>Two lanes. A lab whose objects changed in the cluster (deleted, or changed behind LabForge's back; a VM's new
+ * status alone goes to the {@link StatusFollower} instead) goes in the first: drift is repaired promptly, not queued
+ * behind a classroom's worth of start requests, each of which holds a worker for twenty API calls. It waits until its
+ * objects have been quiet for {@link #OBSERVED_PAUSE} (at most {@link #MAX_OBSERVED_PAUSE} after the first change),
+ * so that a burst of changes makes one pass. Requests, resyncs and retries go in the second lane, served when the
+ * first has nothing due. The workers serve both lanes; besides them, half as many again (at least one) serve the
+ * first lane only, so that repairs go on while every worker is busy deploying. A pass is the same pass whichever lane
+ * it came from.
  */
 final class ReconcileQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileQueue.class);
     /**
      * Unsettled labs are looked at again after this even without an event, in case one was missed; doubling while a
-     * lab stays unsettled, up to {@link #MAX_UNSETTLED_RECHECK}. Events move a booting lab along: the recheck is a
-     * safety net, and at a fixed 5 s a classroom of 500 labs booting would cost 100 passes a second.
+     * lab stays unsettled, up to {@link #MAX_UNSETTLED_RECHECK}. Events move a booting lab along and the
+     * {@link StatusFollower} records its status without a pass: the recheck is only a safety net, and at a fixed 5 s a
+     * classroom of 500 labs booting would cost 100 passes a second.
      */
-    static final Duration UNSETTLED_RECHECK = Duration.ofSeconds(5);
+    static final Duration UNSETTLED_RECHECK = Duration.ofSeconds(10);
     static final Duration MAX_UNSETTLED_RECHECK = Duration.ofMinutes(1);
-    /** Short against the one-second status target, long enough to fold a VM's steps into one pass. */
+    /** Long enough to fold a burst of changes (a namespace's objects deleted together) into one pass. */
     static final Duration OBSERVED_PAUSE = Duration.ofMillis(100);
-    /** However busy a lab's objects are, its status follows at least this soon. */
+    /** However busy a lab's objects are, a pass comes at least this soon. */
     static final Duration MAX_OBSERVED_PAUSE = Duration.ofMillis(400);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
     /** How often an idle worker looks whether the queue was closed. */

@@ -128,7 +128,7 @@ class ReconcileQueueTest {
     @Test
     void aLabThatStaysUnsettledIsRecheckedLessAndLessOften() {
         assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(ReconcileQueue::recheck).map(Duration::toSeconds))
-                .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
+                .containsExactly(10L, 20L, 40L, 60L, 60L, 60L, 60L);
     }
 
     private static void sleep(long millis) {
