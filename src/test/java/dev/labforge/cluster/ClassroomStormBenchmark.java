@@ -56,6 +56,11 @@ class ClassroomStormBenchmark {
     private static final String TOKEN = "lf_storm-benchmark-token-0123456789";
     private static final int LABS = Integer.getInteger("storm.labs", 500);
     private static final int WARM_UP_LABS = 20;
+    /**
+     * The floor is run this many times and the median taken: on this two-core VM one run of the same floor took
+     * anywhere from 13 to 29 s, which alone would swing the ratio by more than two.
+     */
+    private static final int FLOOR_RUNS = 3;
     private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration RESYNC_TIMEOUT = Duration.ofMinutes(3);
     /** Copies of the storm's labs in the large heap measurement: 10 x 3,000 = 30,000 routers. */
@@ -115,11 +120,17 @@ class ClassroomStormBenchmark {
         warmUp(teacher, warmUp);
         Duration storm = storm(teacher, labs);
         // a lab's objects can be rendered once it was started (its bridges are allocated then): the floor comes second
-        FloorDeploy.Result floor = floor(labs.stream().map(this::render).toList());
-        double ratio = (double) storm.toNanos() / floor.toAllRunning().toNanos();
+        List<List<HasMetadata>> objects = labs.stream().map(this::render).toList();
+        List<Duration> floors = new ArrayList<>();
+        for (int run = 1; run <= FLOOR_RUNS; run++) {
+            floors.add(floor(objects, run).toAllRunning());
+        }
+        Duration floor = floors.stream().sorted().toList().get(FLOOR_RUNS / 2);
+        double ratio = (double) storm.toNanos() / floor.toNanos();
         report.section("Time until every lab is RUNNING");
-        report.line("floor (plain fabric8 client, %d workers): %s".formatted(properties.workers(),
-                StormReport.seconds(floor.toAllRunning())));
+        report.line("floor (plain fabric8 client, %d workers), median of %d runs: %s (runs: %s)".formatted(
+                properties.workers(), FLOOR_RUNS, StormReport.seconds(floor),
+                floors.stream().map(StormReport::seconds).collect(Collectors.joining(", "))));
         report.line("LabForge (REST start to last lab RUNNING over REST): " + StormReport.seconds(storm));
         report.target("ratio to the floor <= 1.5 (goal 1.2)", ratio <= 1.5, "%.2f".formatted(ratio));
 
@@ -166,13 +177,13 @@ class ClassroomStormBenchmark {
                 .params(state, labs.toArray(UUID[]::new)).query(Long.class).single();
     }
 
-    private FloorDeploy.Result floor(List<List<HasMetadata>> objects) {
-        report.section("Floor");
+    private FloorDeploy.Result floor(List<List<HasMetadata>> objects, int run) {
+        report.section("Floor, run " + run);
         cpu.mark();
         Instant began = Instant.now();
         FloorDeploy.Result floor = FloorDeploy.run(objects, properties.workers(), DEPLOY_TIMEOUT);
         report.line(cpu.since());
-        report.line(window("floor", began, floor.toAllRunning()));
+        report.line(window("floor" + run, began, floor.toAllRunning()));
         report.line("creates by the client: %,d %s; status writes by the simulator: %,d".formatted(floor.writes(),
                 floor.writesByVerbAndKind(), floor.simulatorWrites()));
         report.target("the floor made one create per object", floor.writes() == (long) LABS
