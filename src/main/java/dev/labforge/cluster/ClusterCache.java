@@ -38,22 +38,22 @@ final class ClusterCache implements AutoCloseable {
     /**
      * @param onChange told of every lab whose objects changed in a way the reconciler can see
      * @param onStatus told of every lab a VM of which appeared, went, or changed its status
-     * @param onSeen   told of every object that appears, with its kind's plural: {@link ObjectSync#seen}
+     * @param onGone   told of every object deleted, with its kind's plural: {@link ObjectSync#gone}
      */
     ClusterCache(KubernetesClient client, long resyncMillis, Consumer<UUID> onChange, Consumer<UUID> onStatus,
-                 BiConsumer<String, HasMetadata> onSeen) {
+                 BiConsumer<String, HasMetadata> onGone) {
         String key = ClusterLabels.MANAGED_BY;
         String value = ClusterLabels.LABFORGE;
         namespaces = watch(client.namespaces().withLabel(key, value).runnableInformer(resyncMillis),
-                CachedObjects::namespace, onChange, null, o -> onSeen.accept("namespaces", o));
+                CachedObjects::namespace, onChange, null, o -> onGone.accept("namespaces", o));
         secrets = watch(client.secrets().inAnyNamespace().withLabel(key, value).runnableInformer(resyncMillis),
-                CachedObjects::secret, onChange, null, o -> onSeen.accept("secrets", o));
+                CachedObjects::secret, onChange, null, o -> onGone.accept("secrets", o));
         nads = watch(client.genericKubernetesResources(Multus.NAD).inAnyNamespace().withLabel(key, value)
                 .runnableInformer(resyncMillis), CachedObjects::metadataOnly, onChange, null,
-                o -> onSeen.accept(Multus.NAD.getPlural(), o));
+                o -> onGone.accept(Multus.NAD.getPlural(), o));
         vms = watch(client.genericKubernetesResources(KubeVirt.VM).inAnyNamespace().withLabel(key, value)
                 .runnableInformer(resyncMillis), CachedObjects::vm, onChange, onStatus,
-                o -> onSeen.accept(KubeVirt.VM.getPlural(), o));
+                o -> onGone.accept(KubeVirt.VM.getPlural(), o));
         // VMIs carry the template labels (lab, node), not managed-by: select them by the lab label's presence.
         // They wake nobody: a VM's status says how its VMI does; the cache serves restarts, which a request wakes.
         vmis = watch(client.genericKubernetesResources(KubeVirt.VMI).inAnyNamespace().withLabel(ClusterLabels.LAB)
@@ -64,22 +64,21 @@ final class ClusterCache implements AutoCloseable {
      * Keeps {@code keep(object)} of each object, indexed by lab, and reports a lab changed when an object of it was
      * deleted, or changed in what is kept: a VMI's phase or a VM's timestamps wake nobody, since no pass could decide
      * anything differently on them. An object appearing wakes no pass either: it is the echo of a pass's own create
-     * (an unsettled lab is looked at again anyway, and a resync finds strays); {@code onSeen} is told, so that the
-     * create is no longer taken to be in flight. With {@code onStatus} (VMs), what only
+     * (an unsettled lab is looked at again anyway, and a resync finds strays). A delete also goes to {@code onGone},
+     * so that the pass it wakes does not take an earlier write of the object to be still in flight. With {@code onStatus} (VMs), what only
      * the status follower needs goes there alone: a VM appearing or changing only its status.
      */
     private static <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer,
                                                                         UnaryOperator<T> keep,
                                                                         Consumer<UUID> onChange,
                                                                         Consumer<UUID> onStatus,
-                                                                        Consumer<T> onSeen) {
+                                                                        Consumer<T> onGone) {
         informer.removeNamespaceIndex(); // the reconciler looks objects up by lab, never by namespace
         informer.itemStore(CachedObjects.store(keep));
         informer.addIndexers(Map.of(BY_LAB, (Function<T, List<String>>) ClusterCache::labOf));
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(T obj) {
-                onSeen.accept(obj);
                 if (onStatus != null) {
                     notify(obj, onStatus);
                 }
@@ -103,11 +102,13 @@ final class ClusterCache implements AutoCloseable {
 
             @Override
             public void onDelete(T obj, boolean finalStateUnknown) {
+                onGone.accept(obj);
                 notify(obj, onChange);
                 if (onStatus != null) {
                     notify(obj, onStatus);
                 }
             }
+
 
             private void notify(T obj, Consumer<UUID> to) {
                 labOf(obj).stream().map(ClusterCache::uuid).filter(java.util.Objects::nonNull).forEach(to);

@@ -66,12 +66,12 @@ class ClusterRuntime implements SmartLifecycle {
     public synchronized void start() {
         ObjectSync sync = new ObjectSync(connection.client(), writes, properties.workers());
         cache = new ClusterCache(connection.client(), properties.resync().toMillis(), this::observed,
-                this::statusChanged, sync::seen);
+                this::statusChanged, sync::gone);
         PlannedNodes planned = new PlannedNodes();
         StatusLocks statusLocks = new StatusLocks();
         LabReconciler reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status,
                 transaction, cache, sync, connection.client(),
-                Multus.driver(properties.linkDriver()), planned, statusLocks);
+                Multus.driver(properties.linkDriver()), planned, statusLocks, this::statusChanged);
         cache.start();
         awaitSync();
         // only the lease holder writes to the cluster; the others drop their wake-ups and wait their turn

@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reconciles one lab, always by the same steps whatever woke it: load the desired state, render the
- * objects, read what exists from the informer cache, write the difference, aggregate status and save
- * it if it changed. It never waits for the cluster; the caller requeues while the lab is unsettled.
+ * objects, read what exists from the informer cache, write the difference, aggregate status and have it saved if
+ * it changed (by the {@link StatusFollower}, except the status of a teardown, saved here). It never waits for the
+ * cluster; the caller requeues while the lab is unsettled.
  */
 final class LabReconciler {
 
@@ -40,12 +42,13 @@ final class LabReconciler {
     private final RenderedLabs rendered = new RenderedLabs();
     private final PlannedNodes planned;
     private final StatusLocks statusLocks;
+    private final Consumer<UUID> unrecorded;
     private final NodeRestarts restarts;
 
     LabReconciler(LabDefinitions definitions, LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes,
                   LabPlanner planner, StatusRecorder status, TransactionTemplate transaction, ClusterCache cache,
                   ObjectSync sync, KubernetesClient client, LinkDriver links, PlannedNodes planned,
-                  StatusLocks statusLocks) {
+                  StatusLocks statusLocks, Consumer<UUID> unrecorded) {
         this.definitions = definitions;
         this.runtimes = runtimes;
         this.nodeRuntimes = nodeRuntimes;
@@ -58,6 +61,7 @@ final class LabReconciler {
         this.links = links;
         this.planned = planned;
         this.statusLocks = statusLocks;
+        this.unrecorded = unrecorded;
         this.restarts = new NodeRestarts(cache, sync, status);
     }
 
@@ -98,17 +102,12 @@ final class LabReconciler {
             rendered.remember(labId, render);
         }
         restarts.apply(plan, desired.nodes(), render);
-        statusLocks.lock(labId); // the cache is read under the lock: a follower batch cannot record an older view after
-        try {
-            List<StatusAggregation.NodeView> views = observe(plan);
-            StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
-            if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
-                status.record(labId, result, runtime.state(), views, plan.specVersion());
-            }
-            return result.settled();
-        } finally {
-            statusLocks.unlock(labId);
+        List<StatusAggregation.NodeView> views = observe(plan);
+        StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
+        if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
+            unrecorded.accept(labId); // the status follower, the one writer of a live lab's status, records it
         }
+        return result.settled();
     }
 
     /** The runtime, its nodes and the plan: one transaction, not one per read (a storm runs thousands of passes). */

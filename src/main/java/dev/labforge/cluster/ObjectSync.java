@@ -86,13 +86,19 @@ final class ObjectSync {
                 continue;
             }
             pending.add(() -> {
-                if (have == null) {
-                    create(byObject.apply(want));
-                } else {
-                    byObject.apply(want).update();
-                    writes.updated();
-                }
+                // remembered before the write: a delete seen right after it must find (and clear) the entry
                 expected.put(key, written);
+                try {
+                    if (have == null) {
+                        create(byObject.apply(want));
+                    } else {
+                        byObject.apply(want).update();
+                        writes.updated();
+                    }
+                } catch (RuntimeException e) {
+                    expected.remove(key, written);
+                    throw e;
+                }
             });
         }
         for (T extra : present.values()) {
@@ -209,15 +215,12 @@ final class ObjectSync {
     }
 
     /**
-     * The informer cache shows a new object: a create of it with this spec hash is no longer in flight. Told by the
-     * cache as the object arrives, so that an object deleted right after showing up is recreated by the next pass,
-     * not mistaken for a create still on its way.
+     * The informer cache saw an object deleted: whatever was written of it is no longer in flight, and the pass the
+     * delete wakes must write it again (someone deleted it behind our back, perhaps before any pass saw it appear).
      */
-    void seen(String kind, HasMetadata object) {
-        String hash = ClusterLabels.specHash(object);
-        expected.computeIfPresent(key(kind, Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""),
-                object.getMetadata().getName()), (key, written) -> written.isEmpty()
-                || written.startsWith(hash + "|") ? null : written);
+    void gone(String kind, HasMetadata object) {
+        expected.remove(key(kind, Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""),
+                object.getMetadata().getName()));
     }
 
     /** The cache shows these objects as last rendered: no write of them is in flight any more. */

@@ -6,9 +6,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each lab's nodes and their VMs as its last reconcile pass planned them: what {@link StatusFollower} records status
- * for between passes. A cache like {@link RenderedLabs}: lost on restart, when a lab without an entry gets a full pass
- * instead, which plans it again.
+ * Each lab's nodes and their VMs as its last reconcile pass planned them, and the definition version planned: what
+ * {@link StatusFollower} records status for. A cache like {@link RenderedLabs}: lost on restart, when a lab without an
+ * entry gets a full pass instead, which plans it again.
  */
 final class PlannedNodes {
 
@@ -16,14 +16,19 @@ final class PlannedNodes {
     record Node(String name, String vmName) {
     }
 
-    private final Map<UUID, List<Node>> byLab = new ConcurrentHashMap<>();
-
-    void remember(LabPlan plan) {
-        byLab.put(plan.labId(), plan.nodes().stream().map(n -> new Node(n.name(), n.vmName())).toList());
+    /** @param specVersion the lab definition version the plan was made from */
+    record Plan(long specVersion, List<Node> nodes) {
     }
 
-    /** The lab's planned nodes, or null when no pass has planned it since this process started (or it was torn down). */
-    List<Node> of(UUID lab) {
+    private final Map<UUID, Plan> byLab = new ConcurrentHashMap<>();
+
+    void remember(LabPlan plan) {
+        byLab.put(plan.labId(), new Plan(plan.specVersion(),
+                plan.nodes().stream().map(n -> new Node(n.name(), n.vmName())).toList()));
+    }
+
+    /** The lab's plan, or null when no pass has planned it since this process started (or it was torn down). */
+    Plan of(UUID lab) {
         return byLab.get(lab);
     }
 

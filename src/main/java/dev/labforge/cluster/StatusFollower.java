@@ -20,17 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows VM status into the database between reconcile passes. A VM whose status changed needs nothing from the
- * reconciler but a new node state: no render, no write to the cluster. So instead of a pass per lab (load the
- * definition, plan, check every object, then a transaction), one thread records the status of every lab whose VMs
- * changed, from the informer cache, in one transaction per batch: a classroom's 3,000 VMs booting cost a few hundred
- * small transactions, and a status change shows within the batch's gathering time plus one commit.
+ * Records observed status: the one writer of a lab's node states and lab state while the lab is meant to exist (a
+ * pass tearing a lab down records that itself). A VM whose status changed needs nothing from the reconciler but a new
+ * node state: no render, no write to the cluster. So instead of a pass per lab (load the definition, plan, check every
+ * object, then a transaction), one thread records the status of every lab whose VMs changed, or whose pass saw status
+ * not yet recorded, from the informer cache, in one transaction per batch: a classroom's 3,000 VMs booting cost a few
+ * hundred small transactions, and a status change shows within the batch's gathering time plus one commit.
  *
  * <p>Level-based like a pass: it reads the VMs as the cache has them when the batch runs, never the event that
  * queued the lab. It records for the nodes the lab's last pass planned ({@link PlannedNodes}) and the run wishes the
- * database holds; a lab no pass has planned since start, or whose rows lack a planned node, gets a full pass
- * instead, and a lab being torn down is left to its pass. A pass's status step and a batch take the lab's
- * {@link StatusLocks lock} before they read the cache, so neither overwrites the other with an older view.
+ * database holds; a lab no pass has planned since start gets a full pass instead, and a lab being torn down is left
+ * to its pass. A batch holds its labs' {@link StatusLocks locks} from its read of the rows to its commit, so a
+ * teardown pass's status is never overwritten by a batch that read the lab before it was to be destroyed.
  */
 final class StatusFollower implements AutoCloseable {
 
@@ -60,7 +61,7 @@ final class StatusFollower implements AutoCloseable {
 
     /**
      * @param vms      a lab's VMs as the informer cache has them
-     * @param fullPass queues a reconcile pass for a lab the follower cannot record
+     * @param fullPass queues a reconcile pass for a lab no pass has planned yet
      */
     StatusFollower(Function<UUID, List<GenericKubernetesResource>> vms, Rows rows, PlannedNodes planned,
                    StatusLocks locks, Consumer<UUID> fullPass) {
@@ -72,7 +73,7 @@ final class StatusFollower implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("status-follower").daemon().start(this::run);
     }
 
-    /** A VM of the lab changed status (or appeared, or went): record the lab's status soon. */
+    /** A VM of the lab changed status (or appeared, or went), or a pass saw status not recorded: record it soon. */
     void changed(UUID lab) {
         if (pending.add(lab)) {
             LockSupport.unpark(thread);
@@ -112,15 +113,15 @@ final class StatusFollower implements AutoCloseable {
 
     /** One batch: claims what it can, records what changed, hands the rest on. */
     private void follow(List<UUID> labs) {
-        Map<UUID, List<PlannedNodes.Node>> claimed = new LinkedHashMap<>();
+        Map<UUID, PlannedNodes.Plan> claimed = new LinkedHashMap<>();
         for (UUID lab : labs) {
-            List<PlannedNodes.Node> nodes = planned.of(lab);
-            if (nodes == null) {
+            PlannedNodes.Plan plan = planned.of(lab);
+            if (plan == null) {
                 fullPass.accept(lab);
             } else if (locks.tryLock(lab)) {
-                claimed.put(lab, nodes);
+                claimed.put(lab, plan);
             } else {
-                pending.add(lab); // a pass is recording it, maybe from a read older than this change: look again
+                pending.add(lab); // a teardown pass is recording it: look again next batch
             }
         }
         if (claimed.isEmpty()) {
@@ -129,16 +130,12 @@ final class StatusFollower implements AutoCloseable {
         try {
             Map<UUID, StatusRows.Lab> found = rows.load(claimed.keySet());
             List<StatusRows.Change> changes = new ArrayList<>();
-            claimed.forEach((lab, nodes) -> {
+            claimed.forEach((lab, plan) -> {
                 StatusRows.Lab row = found.get(lab);
                 if (row == null || row.desired() == DesiredRun.DESTROYED) {
                     return; // gone, or being torn down: its pass records that
                 }
-                if (!row.nodes().keySet().containsAll(nodes.stream().map(PlannedNodes.Node::name).toList())) {
-                    fullPass.accept(lab);
-                    return;
-                }
-                StatusRows.Change change = observe(row, nodes, vmsOf(lab));
+                StatusRows.Change change = observe(row, plan, vmsOf(lab));
                 if (change != null) {
                     changes.add(change);
                 }
@@ -160,30 +157,31 @@ final class StatusFollower implements AutoCloseable {
     }
 
     /**
-     * What the cached VMs say of a lab's planned nodes, against its rows: the nodes whose observation changed and
-     * the lab's new aggregate if it changed; null when nothing did. A node runs when the lab should run and its
-     * row says it should, as the planner decides.
+     * What the cached VMs say of a lab's planned nodes, against its rows: the nodes whose observation changed (a
+     * planned node without a row gets one: it does not run) and the lab's new aggregate if it changed; null when
+     * nothing did. A node runs when the lab should run and its row says it should, as the planner decides.
      */
-    static StatusRows.Change observe(StatusRows.Lab row, List<PlannedNodes.Node> nodes,
+    static StatusRows.Change observe(StatusRows.Lab row, PlannedNodes.Plan plan,
                                      Function<String, GenericKubernetesResource> vms) {
         List<StatusAggregation.NodeView> views = new ArrayList<>();
         Map<String, NodeObservation> changed = new LinkedHashMap<>();
-        for (PlannedNodes.Node node : nodes) {
+        for (PlannedNodes.Node node : plan.nodes()) {
             StatusRows.Node recorded = row.nodes().get(node.name());
-            boolean shouldRun = row.desired() == DesiredRun.RUNNING && recorded.running();
+            boolean shouldRun = row.desired() == DesiredRun.RUNNING && recorded != null && recorded.running();
             GenericKubernetesResource vm = vms.apply(node.vmName());
             Map<String, Object> status = vm == null ? null : vm.get("status");
             NodeObservation observed = NodeStatusMapping.map(status, vm != null, shouldRun);
             views.add(new StatusAggregation.NodeView(node.name(), shouldRun, observed));
-            if (!observed.equals(recorded.recorded())) {
+            if (recorded == null || !observed.equals(recorded.recorded())) {
                 changed.put(node.name(), observed);
             }
         }
         StatusAggregation.Result lab = StatusAggregation.aggregate(row.desired(), views, true);
-        if (changed.isEmpty() && row.shows(lab)) {
+        boolean labShows = row.shows(lab, plan.specVersion());
+        if (changed.isEmpty() && labShows) {
             return null;
         }
-        return new StatusRows.Change(row, row.shows(lab) ? null : lab, changed);
+        return new StatusRows.Change(row, labShows ? null : lab, plan.specVersion(), changed);
     }
 
     @Override

@@ -7,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One writer of a lab's status at a time: a reconcile pass's status step or a {@link StatusFollower} batch. Each
- * reads the informer cache only after taking the lab's lock, so of two status writes the later is always made from
- * the later read, and a VM's state never goes back. Held for a cache read and one short transaction, never for a
- * pass's cluster writes: a lab that deploys for seconds still has its status followed meanwhile.
+ * One writer of a lab's status at a time: a {@link StatusFollower} batch, or a pass recording a teardown. A batch holds
+ * its labs' locks from its read of their rows to its commit, so a batch that read a lab before it was to be destroyed
+ * cannot overwrite the teardown's status with its own; a teardown pass waits for that batch, and a batch skips (and
+ * comes back to) a lab whose teardown is being recorded. Held for milliseconds, never for a pass's cluster writes.
  */
 final class StatusLocks {
 

@@ -9,7 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,28 +38,72 @@ class StatusRows implements StatusFollower.Rows {
     record Node(boolean running, NodeObservation recorded) {
     }
 
-    /** A lab's row and its nodes' rows by node name. */
+    /**
+     * A lab's row and its nodes' rows by node name.
+     *
+     * @param observedSpec the definition version its status was last recorded for; null before the first
+     */
     record Lab(UUID id, DesiredRun desired, LabState state, int ready, int total, List<String> reasons,
-               Map<String, Node> nodes) {
+               Long observedSpec, Map<String, Node> nodes) {
 
-        boolean shows(StatusAggregation.Result result) {
+        boolean shows(StatusAggregation.Result result, long specVersion) {
             return state == result.state() && ready == result.ready() && total == result.total()
-                    && reasons.equals(result.reasons());
+                    && reasons.equals(result.reasons()) && Long.valueOf(specVersion).equals(observedSpec);
         }
     }
 
-    /** What changed in one lab: its new aggregate (null when unchanged) and its nodes' new observations. */
-    record Change(Lab before, StatusAggregation.Result lab, Map<String, NodeObservation> nodes) {
+    /**
+     * What changed in one lab: its new aggregate (null when unchanged) for the definition version {@code specVersion},
+     * and its nodes' new observations (a node without a row gets one).
+     */
+    record Change(Lab before, StatusAggregation.Result lab, long specVersion, Map<String, NodeObservation> nodes) {
     }
 
+    /** Enough for the one follower thread, with one to spare while a broken connection is replaced. */
+    private static final int OWN_CONNECTIONS = 2;
+
+    private final HikariDataSource ownPool;
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
 
-    StatusRows(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.transaction = transaction;
+    /**
+     * The follower has connections of its own, to the database the service uses: API requests waiting for a lock
+     * (a classroom's starts queue on their owner's quota lock) can hold every pooled connection for seconds, and
+     * status must not wait behind them.
+     */
+    @Autowired
+    StatusRows(DataSource shared) {
+        this(shared instanceof HikariDataSource hikari ? ownPool(hikari) : shared,
+                shared instanceof HikariDataSource);
+    }
+
+    private StatusRows(DataSource dataSource, boolean owned) {
+        this.ownPool = owned ? (HikariDataSource) dataSource : null;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** On {@code dataSource} itself: its transactions join one the calling thread has open on it (tests roll back). */
+    static StatusRows sharing(DataSource dataSource) {
+        return new StatusRows(dataSource, false);
+    }
+
+    private static HikariDataSource ownPool(HikariDataSource shared) {
+        HikariConfig config = new HikariConfig();
+        shared.copyStateTo(config);
+        config.setPoolName("labforge-status");
+        config.setMaximumPoolSize(OWN_CONNECTIONS);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    @PreDestroy
+    void close() {
+        if (ownPool != null) {
+            ownPool.close();
+        }
     }
 
     /** The rows of the labs that have a runtime; one query for all of them. */
@@ -61,7 +111,7 @@ class StatusRows implements StatusFollower.Rows {
     public Map<UUID, Lab> load(Collection<UUID> labs) {
         Map<UUID, Lab> found = new HashMap<>();
         jdbc.sql("""
-                select r.lab_id, r.desired, r.state, r.ready_nodes, r.total_nodes, r.reasons::text,
+                select r.lab_id, r.desired, r.state, r.ready_nodes, r.total_nodes, r.reasons::text, r.observed_spec,
                        n.node, n.running, n.state, n.reason, n.message
                 from lab_runtime r left join node_runtime n on n.lab_id = r.lab_id
                 where r.lab_id = any (?)""")
@@ -70,15 +120,16 @@ class StatusRows implements StatusFollower.Rows {
                     UUID id = rs.getObject(1, UUID.class);
                     Lab lab = found.get(id);
                     if (lab == null) {
+                        long spec = rs.getLong(7);
                         lab = new Lab(id, DesiredRun.valueOf(rs.getString(2)), LabState.valueOf(rs.getString(3)),
                                 rs.getInt(4), rs.getInt(5), JSON.readValue(rs.getString(6), STRINGS),
-                                new LinkedHashMap<>());
+                                rs.wasNull() ? null : spec, new LinkedHashMap<>());
                         found.put(id, lab);
                     }
-                    String node = rs.getString(7);
+                    String node = rs.getString(8);
                     if (node != null) {
-                        lab.nodes().put(node, new Node(rs.getBoolean(8), new NodeObservation(
-                                NodeState.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11))));
+                        lab.nodes().put(node, new Node(rs.getBoolean(9), new NodeObservation(
+                                NodeState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12))));
                     }
                 });
         return found;
@@ -100,8 +151,9 @@ class StatusRows implements StatusFollower.Rows {
         for (Change change : changes) {
             UUID id = change.before().id();
             change.nodes().forEach((node, o) -> {
-                nodes.add(new Object[] {o.state().name(), o.reason(), o.message(), now, id, node});
-                NodeState previous = change.before().nodes().get(node).recorded().state();
+                nodes.add(new Object[] {id, node, o.state().name(), o.reason(), o.message(), now});
+                Node row = change.before().nodes().get(node);
+                NodeState previous = row == null ? NodeState.PENDING : row.recorded().state();
                 if (previous != o.state()) {
                     events.add(new Object[] {id, "NodeStateChanged", node, StatusRecorder.nodeChange(previous, o)});
                 }
@@ -109,7 +161,7 @@ class StatusRows implements StatusFollower.Rows {
             StatusAggregation.Result lab = change.lab();
             if (lab != null) {
                 labs.add(new Object[] {lab.state().name(), lab.ready(), lab.total(), JSON.writeValueAsString(
-                        lab.reasons()), now, id});
+                        lab.reasons()), change.specVersion(), now, id});
                 if (change.before().state() != lab.state()) {
                     events.add(new Object[] {id, "LabStateChanged", null,
                             StatusRecorder.labChange(change.before().state(), lab)});
@@ -119,13 +171,18 @@ class StatusRows implements StatusFollower.Rows {
         transaction.executeWithoutResult(tx -> {
             // observed state, not anyone's request: its commit need not wait for the disk (see StatusRecorder)
             batch.execute("set local synchronous_commit to off");
-            batch.batchUpdate("update node_runtime set state = ?, reason = ?, message = ?, updated_at = ?"
-                    + " where lab_id = ? and node = ?", nodes);
+            // a planned node without a row (added while the lab was stopped) gets one that does not run, as a pass's
+            // status step made it; quota commitments decide what runs, never this
+            batch.batchUpdate("insert into node_runtime (lab_id, node, running, state, reason, message, updated_at)"
+                    + " values (?, ?, false, ?, ?, ?, ?) on conflict (lab_id, node) do update set state ="
+                    + " excluded.state, reason = excluded.reason, message = excluded.message,"
+                    + " updated_at = excluded.updated_at", nodes);
             batch.batchUpdate("update lab_runtime set state = ?, ready_nodes = ?, total_nodes = ?, reasons = ?::jsonb,"
-                    + " updated_at = ?, version = version + 1 where lab_id = ?", labs);
+                    + " observed_spec = ?, updated_at = ?, version = version + 1 where lab_id = ?", labs);
             // dated as late as the transaction allows: the commit follows at once
             batch.batchUpdate("insert into lab_events (lab_id, at, kind, node, message)"
                     + " values (?, clock_timestamp(), ?, ?, ?)", events);
         });
+
     }
 }

@@ -60,7 +60,7 @@ class ClassroomStormBenchmark {
      * The floor is run this many times and the median taken: on this two-core VM one run of the same floor took
      * anywhere from 13 to 29 s, which alone would swing the ratio by more than two.
      */
-    private static final int FLOOR_RUNS = 3;
+    private static final int FLOOR_RUNS = Integer.getInteger("storm.floor-runs", 3);
     private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration RESYNC_TIMEOUT = Duration.ofMinutes(3);
     /** Copies of the storm's labs in the large heap measurement: 10 x 3,000 = 30,000 routers. */

@@ -66,7 +66,7 @@ class ObjectSyncTest {
     }
 
     @Test
-    void anObjectDeletedRightAfterTheCacheSawItIsCreatedAgain() {
+    void anObjectDeletedBeforeAnyPassSawItIsCreatedAgain() {
         ClusterWrites writes = new ClusterWrites();
         ObjectSync sync = new ObjectSync(cluster.client(), writes);
         GenericKubernetesResource nad = nad("seen");
@@ -77,9 +77,9 @@ class ObjectSyncTest {
         sync.syncGeneric(Multus.NAD, "sync", List.of(nad), List.of());
         assertThat(writes.creates()).isEqualTo(1);
 
-        // the cache showed it, then someone deleted it before any pass looked: the next pass creates it again
-        sync.seen(Multus.NAD.getPlural(), nad);
+        // someone deleted it before any pass saw it; the cache tells of the delete: the next pass creates it again
         cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").withName("link-2").delete();
+        sync.gone(Multus.NAD.getPlural(), nad);
         sync.syncGeneric(Multus.NAD, "sync", List.of(nad), List.of());
         assertThat(writes.creates()).isEqualTo(2);
         assertThat(cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").withName("link-2")

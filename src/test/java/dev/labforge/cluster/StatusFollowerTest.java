@@ -49,7 +49,7 @@ class StatusFollowerTest {
 
     private static StatusRows.Lab labRow(UUID id, DesiredRun desired, LabState state, int ready, int total,
                                          Map<String, StatusRows.Node> nodes) {
-        return new StatusRows.Lab(id, desired, state, ready, total, List.of(), new LinkedHashMap<>(nodes));
+        return new StatusRows.Lab(id, desired, state, ready, total, List.of(), 1L, new LinkedHashMap<>(nodes));
     }
 
     private void plan(String... nodes) {
@@ -59,6 +59,11 @@ class StatusFollowerTest {
                     List.of(), null));
         }
         planned.remember(new LabPlan(lab, "lab", LabPlanner.namespaceOf(lab), 1, plans, List.of()));
+    }
+
+    private PlannedNodes.Plan planOf(String... nodes) {
+        return new PlannedNodes.Plan(1, java.util.Arrays.stream(nodes).map(n -> new PlannedNodes.Node(n, n + "-vm"))
+                .toList());
     }
 
     @Test
@@ -89,22 +94,24 @@ class StatusFollowerTest {
     }
 
     @Test
-    void aPlannedNodeWithoutItsRowGetsAFullPass() {
-        plan("r1", "r2");
-        rows.put(labRow(lab, DesiredRun.RUNNING, LabState.DEPLOYING, 0, 1, Map.of("r1", node(true,
-                NodeState.STARTING))));
+    void aPlannedNodeWithoutItsRowIsRecordedAsNotRunning() {
+        plan("r1", "r2"); // r2 was added while the lab was stopped: no commitment made it run
+        rows.put(labRow(lab, DesiredRun.RUNNING, LabState.RUNNING, 1, 1, Map.of("r1", node(true, NodeState.READY))));
+        cluster.put(lab, List.of(vm("r1-vm", "Running", true)));
         follower.changed(lab);
-        await(() -> fullPasses.contains(lab));
-        assertThat(rows.written).isEmpty();
+        await(() -> rows.written.size() == 1);
+        assertThat(rows.written.getFirst().nodes()).isEqualTo(Map.of("r2", NodeObservation.of(NodeState.STOPPED)));
+        assertThat(rows.written.getFirst().lab()).as("r2 counts for nothing: the lab is as recorded").isNull();
+        assertThat(fullPasses).isEmpty();
     }
 
     @Test
-    void aLabWhoseStatusAPassIsRecordingIsFollowedRightAfter() throws InterruptedException {
+    void aLabWhoseTeardownAPassIsRecordingIsFollowedRightAfter() throws InterruptedException {
         plan("r1");
         rows.put(labRow(lab, DesiredRun.RUNNING, LabState.DEPLOYING, 0, 1, Map.of("r1", node(true,
                 NodeState.BOOTING))));
         cluster.put(lab, List.of(vm("r1-vm", "Running", true)));
-        locks.lock(lab); // a pass is recording its status
+        locks.lock(lab); // a pass is recording a teardown's status
         follower.changed(lab);
         Thread.sleep(StatusFollower.GATHER.toMillis() * 8);
         assertThat(rows.written).isEmpty();
@@ -130,7 +137,7 @@ class StatusFollowerTest {
         StatusRows.Lab row = labRow(lab, DesiredRun.RUNNING, LabState.RUNNING, 1, 1, Map.of("r1", node(true,
                 NodeState.READY)));
         Map<String, GenericKubernetesResource> vms = Map.of("r1-vm", vm("r1-vm", "Running", true));
-        assertThat(StatusFollower.observe(row, List.of(new PlannedNodes.Node("r1", "r1-vm")), vms::get)).isNull();
+        assertThat(StatusFollower.observe(row, planOf("r1"), vms::get)).isNull();
     }
 
     @Test
@@ -140,8 +147,7 @@ class StatusFollowerTest {
                 "r1", node(true, NodeState.BOOTING), "r2", node(false, NodeState.READY)));
         Map<String, GenericKubernetesResource> vms = Map.of("r1-vm", vm("r1-vm", "Running", true),
                 "r2-vm", vm("r2-vm", "Running", true));
-        StatusRows.Change change = StatusFollower.observe(row, List.of(new PlannedNodes.Node("r1", "r1-vm"),
-                new PlannedNodes.Node("r2", "r2-vm")), vms::get);
+        StatusRows.Change change = StatusFollower.observe(row, planOf("r1", "r2"), vms::get);
         assertThat(change.nodes()).isEqualTo(Map.of("r1", NodeObservation.of(NodeState.READY),
                 "r2", NodeObservation.of(NodeState.STOPPING)));
         assertThat(change.lab().state()).isEqualTo(LabState.DEPLOYING);
@@ -150,8 +156,7 @@ class StatusFollowerTest {
         // a stopped lab: nothing should run, a VM gone is STOPPED
         StatusRows.Lab stopped = labRow(lab, DesiredRun.STOPPED, LabState.STOPPING, 0, 0, Map.of(
                 "r1", node(true, NodeState.STOPPING)));
-        StatusRows.Change halted = StatusFollower.observe(stopped, List.of(new PlannedNodes.Node("r1", "r1-vm")),
-                name -> null);
+        StatusRows.Change halted = StatusFollower.observe(stopped, planOf("r1"), name -> null);
         assertThat(halted.nodes()).isEqualTo(Map.of("r1", NodeObservation.of(NodeState.STOPPED)));
         assertThat(halted.lab().state()).isEqualTo(LabState.STOPPED);
     }

@@ -12,17 +12,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The follower's SQL on real PostgreSQL: a batch reads and writes status columns and logs events as passes do. */
 class StatusRowsTest extends IntegrationTest {
 
     @Autowired
-    StatusRows rows;
+    javax.sql.DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transaction;
 
     @Test
     void loadsARunningLabAndWritesAChangeWithItsEvents() throws InterruptedException {
@@ -38,6 +37,8 @@ class StatusRowsTest extends IntegrationTest {
             Thread.sleep(50);
         }
 
+        // on the service's own pool, so that the writes below join the test's transaction and are rolled back with it
+        StatusRows rows = StatusRows.sharing(dataSource);
         StatusRows.Lab row = rows.load(List.of(lab, UUID.randomUUID())).get(lab);
         assertThat(row.desired()).isEqualTo(DesiredRun.RUNNING);
         assertThat(row.state()).isEqualTo(LabState.RUNNING);
@@ -46,13 +47,15 @@ class StatusRowsTest extends IntegrationTest {
         assertThat(row.nodes().get("r1")).isEqualTo(new StatusRows.Node(true, NodeObservation.of(NodeState.READY)));
 
         // written and read back in a transaction that is rolled back: the running service never sees it
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transaction.executeWithoutResult(tx -> {
             long version = version(lab);
             long eventsBefore = events(lab).size();
             NodeObservation failed = new NodeObservation(NodeState.FAILED, "CrashLoopBackOff", "the guest crashed");
             StatusAggregation.Result degraded = new StatusAggregation.Result(LabState.DEGRADED, 2, 3,
                     List.of("r1: CrashLoopBackOff: the guest crashed"), true);
-            rows.write(List.of(new StatusRows.Change(row, degraded, Map.of("r1", failed))));
+            rows.write(List.of(new StatusRows.Change(row, degraded, row.observedSpec() + 1, Map.of("r1", failed,
+                    "r9", NodeObservation.of(NodeState.STOPPED)))));
 
             StatusRows.Lab after = rows.load(List.of(lab)).get(lab);
             assertThat(after.state()).isEqualTo(LabState.DEGRADED);
@@ -60,11 +63,15 @@ class StatusRowsTest extends IntegrationTest {
             assertThat(after.reasons()).containsExactly("r1: CrashLoopBackOff: the guest crashed");
             assertThat(after.nodes().get("r1").recorded()).isEqualTo(failed);
             assertThat(after.nodes().get("r2").recorded().state()).isEqualTo(NodeState.READY);
+            assertThat(after.observedSpec()).isEqualTo(row.observedSpec() + 1);
+            assertThat(after.nodes().get("r9")).as("a planned node without a row gets one that does not run")
+                    .isEqualTo(new StatusRows.Node(false, NodeObservation.of(NodeState.STOPPED)));
             assertThat(version(lab)).as("the ORM's optimistic lock sees the write").isEqualTo(version + 1);
             List<String> events = events(lab);
-            assertThat(events).hasSize((int) eventsBefore + 2);
-            assertThat(events.subList(events.size() - 2, events.size())).containsExactly(
+            assertThat(events).hasSize((int) eventsBefore + 3);
+            assertThat(events.subList(events.size() - 3, events.size())).containsExactly(
                     "NodeStateChanged r1 READY -> FAILED (CrashLoopBackOff: the guest crashed)",
+                    "NodeStateChanged r9 PENDING -> STOPPED",
                     "LabStateChanged - RUNNING -> DEGRADED (2/3 ready)");
             tx.setRollbackOnly();
         });
