@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Records observed status: the one writer of a lab's node states and lab state while the lab is meant to exist (a
  * pass tearing a lab down records that itself). A VM whose status changed needs nothing from the reconciler but a new
  * node state: no render, no write to the cluster. So instead of a pass per lab (load the definition, plan, check every
- * object, then a transaction), one thread records the status of every lab whose VMs changed, or whose pass saw status
+ * object, then a transaction), two threads record the status of every lab whose VMs changed, or whose pass saw status
  * not yet recorded, from the informer cache, in one transaction per batch: a classroom's 3,000 VMs booting cost a few
  * hundred small transactions, and a status change shows within the batch's gathering time plus one commit.
  *
@@ -41,6 +41,12 @@ final class StatusFollower implements AutoCloseable {
     /** At most this many labs per transaction: a batch stays a short transaction however many labs changed. */
     static final int MAX_BATCH = 250;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
+    /**
+     * Two, so that changes arriving while one batch waits (for the CPU, a row lock, the disk) go in the other's batch
+     * instead of waiting for it: on a busy machine a batch now and then takes most of a second. A lab is in one batch
+     * at a time: each takes its labs from the pending set and their status locks.
+     */
+    static final int THREADS = 2;
 
     /** Where status is kept: {@link StatusRows}. */
     interface Rows {
@@ -56,7 +62,7 @@ final class StatusFollower implements AutoCloseable {
     private final Consumer<UUID> fullPass;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final LongAdder batches = new LongAdder();
-    private final Thread thread;
+    private final List<Thread> threads;
     private volatile boolean open = true;
 
     /**
@@ -70,13 +76,14 @@ final class StatusFollower implements AutoCloseable {
         this.planned = planned;
         this.locks = locks;
         this.fullPass = fullPass;
-        this.thread = Thread.ofPlatform().name("status-follower").daemon().start(this::run);
+        this.threads = java.util.stream.IntStream.range(0, THREADS).mapToObj(i -> Thread.ofPlatform()
+                .name("status-follower-" + i).daemon().start(this::run)).toList();
     }
 
     /** A VM of the lab changed status (or appeared, or went), or a pass saw status not recorded: record it soon. */
     void changed(UUID lab) {
         if (pending.add(lab)) {
-            LockSupport.unpark(thread);
+            threads.forEach(LockSupport::unpark);
         }
     }
 
@@ -187,11 +194,14 @@ final class StatusFollower implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        threads.forEach(LockSupport::unpark);
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -59,8 +59,8 @@ class StatusRows implements StatusFollower.Rows {
     record Change(Lab before, StatusAggregation.Result lab, long specVersion, Map<String, NodeObservation> nodes) {
     }
 
-    /** Enough for the one follower thread, with one to spare while a broken connection is replaced. */
-    private static final int OWN_CONNECTIONS = 2;
+    /** One per follower thread, and one to spare while a broken connection is replaced. */
+    private static final int OWN_CONNECTIONS = StatusFollower.THREADS + 1;
 
     private final HikariDataSource ownPool;
     private final JdbcClient jdbc;
