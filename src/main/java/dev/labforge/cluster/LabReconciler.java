@@ -85,8 +85,7 @@ final class LabReconciler {
             if (runtime != null) {
                 statusLocks.lock(labId);
                 try {
-                    status.record(labId, StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), !gone),
-                            runtime.state(), List.of(), 0);
+                    status.recordTeardown(labId, !gone);
                 } finally {
                     statusLocks.unlock(labId);
                 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Saves what the reconciler observed, only where it changed, and logs each change as an event: a
- * steady lab costs no database writes.
+ * What a pass records itself, each change logged as an event: a teardown's status, and the restarts it made. A live
+ * lab's status is the {@link StatusFollower}'s to write; {@link #recorded} tells a pass whether to hand it over.
  */
 @Component
 class StatusRecorder {
@@ -28,8 +28,8 @@ class StatusRecorder {
     }
 
     /**
-     * Whether {@code record} would change nothing, judged from the rows the pass read when it began (only the
-     * reconciler writes status, one pass per lab at a time): most passes then cost no transaction at all.
+     * Whether the rows the pass read when it began already show what it observed: most passes then hand nothing to
+     * the status follower.
      */
     static boolean recorded(LabRuntime runtime, List<NodeRuntime> rows, StatusAggregation.Result result,
                             List<StatusAggregation.NodeView> views, long specVersion) {
@@ -45,33 +45,18 @@ class StatusRecorder {
         });
     }
 
+    /** A lab being torn down: DESTROYING while anything of it is left, then DEFINED. Its nodes' rows stay as were. */
     @Transactional
-    public void record(UUID labId, StatusAggregation.Result result, LabState before,
-                       List<StatusAggregation.NodeView> views, long specVersion) {
+    public void recordTeardown(UUID labId, boolean anythingLeft) {
         commitWithoutWaitingForTheDisk();
-        LabRuntime runtime = runtimes.findById(labId).orElse(null);
-        if (runtime == null) {
-            return;
-        }
-        Map<String, NodeRuntime> rows = new HashMap<>();
-        nodes.findByIdLabIdOrderByIdNode(labId).forEach(row -> rows.put(row.node(), row));
-        for (StatusAggregation.NodeView view : views) {
-            NodeRuntime row = rows.get(view.name());
-            if (row == null) {
-                // only quota commitments (Commitments) make a node run; a row made here records state
-                row = nodes.save(new NodeRuntime(labId, view.name(), false));
+        runtimes.findById(labId).ifPresent(runtime -> {
+            StatusAggregation.Result result = StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), anythingLeft);
+            LabState previous = runtime.state();
+            if (runtime.observe(result.state(), result.ready(), result.total(), result.reasons(), 0)
+                    && previous != result.state()) {
+                events.append(labId, "LabStateChanged", null, labChange(previous, result));
             }
-            NodeState previous = row.state();
-            NodeObservation o = view.observed();
-            if (row.observe(o.state(), o.reason(), o.message()) && previous != o.state()) {
-                events.append(labId, "NodeStateChanged", view.name(), nodeChange(previous, o));
-            }
-        }
-        LabState previous = runtime.state();
-        if (runtime.observe(result.state(), result.ready(), result.total(), result.reasons(), specVersion)
-                && previous != result.state()) {
-            events.append(labId, "LabStateChanged", null, labChange(previous, result));
-        }
+        });
     }
 
     /**
