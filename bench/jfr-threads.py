@@ -14,6 +14,7 @@ import sys
 GROUPS = [  # thread name pattern -> component
     (r'^vert\.x-eventloop', 'mock API server and HTTP/watch I/O (vert.x event loops)'),
     (r'^reconcile-', 'reconciler passes'),
+    (r'^status-follower', 'status follower'),
     (r'^tomcat-handler', 'REST API (Tomcat)'),
     (r'^simulated-virt-controller', 'KubeVirt simulator'),
     (r'^-\d+-pool-\d+-thread', 'fabric8 client callbacks (watch events into informers, responses)'),

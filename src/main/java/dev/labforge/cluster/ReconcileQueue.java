@@ -78,13 +78,13 @@ final class ReconcileQueue implements AutoCloseable {
         for (int i = 0; i < workerCount; i++) {
             workers.submit(() -> work(false));
         }
-        for (int i = 0; i < statusWorkers(workerCount); i++) {
+        for (int i = 0; i < repairWorkers(workerCount); i++) {
             workers.submit(() -> work(true));
         }
     }
 
     /** The workers for changed labs only, beside {@code workerCount}: half as many, at least one; none for one. */
-    static int statusWorkers(int workerCount) {
+    static int repairWorkers(int workerCount) {
         return workerCount > 1 ? Math.max(1, workerCount / 2) : 0;
     }
 

@@ -92,7 +92,7 @@ class ReconcileQueueTest {
     }
 
     @Test
-    void statusWorkersServeChangedLabsWhileEveryWorkerDeploys() {
+    void repairWorkersServeChangedLabsWhileEveryWorkerDeploys() {
         List<UUID> deploying = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         CountDownLatch deployed = new CountDownLatch(1);
         UUID waiting = UUID.randomUUID();
@@ -120,9 +120,9 @@ class ReconcileQueueTest {
             deployed.countDown();
             Await.until("the waiting lab's pass", WAIT, () -> passes.contains(waiting), passes::toString);
         }
-        assertThat(ReconcileQueue.statusWorkers(8)).isEqualTo(4);
-        assertThat(ReconcileQueue.statusWorkers(2)).isEqualTo(1);
-        assertThat(ReconcileQueue.statusWorkers(1)).isZero();
+        assertThat(ReconcileQueue.repairWorkers(8)).isEqualTo(4);
+        assertThat(ReconcileQueue.repairWorkers(2)).isEqualTo(1);
+        assertThat(ReconcileQueue.repairWorkers(1)).isZero();
     }
 
     @Test
