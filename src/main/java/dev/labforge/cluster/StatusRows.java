@@ -96,6 +96,9 @@ class StatusRows implements StatusFollower.Rows {
         config.setPoolName("labforge-status");
         config.setMaximumPoolSize(OWN_CONNECTIONS);
         config.setMinimumIdle(1);
+        // every transaction on these connections records observed status: none need wait for the disk (see
+        // StatusRecorder for why that is safe)
+        config.setConnectionInitSql("set synchronous_commit to off");
         return new HikariDataSource(config);
     }
 
@@ -136,53 +139,97 @@ class StatusRows implements StatusFollower.Rows {
     }
 
     /**
-     * Writes every change in one transaction, with its events. Only status columns are written; the lab's version
-     * goes up, so that an ORM write based on an earlier read of the row fails instead of undoing this one.
+     * Writes every change, with its events, in one statement: one round trip and, on the follower's own connections,
+     * its own transaction. On a saturated machine any round trip may wait long for the database to get the CPU, so a
+     * batch makes as few as it can. Only status columns are written; the lab's version goes up, so that an ORM write
+     * based on an earlier read of the row fails instead of undoing this one.
      */
     @Override
     public void write(List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> nodes = new ArrayList<>();
-        List<Object[]> labs = new ArrayList<>();
-        List<Object[]> events = new ArrayList<>();
+        Columns nodes = new Columns(5);
+        Columns labs = new Columns(6);
+        Columns events = new Columns(4);
         for (Change change : changes) {
             UUID id = change.before().id();
             change.nodes().forEach((node, o) -> {
-                nodes.add(new Object[] {id, node, o.state().name(), o.reason(), o.message(), now});
+                nodes.add(id, node, o.state().name(), o.reason(), o.message());
                 Node row = change.before().nodes().get(node);
                 NodeState previous = row == null ? NodeState.PENDING : row.recorded().state();
                 if (previous != o.state()) {
-                    events.add(new Object[] {id, "NodeStateChanged", node, StatusRecorder.nodeChange(previous, o)});
+                    events.add(id, "NodeStateChanged", node, StatusRecorder.nodeChange(previous, o));
                 }
             });
             StatusAggregation.Result lab = change.lab();
             if (lab != null) {
-                labs.add(new Object[] {lab.state().name(), lab.ready(), lab.total(), JSON.writeValueAsString(
-                        lab.reasons()), change.specVersion(), now, id});
+                labs.add(id, lab.state().name(), lab.ready(), lab.total(), JSON.writeValueAsString(lab.reasons()),
+                        change.specVersion());
                 if (change.before().state() != lab.state()) {
-                    events.add(new Object[] {id, "LabStateChanged", null,
-                            StatusRecorder.labChange(change.before().state(), lab)});
+                    events.add(id, "LabStateChanged", null, StatusRecorder.labChange(change.before().state(), lab));
                 }
             }
         }
-        transaction.executeWithoutResult(tx -> {
-            // observed state, not anyone's request: its commit need not wait for the disk (see StatusRecorder)
-            batch.execute("set local synchronous_commit to off");
-            // a planned node without a row (added while the lab was stopped) gets one that does not run, as a pass's
-            // status step made it; quota commitments decide what runs, never this
-            batch.batchUpdate("insert into node_runtime (lab_id, node, running, state, reason, message, updated_at)"
-                    + " values (?, ?, false, ?, ?, ?, ?) on conflict (lab_id, node) do update set state ="
-                    + " excluded.state, reason = excluded.reason, message = excluded.message,"
-                    + " updated_at = excluded.updated_at", nodes);
-            batch.batchUpdate("update lab_runtime set state = ?, ready_nodes = ?, total_nodes = ?, reasons = ?::jsonb,"
-                    + " observed_spec = ?, updated_at = ?, version = version + 1 where lab_id = ?", labs);
-            // dated as late as the transaction allows: the commit follows at once
-            batch.batchUpdate("insert into lab_events (lab_id, at, kind, node, message)"
-                    + " values (?, clock_timestamp(), ?, ?, ?)", events);
-        });
+        Timestamp now = Timestamp.from(Instant.now());
+        Runnable statement = () -> batch.update(WRITE,
+                now, nodes.column(0, UUID[]::new), nodes.column(1, String[]::new),
+                nodes.column(2, String[]::new), nodes.column(3, String[]::new), nodes.column(4, String[]::new),
+                now, labs.column(0, UUID[]::new), labs.column(1, String[]::new), labs.column(2, Integer[]::new),
+                labs.column(3, Integer[]::new), labs.column(4, String[]::new), labs.column(5, Long[]::new),
+                events.column(0, UUID[]::new), events.column(1, String[]::new), events.column(2, String[]::new),
+                events.column(3, String[]::new));
+        if (ownPool != null) {
+            statement.run(); // in autocommit: its own transaction, in one round trip
+        } else {
+            transaction.executeWithoutResult(tx -> {
+                // on a shared pool, where the follower's own connections are set so once (see ownPool)
+                batch.execute("set local synchronous_commit to off");
+                statement.run();
+            });
+        }
+    }
 
+    private static final String WRITE = """
+                    with node_rows as (
+                        -- a planned node without a row (added while the lab was stopped) gets one that does not run,
+                        -- as a pass's status step made it; quota commitments decide what runs, never this
+                        insert into node_runtime (lab_id, node, running, state, reason, message, updated_at)
+                        select lab_id, node, false, state, reason, message, ?
+                        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            as v (lab_id, node, state, reason, message)
+                        on conflict (lab_id, node) do update set state = excluded.state, reason = excluded.reason,
+                            message = excluded.message, updated_at = excluded.updated_at
+                    ), lab_rows as (
+                        update lab_runtime r set state = v.state, ready_nodes = v.ready, total_nodes = v.total,
+                            reasons = v.reasons::jsonb, observed_spec = v.spec, updated_at = ?, version = r.version + 1
+                        from unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::bigint[])
+                            as v (lab_id, state, ready, total, reasons, spec)
+                        where r.lab_id = v.lab_id
+                    )
+                    -- dated as late as the statement allows: its commit follows at once
+                    insert into lab_events (lab_id, at, kind, node, message)
+                    select lab_id, clock_timestamp(), kind, node, message
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as e (lab_id, kind, node, message)""";
+
+    /** Rows to write, kept by column: each column goes to the statement as one array. */
+    private static final class Columns {
+        private final List<List<Object>> columns = new ArrayList<>();
+
+        Columns(int count) {
+            for (int i = 0; i < count; i++) {
+                columns.add(new ArrayList<>());
+            }
+        }
+
+        void add(Object... row) {
+            for (int i = 0; i < row.length; i++) {
+                columns.get(i).add(row[i]);
+            }
+        }
+
+        <T> T[] column(int index, java.util.function.IntFunction<T[]> array) {
+            return columns.get(index).toArray(array);
+        }
     }
 }
