@@ -155,7 +155,7 @@ class ClusterRuntime implements SmartLifecycle {
         }
     }
 
-    /** A VM of the lab changed status: the follower records it, no pass needed. */
+    /** A VM of the lab changed status, or a pass saw status not yet recorded: the follower records it. */
     private void statusChanged(UUID lab) {
         StatusFollower f = follower;
         if (f != null && lease.held()) { // only the lease holder writes status, as only it makes passes
