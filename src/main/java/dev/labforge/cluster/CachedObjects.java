@@ -76,36 +76,42 @@ final class CachedObjects {
      * kept changes nothing the reconciler could act on.
      */
     static boolean sameContent(HasMetadata a, HasMetadata b) {
-        ObjectMeta x = a.getMetadata();
-        ObjectMeta y = b.getMetadata();
-        boolean sameMetadata = Objects.equals(x.getName(), y.getName())
+        return sameMetadata(a.getMetadata(), b.getMetadata()) && sameProperties(a, b, null);
+    }
+
+    /**
+     * True when two kept VMs differ in their status at most: a change only {@link StatusFollower} need see. Called for
+     * every VM update, so it compares in place rather than on copies without the status.
+     */
+    static boolean sameButStatus(HasMetadata a, HasMetadata b) {
+        return sameMetadata(a.getMetadata(), b.getMetadata()) && sameProperties(a, b, "status");
+    }
+
+    private static boolean sameMetadata(ObjectMeta x, ObjectMeta y) {
+        return Objects.equals(x.getName(), y.getName())
                 && Objects.equals(x.getNamespace(), y.getNamespace())
                 && Objects.equals(x.getDeletionTimestamp(), y.getDeletionTimestamp())
                 && Objects.equals(x.getLabels(), y.getLabels())
                 && Objects.equals(x.getAnnotations(), y.getAnnotations());
-        if (a instanceof GenericKubernetesResource g && b instanceof GenericKubernetesResource h) {
-            return sameMetadata && Objects.equals(g.getAdditionalProperties(), h.getAdditionalProperties());
-        }
-        return sameMetadata;
     }
 
-    /** True when two kept VMs differ in their status at most: a change only {@link StatusFollower} need see. */
-    static boolean sameButStatus(HasMetadata a, HasMetadata b) {
-        if (a instanceof GenericKubernetesResource g && b instanceof GenericKubernetesResource h) {
-            return sameContent(withoutStatus(g), withoutStatus(h));
+    /** Whether two generic objects' properties beyond metadata agree, all but {@code ignored} (null: none). */
+    private static boolean sameProperties(HasMetadata a, HasMetadata b, String ignored) {
+        if (!(a instanceof GenericKubernetesResource g && b instanceof GenericKubernetesResource h)) {
+            return true;
         }
-        return sameContent(a, b);
+        Map<String, Object> x = g.getAdditionalProperties();
+        Map<String, Object> y = h.getAdditionalProperties();
+        if (ignored == null) {
+            return x.equals(y);
+        }
+        return agreeOn(x, y, ignored) && agreeOn(y, x, ignored);
     }
 
-    private static GenericKubernetesResource withoutStatus(GenericKubernetesResource object) {
-        GenericKubernetesResource copy = new GenericKubernetesResource();
-        copy.setMetadata(object.getMetadata());
-        object.getAdditionalProperties().forEach((key, value) -> {
-            if (!key.equals("status")) {
-                copy.setAdditionalProperty(key, value);
-            }
-        });
-        return copy;
+    /** Every property of {@code x} but {@code ignored} is in {@code y} with the same value. */
+    private static boolean agreeOn(Map<String, Object> x, Map<String, Object> y, String ignored) {
+        return x.entrySet().stream().allMatch(e -> e.getKey().equals(ignored)
+                || (y.containsKey(e.getKey()) && Objects.equals(e.getValue(), y.get(e.getKey()))));
     }
 
     private static ObjectMeta metadata(ObjectMeta full) {

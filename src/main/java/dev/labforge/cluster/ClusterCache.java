@@ -65,8 +65,9 @@ final class ClusterCache implements AutoCloseable {
      * deleted, or changed in what is kept: a VMI's phase or a VM's timestamps wake nobody, since no pass could decide
      * anything differently on them. An object appearing wakes no pass either: it is the echo of a pass's own create
      * (an unsettled lab is looked at again anyway, and a resync finds strays). A delete also goes to {@code onGone},
-     * so that the pass it wakes does not take an earlier write of the object to be still in flight. With {@code onStatus} (VMs), what only
-     * the status follower needs goes there alone: a VM appearing or changing only its status.
+     * so that the pass it wakes does not take an earlier write of the object to be still in flight. With
+     * {@code onStatus} (VMs), what only the status follower needs goes there alone: a VM appearing or changing only
+     * its status.
      */
     private static <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer,
                                                                         UnaryOperator<T> keep,
@@ -108,7 +109,6 @@ final class ClusterCache implements AutoCloseable {
                     notify(obj, onStatus);
                 }
             }
-
 
             private void notify(T obj, Consumer<UUID> to) {
                 labOf(obj).stream().map(ClusterCache::uuid).filter(java.util.Objects::nonNull).forEach(to);

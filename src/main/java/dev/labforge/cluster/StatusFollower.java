@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ final class StatusFollower implements AutoCloseable {
         this.planned = planned;
         this.locks = locks;
         this.fullPass = fullPass;
-        this.threads = java.util.stream.IntStream.range(0, THREADS).mapToObj(i -> Thread.ofPlatform()
+        this.threads = IntStream.range(0, THREADS).mapToObj(i -> Thread.ofPlatform()
                 .name("status-follower-" + i).daemon().start(this::run)).toList();
     }
 

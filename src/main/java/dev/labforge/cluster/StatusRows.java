@@ -1,7 +1,5 @@
 package dev.labforge.cluster;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -171,11 +169,10 @@ class StatusRows implements StatusFollower.Rows {
                 }
             }
         }
-        Timestamp now = Timestamp.from(Instant.now());
         Runnable statement = () -> batch.update(WRITE,
-                now, nodes.column(0, UUID[]::new), nodes.column(1, String[]::new),
+                nodes.column(0, UUID[]::new), nodes.column(1, String[]::new),
                 nodes.column(2, String[]::new), nodes.column(3, String[]::new), nodes.column(4, String[]::new),
-                now, labs.column(0, UUID[]::new), labs.column(1, String[]::new), labs.column(2, Integer[]::new),
+                labs.column(0, UUID[]::new), labs.column(1, String[]::new), labs.column(2, Integer[]::new),
                 labs.column(3, Integer[]::new), labs.column(4, String[]::new), labs.column(5, Long[]::new),
                 events.column(0, UUID[]::new), events.column(1, String[]::new), events.column(2, String[]::new),
                 events.column(3, String[]::new));
@@ -195,14 +192,14 @@ class StatusRows implements StatusFollower.Rows {
                         -- a planned node without a row (added while the lab was stopped) gets one that does not run,
                         -- as a pass's status step made it; quota commitments decide what runs, never this
                         insert into node_runtime (lab_id, node, running, state, reason, message, updated_at)
-                        select lab_id, node, false, state, reason, message, ?
+                        select lab_id, node, false, state, reason, message, now()
                         from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
                             as v (lab_id, node, state, reason, message)
                         on conflict (lab_id, node) do update set state = excluded.state, reason = excluded.reason,
                             message = excluded.message, updated_at = excluded.updated_at
                     ), lab_rows as (
                         update lab_runtime r set state = v.state, ready_nodes = v.ready, total_nodes = v.total,
-                            reasons = v.reasons::jsonb, observed_spec = v.spec, updated_at = ?, version = r.version + 1
+                            reasons = v.reasons::jsonb, observed_spec = v.spec, updated_at = now(), version = r.version + 1
                         from unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::bigint[])
                             as v (lab_id, state, ready, total, reasons, spec)
                         where r.lab_id = v.lab_id
