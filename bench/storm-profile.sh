@@ -9,7 +9,7 @@ rm -rf "$out" target/storm && mkdir -p "$out"
 jfr_bin=$(dirname "$(readlink -f "$(command -v java)")")/jfr
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr ] && jfr_bin=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
 timeout 1800 mvn -B -ntp -Pbenchmark test -Dstorm.heap-copies=1 \
-  "-Dbenchmark.jvm=-Xms6g -Xmx6g -XX:StartFlightRecording=filename=$PWD/$out/storm.jfr,settings=profile,dumponexit=true" \
+  "-Dbenchmark.jvm=-Xms6g -Xmx6g -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$PWD/$out/storm.jfr,settings=profile,dumponexit=true" \
   > "$out/maven.log" 2>&1
 results=$(ls -t target/storm/classroom-storm-*.txt | head -1)
 "$jfr_bin" print --events jdk.ExecutionSample --stack-depth 1 "$out/storm.jfr" > "$out/samples.txt"

@@ -20,6 +20,11 @@ final class Await {
      * @throws AssertionError when {@code timeout} passes first
      */
     static void until(String what, Duration timeout, BooleanSupplier done, Supplier<String> progress) {
+        until(what, timeout, Duration.ofMillis(10), done, progress);
+    }
+
+    /** The same, looking every {@code every}. */
+    static void until(String what, Duration timeout, Duration every, BooleanSupplier done, Supplier<String> progress) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         long nextReport = started + PROGRESS_EVERY.toNanos();
@@ -35,7 +40,7 @@ final class Await {
                         + "; " + progress.get());
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(every);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what + "; " + progress.get(), e);

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Time from the simulator writing a VM status to the node state it means showing over REST. The simulator tells
- * when it wrote (right after the API accepted the write); a lab with a state not yet seen is polled with
+ * Time from the simulator writing a VM status to the node state it means showing over REST, for every lab as the
+ * event log dates it ({@link #recorded}), and polled for a sample of the labs. The simulator tells
+ * when it wrote (right after the API accepted the write); a sampled lab with a state not yet seen is polled with
  * {@code GET /api/v1/labs/{id}} until it shows that state or a later one (a node may pass STARTING on its way to
  * READY between two polls). Polls follow each other at an eighth of the time the oldest unseen state has waited,
  * between {@link #MIN_REPOLL} and {@link #MAX_REPOLL}: a latency is counted to the end of the answer that showed
@@ -54,11 +55,13 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
         final List<Pending> pending = new ArrayList<>();
         final Map<String, NodeState> written = new HashMap<>();
         final Map<String, Instant> writtenAt = new HashMap<>();
+        final boolean polled;
         long runningSeen;
         boolean queued;
 
-        Lab(UUID id) {
+        Lab(UUID id, boolean polled) {
             this.id = id;
+            this.polled = polled;
         }
 
         boolean allReadyWritten() {
@@ -90,12 +93,17 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     private final LongAdder polls = new LongAdder();
     private final LongAdder pollErrors = new LongAdder();
     private final List<Thread> pollers = new ArrayList<>();
+    /** Each lab's event log, read once after the storm. */
+    private final Map<UUID, List<JsonNode>> logs = new HashMap<>();
     private volatile boolean open = true;
 
-    StatusLatency(ApiClient api, List<UUID> labs, int nodesPerLab, int pollerCount) {
+    /** @param pollEvery every how many labs one is polled (1: all of them) */
+    StatusLatency(ApiClient api, List<UUID> labs, int nodesPerLab, int pollerCount, int pollEvery) {
         this.api = api;
         this.nodesPerLab = nodesPerLab;
-        labs.forEach(id -> byNamespace.put(LabPlanner.namespaceOf(id), new Lab(id)));
+        for (int i = 0; i < labs.size(); i++) {
+            byNamespace.put(LabPlanner.namespaceOf(labs.get(i)), new Lab(labs.get(i), i % pollEvery == 0));
+        }
         for (int i = 0; i < pollerCount; i++) {
             pollers.add(Thread.ofVirtual().name("status-poller-" + i).start(this::poll));
         }
@@ -115,8 +123,10 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
                 writes.add(new Written(lab.id, name, state, wall, lab.writtenAt.getOrDefault(name,
                         Instant.EPOCH)));
                 lab.writtenAt.put(name, wall);
-                lab.pending.add(new Pending(name, state, now));
-                schedule(lab, now);
+                if (lab.polled) {
+                    lab.pending.add(new Pending(name, state, now));
+                    schedule(lab, now);
+                }
             }
         }
     }
@@ -188,19 +198,22 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
                 || (PROGRESS.contains(written) && PROGRESS.indexOf(visible) >= PROGRESS.indexOf(written));
     }
 
-    /** Labs seen RUNNING so far. */
+    /** Polled labs seen RUNNING so far. */
     long running() {
-        return byNamespace.values().stream().filter(lab -> {
+        return byNamespace.values().stream().filter(lab -> lab.polled).filter(lab -> {
             synchronized (lab) {
                 return lab.runningSeen != 0;
             }
         }).count();
     }
 
-    /** When the last lab was first seen RUNNING (System.nanoTime), or 0 while some lab was not. */
+    /** When the last polled lab was first seen RUNNING (System.nanoTime), or 0 while some polled lab was not. */
     long lastRunningSeen() {
         long last = 0;
         for (Lab lab : byNamespace.values()) {
+            if (!lab.polled) {
+                continue;
+            }
             synchronized (lab) {
                 if (lab.runningSeen == 0) {
                     return 0;
@@ -239,15 +252,9 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
      * lab, after the storm. A state counts as shown by the first event that reached it or a later one.
      */
     List<Sample> recorded() {
-        Map<UUID, List<JsonNode>> events = new HashMap<>();
         List<Sample> out = new ArrayList<>();
         for (Written w : writes) {
-            List<JsonNode> log = events.computeIfAbsent(w.lab(), id -> {
-                List<JsonNode> list = new ArrayList<>();
-                api.get("/api/v1/labs/" + id + "/events").json().forEach(list::add);
-                return list;
-            });
-            for (JsonNode event : log) {
+            for (JsonNode event : log(w.lab())) {
                 if (!"NodeStateChanged".equals(event.get("kind").asString())
                         || !w.node().equals(event.get("node").asString())) {
                     continue;
@@ -262,6 +269,38 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
             }
         }
         return out;
+    }
+
+    /**
+     * When the last lab turned RUNNING, as its event log dates the commit of that state (from then on every read of
+     * the lab shows it): the latest RUNNING of each lab, the latest of all labs; null if a lab never turned RUNNING.
+     */
+    Instant lastRunningRecorded() {
+        Instant last = Instant.MIN;
+        for (Lab lab : byNamespace.values()) {
+            Instant running = null;
+            for (JsonNode event : log(lab.id)) {
+                Matcher to = NEW_STATE.matcher(event.get("message").asString());
+                if ("LabStateChanged".equals(event.get("kind").asString()) && to.find()
+                        && "RUNNING".equals(to.group(1))) {
+                    Instant at = Instant.parse(event.get("at").asString());
+                    running = running == null || at.isAfter(running) ? at : running;
+                }
+            }
+            if (running == null) {
+                return null;
+            }
+            last = running.isAfter(last) ? running : last;
+        }
+        return last;
+    }
+
+    private synchronized List<JsonNode> log(UUID lab) {
+        return logs.computeIfAbsent(lab, id -> {
+            List<JsonNode> list = new ArrayList<>();
+            api.get("/api/v1/labs/" + id + "/events").json().forEach(list::add);
+            return list;
+        });
     }
 
     long polls() {
