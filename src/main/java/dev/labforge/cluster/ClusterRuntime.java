@@ -27,11 +27,10 @@ class ClusterRuntime implements SmartLifecycle {
     private final ClusterConnection connection;
     private final ClusterProperties properties;
     private final LabRuntimeRepository runtimes;
+    private final TransactionTemplate transaction;
     private final LabDefinitions definitions;
-    private final NodeRuntimeRepository nodeRuntimes;
     private final LabPlanner planner;
     private final StatusRecorder status;
-    private final TransactionTemplate transaction;
     private final ReconcilerLease lease;
     private final ChangeFeed changes;
     private final ClusterWrites writes = new ClusterWrites();
@@ -45,9 +44,9 @@ class ClusterRuntime implements SmartLifecycle {
     private volatile boolean running;
 
     ClusterRuntime(ClusterConnection connection, ClusterProperties properties, LabDefinitions definitions,
-                   LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes, LabPlanner planner,
-                   StatusRecorder status, TransactionTemplate transaction, ReconcilerLease lease,
-                   ChangeFeed changes, StatusRows statusRows) {
+                   LabRuntimeRepository runtimes, LabPlanner planner, StatusRecorder status,
+                   TransactionTemplate transaction, ReconcilerLease lease, ChangeFeed changes, StatusRows statusRows) {
+        this.transaction = transaction;
         this.statusRows = statusRows;
         this.lease = lease;
         this.changes = changes;
@@ -55,10 +54,8 @@ class ClusterRuntime implements SmartLifecycle {
         this.properties = properties;
         this.runtimes = runtimes;
         this.definitions = definitions;
-        this.nodeRuntimes = nodeRuntimes;
         this.planner = planner;
         this.status = status;
-        this.transaction = transaction;
     }
 
     /** Builds everything in memory afresh, as a new process would: a restart loses nothing that matters. */
@@ -69,9 +66,9 @@ class ClusterRuntime implements SmartLifecycle {
                 this::statusChanged, sync::gone);
         PlannedNodes planned = new PlannedNodes();
         StatusLocks statusLocks = new StatusLocks();
-        LabReconciler reconciler = new LabReconciler(definitions, runtimes, nodeRuntimes, planner, status,
-                transaction, cache, sync, connection.client(),
-                Multus.driver(properties.linkDriver()), planned, statusLocks, this::statusChanged);
+        LabReconciler reconciler = new LabReconciler(definitions, statusRows, planner, status, transaction, cache,
+                sync, connection.client(), Multus.driver(properties.linkDriver()), planned, statusLocks,
+                this::statusChanged);
         cache.start();
         awaitSync();
         // only the lease holder writes to the cluster; the others drop their wake-ups and wait their turn
@@ -82,7 +79,7 @@ class ClusterRuntime implements SmartLifecycle {
                 passes.increment();
             }
         }, properties.workers());
-        follower = new StatusFollower(cache::vms, statusRows, planned, statusLocks, this::observed);
+        follower = new StatusFollower(cache::vms, statusRows, planned, statusLocks, this::observed, this::settled);
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
         resync.scheduleWithFixedDelay(this::resyncAll, properties.resync().toMillis(), properties.resync().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -168,6 +165,14 @@ class ClusterRuntime implements SmartLifecycle {
         ReconcileQueue q = queue;
         if (q != null) {
             q.observed(lab);
+        }
+    }
+
+    /** The follower recorded the lab settled: the recheck its last pass asked for would find nothing to do. */
+    private void settled(UUID lab) {
+        ReconcileQueue q = queue;
+        if (q != null) {
+            q.settled(lab);
         }
     }
 

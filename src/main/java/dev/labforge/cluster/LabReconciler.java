@@ -30,8 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class LabReconciler {
 
     private final LabDefinitions definitions;
-    private final LabRuntimeRepository runtimes;
-    private final NodeRuntimeRepository nodeRuntimes;
+    private final StatusRows statusRows;
     private final LabPlanner planner;
     private final StatusRecorder status;
     private final TransactionTemplate transaction;
@@ -45,13 +44,11 @@ final class LabReconciler {
     private final Consumer<UUID> unrecorded;
     private final NodeRestarts restarts;
 
-    LabReconciler(LabDefinitions definitions, LabRuntimeRepository runtimes, NodeRuntimeRepository nodeRuntimes,
-                  LabPlanner planner, StatusRecorder status, TransactionTemplate transaction, ClusterCache cache,
-                  ObjectSync sync, KubernetesClient client, LinkDriver links, PlannedNodes planned,
+    LabReconciler(LabDefinitions definitions, StatusRows statusRows, LabPlanner planner, StatusRecorder status,
+                  TransactionTemplate transaction, ClusterCache cache, ObjectSync sync, KubernetesClient client, LinkDriver links, PlannedNodes planned,
                   StatusLocks statusLocks, Consumer<UUID> unrecorded) {
         this.definitions = definitions;
-        this.runtimes = runtimes;
-        this.nodeRuntimes = nodeRuntimes;
+        this.statusRows = statusRows;
         this.planner = planner;
         this.status = status;
         this.transaction = transaction;
@@ -66,23 +63,23 @@ final class LabReconciler {
     }
 
     /**
-     * What the database says of a lab, read in one transaction.
+     * What the database says of a lab.
      *
-     * @param runtime null when the lab was never started
-     * @param plan    null when the lab is gone or to be destroyed
+     * @param rows null when the lab was never started
+     * @param plan null when the lab is gone or to be destroyed
      */
-    private record Desired(LabRuntime runtime, List<NodeRuntime> nodes, LabPlan plan) {
+    private record Desired(StatusRows.Lab rows, LabPlan plan) {
     }
 
     /** @return true when the lab has settled (nothing moving); false asks for a requeue */
     boolean reconcile(UUID labId) {
         Desired desired = transaction.execute(tx -> load(labId));
-        LabRuntime runtime = desired.runtime();
+        StatusRows.Lab rows = desired.rows();
         if (desired.plan() == null) {
             rendered.forget(labId);
             planned.forget(labId);
             boolean gone = tearDown(labId, LabPlanner.namespaceOf(labId));
-            if (runtime != null) {
+            if (rows != null) {
                 statusLocks.lock(labId);
                 try {
                     status.recordTeardown(labId, !gone);
@@ -100,26 +97,28 @@ final class LabReconciler {
             render = apply(plan, planDigest);
             rendered.remember(labId, render);
         }
-        restarts.apply(plan, desired.nodes(), render);
+        restarts.apply(plan, rows.nodes(), render);
         List<StatusAggregation.NodeView> views = observe(plan);
-        StatusAggregation.Result result = StatusAggregation.aggregate(runtime.desired(), views, true);
-        if (!StatusRecorder.recorded(runtime, desired.nodes(), result, views, plan.specVersion())) {
+        StatusAggregation.Result result = StatusAggregation.aggregate(rows.desired(), views, true);
+        if (!rows.showsAll(result, views, plan.specVersion())) {
             unrecorded.accept(labId); // the status follower, the one writer of a live lab's status, records it
         }
         return result.settled();
     }
 
-    /** The runtime, its nodes and the plan: one transaction, not one per read (a storm runs thousands of passes). */
+    /**
+     * The lab's runtime rows, its definition and its plan (which allocates link bridges), in one transaction: plain SQL,
+     * no ORM session (a storm runs thousands of passes).
+     */
     private Desired load(UUID labId) {
-        LabRuntime runtime = runtimes.findById(labId).orElse(null);
-        Optional<LabDefinition> lab = runtime == null ? Optional.empty() : definitions.find(labId);
-        if (runtime == null || lab.isEmpty() || runtime.desired() == DesiredRun.DESTROYED) {
-            return new Desired(runtime, List.of(), null);
+        StatusRows.Lab rows = statusRows.read(labId);
+        Optional<LabDefinition> lab = rows == null ? Optional.empty() : definitions.find(labId);
+        if (rows == null || lab.isEmpty() || rows.desired() == DesiredRun.DESTROYED) {
+            return new Desired(rows, null);
         }
-        List<NodeRuntime> nodes = nodeRuntimes.findByIdLabIdOrderByIdNode(labId);
         Map<String, Boolean> nodeRuns = new HashMap<>();
-        nodes.forEach(n -> nodeRuns.put(n.node(), n.running()));
-        return new Desired(runtime, nodes, planner.plan(lab.get(), runtime.desired(), nodeRuns));
+        rows.nodes().forEach((node, row) -> nodeRuns.put(node, row.running()));
+        return new Desired(rows, planner.plan(lab.get(), rows.desired(), nodeRuns));
     }
 
     /**

@@ -23,7 +23,7 @@ final class NodeRestarts {
     }
 
     /** Both kinds of restart for one pass, from one look at the lab's cached VMs and VMIs. */
-    void apply(LabPlan plan, List<NodeRuntime> nodes, RenderedLabs.Render render) {
+    void apply(LabPlan plan, Map<String, StatusRows.Node> nodes, RenderedLabs.Render render) {
         Map<String, GenericKubernetesResource> vmis = new HashMap<>();
         cache.vmis(plan.labId()).forEach(vmi -> vmis.put(vmi.getMetadata().getName(), vmi));
         requested(plan, nodes, vmis);
@@ -31,16 +31,17 @@ final class NodeRestarts {
     }
 
     /** A restart deletes the running VMI; with runStrategy Always, KubeVirt starts a fresh one. */
-    private void requested(LabPlan plan, List<NodeRuntime> nodes, Map<String, GenericKubernetesResource> vmis) {
-        for (NodeRuntime node : nodes) {
-            if (node.restartRequestedAt() == null) {
-                continue;
+    private void requested(LabPlan plan, Map<String, StatusRows.Node> nodes,
+                           Map<String, GenericKubernetesResource> vmis) {
+        nodes.forEach((node, row) -> {
+            if (!row.restartRequested()) {
+                return;
             }
-            if (vmis.containsKey(node.node())) {
-                sync.deleteInstance(plan.namespace(), node.node());
+            if (vmis.containsKey(node)) {
+                sync.deleteInstance(plan.namespace(), node);
             }
-            status.restartDone(plan.labId(), node.node());
-        }
+            status.restartDone(plan.labId(), node);
+        });
     }
 
     /**

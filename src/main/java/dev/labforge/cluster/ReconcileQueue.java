@@ -49,8 +49,11 @@ final class ReconcileQueue implements AutoCloseable {
     /** How often an idle worker looks whether the queue was closed. */
     private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** @param sinceNanos observed entries: when the first change of the burst was seen */
-    private record Entry(UUID lab, long dueNanos, boolean observed, long sinceNanos) {
+    /**
+     * @param sinceNanos observed entries: when the first change of the burst was seen
+     * @param recheck    the look again at an unsettled lab, which news of it settling makes needless
+     */
+    private record Entry(UUID lab, long dueNanos, boolean observed, long sinceNanos, boolean recheck) {
 
         /** An observed change goes first; within a lane, the earlier due time. */
         boolean before(Entry other) {
@@ -95,7 +98,35 @@ final class ReconcileQueue implements AutoCloseable {
 
     void enqueue(UUID lab, Duration delay) {
         long now = System.nanoTime();
-        add(new Entry(lab, now + delay.toNanos(), false, now));
+        add(new Entry(lab, now + delay.toNanos(), false, now, false));
+    }
+
+    /**
+     * The lab was seen settled (its status follower recorded every node where it should be): a recheck it was waiting
+     * for is dropped, and the next unsettled pass starts the recheck delays over. Requests, repairs and retries after
+     * a failure stay queued.
+     */
+    void settled(UUID lab) {
+        lock.lock();
+        try {
+            Entry current = queued.get(lab);
+            if (current != null && current.recheck()) {
+                queued.remove(lab); // its entry stays in the lane until reached, then is skipped
+            }
+            unsettled.remove(lab);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Entries waiting, rechecks included (for tests). */
+    int size() {
+        lock.lock();
+        try {
+            return queued.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -109,7 +140,7 @@ final class ReconcileQueue implements AutoCloseable {
             Entry current = queued.get(lab);
             long since = current != null && current.observed() ? current.sinceNanos() : now;
             long due = Math.min(now + OBSERVED_PAUSE.toNanos(), since + MAX_OBSERVED_PAUSE.toNanos());
-            put(new Entry(lab, due, true, since));
+            put(new Entry(lab, due, true, since, false));
         } finally {
             lock.unlock();
         }
@@ -183,7 +214,8 @@ final class ReconcileQueue implements AutoCloseable {
             if (running.putIfAbsent(entry.lab(), Boolean.TRUE) != null) {
                 // another worker has it; look again right after
                 long now = System.nanoTime();
-                add(new Entry(entry.lab(), now + Duration.ofMillis(20).toNanos(), entry.observed(), now));
+                add(new Entry(entry.lab(), now + Duration.ofMillis(20).toNanos(), entry.observed(), now,
+                        entry.recheck()));
                 continue;
             }
             try {
@@ -201,7 +233,9 @@ final class ReconcileQueue implements AutoCloseable {
             if (settled) {
                 unsettled.remove(lab);
             } else {
-                enqueue(lab, recheck(unsettled.merge(lab, 1, Integer::sum)));
+                long now = System.nanoTime();
+                add(new Entry(lab, now + recheck(unsettled.merge(lab, 1, Integer::sum)).toNanos(), false, now,
+                        true));
             }
         } catch (RuntimeException e) {
             int count = failures.merge(lab, 1, Integer::sum);
@@ -211,7 +245,7 @@ final class ReconcileQueue implements AutoCloseable {
         }
     }
 
-    /** 5 s after the first unsettled pass in a row, then 10, 20, 40, and a minute from then on. */
+    /** 10 s after the first unsettled pass in a row, then 20, 40, and a minute from then on. */
     static Duration recheck(int unsettledPasses) {
         Duration delay = UNSETTLED_RECHECK.multipliedBy(1L << Math.min(unsettledPasses - 1, 4));
         return delay.compareTo(MAX_UNSETTLED_RECHECK) > 0 ? MAX_UNSETTLED_RECHECK : delay;

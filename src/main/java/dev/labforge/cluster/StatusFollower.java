@@ -61,6 +61,7 @@ final class StatusFollower implements AutoCloseable {
     private final PlannedNodes planned;
     private final StatusLocks locks;
     private final Consumer<UUID> fullPass;
+    private final Consumer<UUID> settled;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final LongAdder batches = new LongAdder();
     private final List<Thread> threads;
@@ -69,14 +70,16 @@ final class StatusFollower implements AutoCloseable {
     /**
      * @param vms      a lab's VMs as the informer cache has them
      * @param fullPass queues a reconcile pass for a lab no pass has planned yet
+     * @param settled  told of each lab a batch found settled (every node where it should be), once that is committed
      */
     StatusFollower(Function<UUID, List<GenericKubernetesResource>> vms, Rows rows, PlannedNodes planned,
-                   StatusLocks locks, Consumer<UUID> fullPass) {
+                   StatusLocks locks, Consumer<UUID> fullPass, Consumer<UUID> settled) {
         this.vms = vms;
         this.rows = rows;
         this.planned = planned;
         this.locks = locks;
         this.fullPass = fullPass;
+        this.settled = settled;
         this.threads = IntStream.range(0, THREADS).mapToObj(i -> Thread.ofPlatform()
                 .name("status-follower-" + i).daemon().start(this::run)).toList();
     }
@@ -138,18 +141,23 @@ final class StatusFollower implements AutoCloseable {
         try {
             Map<UUID, StatusRows.Lab> found = rows.load(claimed.keySet());
             List<StatusRows.Change> changes = new ArrayList<>();
+            List<UUID> settledLabs = new ArrayList<>();
             claimed.forEach((lab, plan) -> {
                 StatusRows.Lab row = found.get(lab);
                 if (row == null || row.desired() == DesiredRun.DESTROYED) {
                     return; // gone, or being torn down: its pass records that
                 }
-                StatusRows.Change change = observe(row, plan, vmsOf(lab));
-                if (change != null) {
-                    changes.add(change);
+                Observation observed = observe(row, plan, vmsOf(lab));
+                if (observed.change() != null) {
+                    changes.add(observed.change());
+                }
+                if (observed.lab().settled()) {
+                    settledLabs.add(lab);
                 }
             });
             rows.write(changes);
             batches.increment();
+            settledLabs.forEach(settled);
         } catch (RuntimeException e) {
             pending.addAll(claimed.keySet());
             throw e;
@@ -165,12 +173,21 @@ final class StatusFollower implements AutoCloseable {
     }
 
     /**
-     * What the cached VMs say of a lab's planned nodes, against its rows: the nodes whose observation changed (a
-     * planned node without a row gets one: it does not run) and the lab's new aggregate if it changed; null when
-     * nothing did. A node runs when the lab should run and its row says it should, as the planner decides.
+     * What the cached VMs say of a lab.
+     *
+     * @param lab    its aggregate
+     * @param change what to write: null when its rows show all of it already
      */
-    static StatusRows.Change observe(StatusRows.Lab row, PlannedNodes.Plan plan,
-                                     Function<String, GenericKubernetesResource> vms) {
+    record Observation(StatusAggregation.Result lab, StatusRows.Change change) {
+    }
+
+    /**
+     * What the cached VMs say of a lab's planned nodes, against its rows: the nodes whose observation changed (a
+     * planned node without a row gets one: it does not run) and the lab's new aggregate if it changed. A node runs
+     * when the lab should run and its row says it should, as the planner decides.
+     */
+    static Observation observe(StatusRows.Lab row, PlannedNodes.Plan plan,
+                               Function<String, GenericKubernetesResource> vms) {
         List<StatusAggregation.NodeView> views = new ArrayList<>();
         Map<String, NodeObservation> changed = new LinkedHashMap<>();
         for (PlannedNodes.Node node : plan.nodes()) {
@@ -187,9 +204,9 @@ final class StatusFollower implements AutoCloseable {
         StatusAggregation.Result lab = StatusAggregation.aggregate(row.desired(), views, true);
         boolean labShows = row.shows(lab, plan.specVersion());
         if (changed.isEmpty() && labShows) {
-            return null;
+            return new Observation(lab, null);
         }
-        return new StatusRows.Change(row, labShows ? null : lab, plan.specVersion(), changed);
+        return new Observation(lab, new StatusRows.Change(row, labShows ? null : lab, plan.specVersion(), changed));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.labforge.cluster;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a pass records itself, each change logged as an event: a teardown's status, and the restarts it made. A live
- * lab's status is the {@link StatusFollower}'s to write; {@link #recorded} tells a pass whether to hand it over.
+ * lab's status is the {@link StatusFollower}'s to write.
  */
 @Component
 class StatusRecorder {
@@ -25,24 +23,6 @@ class StatusRecorder {
         this.runtimes = runtimes;
         this.nodes = nodes;
         this.events = events;
-    }
-
-    /**
-     * Whether the rows the pass read when it began already show what it observed: most passes then hand nothing to
-     * the status follower.
-     */
-    static boolean recorded(LabRuntime runtime, List<NodeRuntime> rows, StatusAggregation.Result result,
-                            List<StatusAggregation.NodeView> views, long specVersion) {
-        if (!runtime.shows(result.state(), result.ready(), result.total(), result.reasons(), specVersion)) {
-            return false;
-        }
-        Map<String, NodeRuntime> byNode = new HashMap<>();
-        rows.forEach(row -> byNode.put(row.node(), row));
-        return views.stream().allMatch(view -> {
-            NodeRuntime row = byNode.get(view.name());
-            NodeObservation o = view.observed();
-            return row != null && row.shows(o.state(), o.reason(), o.message());
-        });
     }
 
     /** A lab being torn down: DESTROYING while anything of it is left, then DEFINED. Its nodes' rows stay as were. */

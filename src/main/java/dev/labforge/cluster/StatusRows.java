@@ -32,8 +32,12 @@ class StatusRows implements StatusFollower.Rows {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    /** A node's row: its run wish and what was last recorded. */
-    record Node(boolean running, NodeObservation recorded) {
+    /** A node's row: its run wish, what was last recorded, and whether a restart was asked for and not yet made. */
+    record Node(boolean running, NodeObservation recorded, boolean restartRequested) {
+
+        Node(boolean running, NodeObservation recorded) {
+            this(running, recorded, false);
+        }
     }
 
     /**
@@ -47,6 +51,14 @@ class StatusRows implements StatusFollower.Rows {
         boolean shows(StatusAggregation.Result result, long specVersion) {
             return state == result.state() && ready == result.ready() && total == result.total()
                     && reasons.equals(result.reasons()) && Long.valueOf(specVersion).equals(observedSpec);
+        }
+
+        /** Whether the rows show all of an observation: the lab's aggregate and every node's state. */
+        boolean showsAll(StatusAggregation.Result result, List<StatusAggregation.NodeView> views, long specVersion) {
+            return shows(result, specVersion) && views.stream().allMatch(view -> {
+                Node node = nodes.get(view.name());
+                return node != null && node.recorded().equals(view.observed());
+            });
         }
     }
 
@@ -62,6 +74,8 @@ class StatusRows implements StatusFollower.Rows {
 
     private final HikariDataSource ownPool;
     private final JdbcClient jdbc;
+    /** The service's shared connections, for a pass reading one lab's rows. */
+    private final JdbcClient shared;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
 
@@ -73,19 +87,20 @@ class StatusRows implements StatusFollower.Rows {
     @Autowired
     StatusRows(DataSource shared) {
         this(shared instanceof HikariDataSource hikari ? ownPool(hikari) : shared,
-                shared instanceof HikariDataSource);
+                shared instanceof HikariDataSource, shared);
     }
 
-    private StatusRows(DataSource dataSource, boolean owned) {
+    private StatusRows(DataSource dataSource, boolean owned, DataSource shared) {
         this.ownPool = owned ? (HikariDataSource) dataSource : null;
         this.jdbc = JdbcClient.create(dataSource);
+        this.shared = JdbcClient.create(shared);
         this.batch = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** On {@code dataSource} itself: its transactions join one the calling thread has open on it (tests roll back). */
     static StatusRows sharing(DataSource dataSource) {
-        return new StatusRows(dataSource, false);
+        return new StatusRows(dataSource, false, dataSource);
     }
 
     private static HikariDataSource ownPool(HikariDataSource shared) {
@@ -110,10 +125,19 @@ class StatusRows implements StatusFollower.Rows {
     /** The rows of the labs that have a runtime; one query for all of them. */
     @Override
     public Map<UUID, Lab> load(Collection<UUID> labs) {
+        return load(jdbc, labs);
+    }
+
+    /** One lab's rows, for a reconcile pass, on the service's shared connections; null when it has no runtime. */
+    Lab read(UUID lab) {
+        return load(shared, List.of(lab)).get(lab);
+    }
+
+    private static Map<UUID, Lab> load(JdbcClient jdbc, Collection<UUID> labs) {
         Map<UUID, Lab> found = new HashMap<>();
         jdbc.sql("""
                 select r.lab_id, r.desired, r.state, r.ready_nodes, r.total_nodes, r.reasons::text, r.observed_spec,
-                       n.node, n.running, n.state, n.reason, n.message
+                       n.node, n.running, n.state, n.reason, n.message, n.restart_requested_at is not null
                 from lab_runtime r left join node_runtime n on n.lab_id = r.lab_id
                 where r.lab_id = any (?)""")
                 .param(labs.toArray(UUID[]::new))
@@ -130,7 +154,8 @@ class StatusRows implements StatusFollower.Rows {
                     String node = rs.getString(8);
                     if (node != null) {
                         lab.nodes().put(node, new Node(rs.getBoolean(9), new NodeObservation(
-                                NodeState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12))));
+                                NodeState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)),
+                                rs.getBoolean(13)));
                     }
                 });
         return found;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,6 +64,10 @@ class LabAccess {
     record Listed(LabSummary lab, Permission permission) {
     }
 
+    /** What {@link #restore} reads, in its order. */
+    private static final String COLUMNS = "select l.id, l.owner_id, l.owner_team_id, l.name, l.description,"
+            + " l.topology::text, l.version, l.created_at, l.updated_at";
+
     private final LabRepository labs;
     private final JdbcClient jdbc;
 
@@ -76,13 +81,18 @@ class LabAccess {
      * are the hottest path: one SQL round trip, no ORM session; the lab is detached and never saved.
      */
     Granted read(Caller caller, UUID id, Permission needed) {
-        String sql = "select l.id, l.owner_id, l.owner_team_id, l.name, l.description, l.topology::text, l.version,"
-                + " l.created_at, l.updated_at, " + rank(caller) + " from labs l where l.id = :id";
+        String sql = COLUMNS + ", " + rank(caller) + " from labs l where l.id = :id";
         Granted granted = jdbc.sql(sql).param("id", id).param("u", caller.userId())
                 .query((rs, row) -> new Granted(restore(rs), Permission.ofRank(rs.getInt(10)).orElse(null)))
                 .optional().filter(g -> g.permission() != null).orElseThrow(() -> new LabNotFound(id));
         require(granted.permission(), needed, id);
         return granted;
+    }
+
+    /** The lab, for the service's own use (no caller, no permission): one SQL round trip, detached. */
+    Optional<Lab> find(UUID id) {
+        return jdbc.sql(COLUMNS + " from labs l where l.id = :id").param("id", id)
+                .query((rs, row) -> restore(rs)).optional();
     }
 
     /** The lab for changing: a managed entity whose version guards concurrent edits. */

@@ -131,6 +131,28 @@ class ReconcileQueueTest {
                 .containsExactly(10L, 20L, 40L, 60L, 60L, 60L, 60L);
     }
 
+    @Test
+    void aLabSeenSettledDropsItsRecheckButNotARequest() {
+        UUID booting = UUID.randomUUID();
+        UUID requested = UUID.randomUUID();
+        List<UUID> unsettledPasses = new CopyOnWriteArrayList<>();
+        try (ReconcileQueue queue = new ReconcileQueue(lab -> {
+            unsettledPasses.add(lab);
+            return false; // still booting: each pass asks to be looked at again
+        }, 1)) {
+            queue.enqueue(booting);
+            Await.until("the first pass", WAIT, () -> unsettledPasses.contains(booting), unsettledPasses::toString);
+            Await.until("its recheck queued", WAIT, () -> queue.size() == 1, () -> "queued: " + queue.size());
+
+            queue.settled(booting);
+            assertThat(queue.size()).as("the recheck is gone").isZero();
+
+            queue.enqueue(requested, Duration.ofMinutes(1));
+            queue.settled(requested);
+            assertThat(queue.size()).as("a request is not a recheck").isEqualTo(1);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -27,9 +27,10 @@ class StatusFollowerTest {
     private final FakeRows rows = new FakeRows();
     private final StatusLocks locks = new StatusLocks();
     private final Set<UUID> fullPasses = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> settled = ConcurrentHashMap.newKeySet();
     private final PlannedNodes planned = new PlannedNodes();
     private final StatusFollower follower = new StatusFollower(id -> cluster.getOrDefault(id, List.of()), rows,
-            planned, locks, fullPasses::add);
+            planned, locks, fullPasses::add, settled::add);
 
     @AfterEach
     void close() {
@@ -82,6 +83,20 @@ class StatusFollowerTest {
         assertThat(change.lab().ready()).isEqualTo(2);
         assertThat(fullPasses).isEmpty();
         assertThat(locks.tryLock(lab)).as("unlocked after the batch").isTrue();
+        await(() -> settled.contains(lab)); // every node READY: the lab's recheck can go
+    }
+
+    @Test
+    void aLabStillBootingIsNotReportedSettled() {
+        plan("r1", "r2");
+        rows.put(labRow(lab, DesiredRun.RUNNING, LabState.DEPLOYING, 0, 2,
+                Map.of("r1", node(true, NodeState.STARTING), "r2", node(true, NodeState.STARTING))));
+        cluster.put(lab, List.of(vm("r1-vm", "Running", true), vm("r2-vm", "Starting", false)));
+
+        follower.changed(lab);
+        await(() -> follower.batches() >= 1);
+        assertThat(rows.written.getFirst().lab().state()).isEqualTo(LabState.DEPLOYING);
+        assertThat(settled).isEmpty();
     }
 
     @Test
@@ -130,6 +145,7 @@ class StatusFollowerTest {
         await(() -> follower.batches() >= 1);
         assertThat(rows.written).isEmpty();
         assertThat(fullPasses).isEmpty();
+        assertThat(settled).isEmpty();
     }
 
     @Test
@@ -137,7 +153,7 @@ class StatusFollowerTest {
         StatusRows.Lab row = labRow(lab, DesiredRun.RUNNING, LabState.RUNNING, 1, 1, Map.of("r1", node(true,
                 NodeState.READY)));
         Map<String, GenericKubernetesResource> vms = Map.of("r1-vm", vm("r1-vm", "Running", true));
-        assertThat(StatusFollower.observe(row, planOf("r1"), vms::get)).isNull();
+        assertThat(StatusFollower.observe(row, planOf("r1"), vms::get).change()).isNull();
     }
 
     @Test
@@ -147,7 +163,7 @@ class StatusFollowerTest {
                 "r1", node(true, NodeState.BOOTING), "r2", node(false, NodeState.READY)));
         Map<String, GenericKubernetesResource> vms = Map.of("r1-vm", vm("r1-vm", "Running", true),
                 "r2-vm", vm("r2-vm", "Running", true));
-        StatusRows.Change change = StatusFollower.observe(row, planOf("r1", "r2"), vms::get);
+        StatusRows.Change change = StatusFollower.observe(row, planOf("r1", "r2"), vms::get).change();
         assertThat(change.nodes()).isEqualTo(Map.of("r1", NodeObservation.of(NodeState.READY),
                 "r2", NodeObservation.of(NodeState.STOPPING)));
         assertThat(change.lab().state()).isEqualTo(LabState.DEPLOYING);
@@ -156,7 +172,7 @@ class StatusFollowerTest {
         // a stopped lab: nothing should run, a VM gone is STOPPED
         StatusRows.Lab stopped = labRow(lab, DesiredRun.STOPPED, LabState.STOPPING, 0, 0, Map.of(
                 "r1", node(true, NodeState.STOPPING)));
-        StatusRows.Change halted = StatusFollower.observe(stopped, planOf("r1"), name -> null);
+        StatusRows.Change halted = StatusFollower.observe(stopped, planOf("r1"), name -> null).change();
         assertThat(halted.nodes()).isEqualTo(Map.of("r1", NodeObservation.of(NodeState.STOPPED)));
         assertThat(halted.lab().state()).isEqualTo(LabState.STOPPED);
     }
