@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Labs whose desired state changed recently, whichever replica took the request: the lease holder
  * polls this so a start asked of another replica is acted on within a second, not at the next resync.
+ * Only what was asked counts (a run wish, a restart, a definition edit): status the reconciler records is not a
+ * change to act on.
  */
 @Component
 class ChangeFeed {
@@ -28,8 +30,8 @@ class ChangeFeed {
             return List.of();
         }
         List<UUID> changed = jdbc.sql("""
-                select lab_id from lab_runtime where updated_at > ?
-                union select lab_id from node_runtime where updated_at > ?
+                select lab_id from lab_runtime where desired_at > ?
+                union select lab_id from node_runtime where desired_at > ?
                 union select r.lab_id from labs l join lab_runtime r on r.lab_id = l.id where l.updated_at > ?""")
                 .params(since, since, since).query(UUID.class).list();
         since = now;

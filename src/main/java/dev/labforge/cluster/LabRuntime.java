@@ -37,6 +37,9 @@ class LabRuntime {
     private Long observedSpec;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** When {@link #desired} last changed: what the change feed follows. */
+    @Column(name = "desired_at")
+    private Instant desiredAt;
     @Version
     private Long version;
 
@@ -50,6 +53,7 @@ class LabRuntime {
         this.state = LabState.DEFINED;
         this.reasons = List.of();
         this.updatedAt = Instant.now();
+        this.desiredAt = updatedAt;
     }
 
     /** @return whether anything changed */
@@ -59,6 +63,7 @@ class LabRuntime {
         }
         desired = run;
         updatedAt = Instant.now();
+        desiredAt = updatedAt;
         return true;
     }
 

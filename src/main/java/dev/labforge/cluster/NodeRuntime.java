@@ -36,6 +36,9 @@ class NodeRuntime {
     private Instant restartRequestedAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** When {@link #running} or a restart was last asked for: what the change feed follows. */
+    @Column(name = "desired_at")
+    private Instant desiredAt;
 
     protected NodeRuntime() {
     }
@@ -45,6 +48,7 @@ class NodeRuntime {
         this.running = running;
         this.state = NodeState.PENDING;
         this.updatedAt = Instant.now();
+        this.desiredAt = updatedAt;
     }
 
     String node() {
@@ -58,6 +62,7 @@ class NodeRuntime {
     void run(boolean shouldRun) {
         running = shouldRun;
         updatedAt = Instant.now();
+        desiredAt = updatedAt;
     }
 
     /** Records what the node holds while it runs, for quotas. */
@@ -74,6 +79,7 @@ class NodeRuntime {
     void requestRestart() {
         restartRequestedAt = Instant.now();
         updatedAt = restartRequestedAt;
+        desiredAt = restartRequestedAt;
     }
 
     Instant restartRequestedAt() {

@@ -200,6 +200,7 @@ class ClassroomStormBenchmark {
         Instant began = Instant.now();
         FloorDeploy.Result floor = FloorDeploy.run(objects, properties.workers(), DEPLOY_TIMEOUT);
         report.line(cpu.since());
+        report.line(cpu.byThreads());
         report.line(window("floor" + run, began, floor.toAllRunning()));
         report.line("creates by the client: %,d %s; status writes by the simulator: %,d".formatted(floor.writes(),
                 floor.writesByVerbAndKind(), floor.simulatorWrites()));
@@ -233,7 +234,7 @@ class ClassroomStormBenchmark {
                             .formatted(labStates(), labforge.writeCount(), simulator.writeCount(),
                                     runtime.reconcilePasses()));
             Duration seen = Duration.ofNanos(System.nanoTime() - started);
-            String stormCpu = cpu.since();
+            String stormCpu = cpu.since() + "\n" + cpu.byThreads();
             Await.until("the sampled labs RUNNING over REST", RESYNC_TIMEOUT, END_CHECK,
                     () -> latency.lastRunningSeen() != 0, () -> latency.running() + " seen RUNNING");
             latency.close();

@@ -5,15 +5,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Where the machine's CPU went between two moments (Linux /proc): this JVM, the service's own PostgreSQL, and
  * everything else. The last share is other people's work on a shared machine; a run where it is large measured
- * two things at once, and says so.
+ * two things at once, and says so. The JVM's share is split by thread ({@link #byThreads}), from the kernel's
+ * counters: unlike a sampling profiler's counts, a thread waiting for a core costs nothing there.
  */
 final class CpuUse {
+
+    /**
+     * Thread groups by the start of the kernel's thread name (Java's name, cut to 15 characters). Virtual threads run
+     * on the carriers, so the REST API, the reconciler's passes and the benchmark's own clients count together.
+     */
+    private static final Map<String, String> GROUPS = groups();
+
+    private static Map<String, String> groups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("vert.x-eventloo", "HTTP I/O of the mock API server and of every fabric8 client (vert.x)");
+        groups.put("simulated-virt-", "KubeVirt simulator");
+        groups.put("ForkJoinPool-1-", "virtual threads: REST API, reconcile passes, the benchmark's clients");
+        groups.put("status-followe", "status follower");
+        groups.put("G1 ", "garbage collector");
+        groups.put("GC Thread", "garbage collector");
+        groups.put("C1 CompilerThre", "JIT compiler");
+        groups.put("C2 CompilerThre", "JIT compiler");
+        return groups;
+    }
+
+    private Map<String, Long> startThreads = Map.of();
 
     /** Clock ticks per second of /proc's counters (USER_HZ): 100 on every Linux this runs on. */
     private static final double TICKS = 100.0;
@@ -31,6 +57,45 @@ final class CpuUse {
     void mark() {
         startNanos = System.nanoTime();
         start = ticks();
+        startThreads = threadTicks();
+    }
+
+    /** This JVM's CPU since {@link #mark()} by thread group, as shares of a core, largest first. */
+    String byThreads() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Long> now = threadTicks();
+        Map<String, Long> byGroup = new TreeMap<>();
+        now.forEach((thread, ticks) -> {
+            String name = thread.substring(thread.indexOf(' ') + 1);
+            String group = GROUPS.entrySet().stream().filter(g -> name.startsWith(g.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse("other threads (fabric8 callbacks, Tomcat's poller, Hikari, the JVM)");
+            byGroup.merge(group, ticks - startThreads.getOrDefault(thread, 0L), Long::sum);
+        });
+        StringBuilder out = new StringBuilder("this JVM's CPU by thread, in cores (threads that ended meanwhile are"
+                + " not counted):");
+        byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(g -> out.append("%n  %5.2f  %s".formatted(g.getValue() / TICKS / seconds, g.getKey())));
+        return out.toString();
+    }
+
+    /** "tid name" to utime + stime of each of this JVM's threads. */
+    private static Map<String, Long> threadTicks() {
+        Map<String, Long> out = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.put(task.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
     }
 
     /** The phase since {@link #mark()}, as shares of the machine's cores. */
