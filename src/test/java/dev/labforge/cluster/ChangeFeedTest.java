@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,13 +20,7 @@ class ChangeFeedTest extends IntegrationTest {
     void recordedStatusIsNoChangeButAStoppedNodeIs() throws InterruptedException {
         Catalog.ensure(api());
         ApiClient user = api().newUser();
-        String id = user.post("/api/v1/labs", LifecycleApiTest.lab("change-feed", "", "")).json().get("id")
-                .asString();
-        UUID lab = UUID.fromString(id);
-        assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
-        Await.until("the lab RUNNING", Duration.ofSeconds(30),
-                () -> "RUNNING".equals(user.get("/api/v1/labs/" + id).json().get("status").get("state").asString()),
-                () -> user.get("/api/v1/labs/" + id).body());
+        UUID lab = LifecycleApiTest.runningLab(user, "change-feed");
         Thread.sleep(1_100); // past the feed's second of overlap
 
         ChangeFeed feed = new ChangeFeed(jdbc);
@@ -38,7 +31,7 @@ class ChangeFeedTest extends IntegrationTest {
         jdbc.sql("update node_runtime set state = state, updated_at = now() where lab_id = ?").param(lab).update();
         assertThat(feed.poll()).doesNotContain(lab);
 
-        assertThat(user.post("/api/v1/labs/" + id + "/nodes/r1/stop", "").status()).isEqualTo(202);
+        assertThat(user.post("/api/v1/labs/" + lab + "/nodes/r1/stop", "").status()).isEqualTo(202);
         assertThat(feed.poll()).contains(lab);
     }
 }

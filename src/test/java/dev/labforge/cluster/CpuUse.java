@@ -65,16 +65,32 @@ final class CpuUse {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Long> now = threadTicks();
         Map<String, Long> byGroup = new TreeMap<>();
+        Map<String, Long> others = new TreeMap<>();
+        List<Long> eventLoops = new ArrayList<>();
         now.forEach((thread, ticks) -> {
             String name = thread.substring(thread.indexOf(' ') + 1);
+            long used = ticks - startThreads.getOrDefault(thread, 0L);
             String group = GROUPS.entrySet().stream().filter(g -> name.startsWith(g.getKey())).map(Map.Entry::getValue)
-                    .findFirst().orElse("other threads (fabric8 callbacks, Tomcat's poller, Hikari, the JVM)");
-            byGroup.merge(group, ticks - startThreads.getOrDefault(thread, 0L), Long::sum);
+                    .findFirst().orElse(null);
+            if (name.startsWith("vert.x-eventloo")) {
+                eventLoops.add(used);
+            }
+            if (group == null) {
+                group = "other threads";
+                others.merge(name.replaceAll("\\d+", "N"), used, Long::sum);
+            }
+            byGroup.merge(group, used, Long::sum);
         });
         StringBuilder out = new StringBuilder("this JVM's CPU by thread, in cores (threads that ended meanwhile are"
                 + " not counted):");
         byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(g -> out.append("%n  %5.2f  %s".formatted(g.getValue() / TICKS / seconds, g.getKey())));
+        out.append("\n  the busiest vert.x event loops, each:");
+        eventLoops.stream().sorted(java.util.Comparator.reverseOrder()).limit(4)
+                .forEach(t -> out.append(" %.2f".formatted(t / TICKS / seconds)));
+        out.append("\n  other threads, the largest:");
+        others.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(o -> out.append(" %s %.2f;".formatted(o.getKey(), o.getValue() / TICKS / seconds)));
         return out.toString();
     }
 

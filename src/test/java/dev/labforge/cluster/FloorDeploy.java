@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -34,16 +35,36 @@ import java.util.stream.IntStream;
  */
 final class FloorDeploy {
 
-    record Result(Duration toAllRunning, long writes, Map<String, Long> writesByVerbAndKind, long simulatorWrites) {
+    /** @param measured what the caller measured once every VM ran, before this floor's cluster went away */
+    record Result(Duration toAllRunning, long writes, Map<String, Long> writesByVerbAndKind, long simulatorWrites,
+                  String measured) {
     }
 
     private FloorDeploy() {
     }
 
     static Result run(List<List<HasMetadata>> labs, int workers, Duration timeout) {
+        return run(labs, workers, timeout, false, () -> "");
+    }
+
+    /**
+     * @param watched whether LabForge's informer caches ({@link ClusterCache}: its five watches, nothing acting on
+     *                what they see) run beside the client, to show what those watches alone cost the API server
+     * @param measure called once every VM ran, while the floor's threads still exist (CPU by thread)
+     */
+    static Result run(List<List<HasMetadata>> labs, int workers, Duration timeout, boolean watched,
+                      Supplier<String> measure) {
         long vms = labs.stream().flatMap(List::stream).filter(o -> o.getKind().equals("VirtualMachine")).count();
         SimulatedCluster cluster = SimulatedCluster.start(SimulatorSettings.immediate());
+        ClusterCache caches = null;
         try {
+            if (watched) {
+                caches = new ClusterCache(cluster.client(), Duration.ofMinutes(5).toMillis(), lab -> { },
+                        lab -> { }, (kind, object) -> { });
+                caches.start();
+                ClusterCache started = caches;
+                Await.until("the watching caches to sync", timeout, started::synced, () -> "not synced");
+            }
             RequestTally client = new RequestTally(agent -> !SimulatedCluster.SIMULATOR_AGENT.equals(agent));
             RequestTally simulator = new RequestTally(SimulatedCluster.SIMULATOR_AGENT::equals);
             Set<String> ready = ConcurrentHashMap.newKeySet();
@@ -59,7 +80,7 @@ final class FloorDeploy {
                 Await.until("the floor's " + vms + " VMs to run", timeout, () -> ready.size() == vms,
                         () -> ready.size() + " running");
                 Result result = new Result(Duration.ofNanos(lastReady.get() - started), client.writeCount(),
-                        client.byVerbAndKind(), simulator.writeCount());
+                        client.byVerbAndKind(), simulator.writeCount(), measure.get());
                 // let the watches deliver what they still hold: the mock API blocks its only event loop for up to a
                 // minute when a watch with undelivered events is closed
                 Await.until("the simulator's caches to show every VM running", timeout,
@@ -68,6 +89,9 @@ final class FloorDeploy {
                 return result;
             }
         } finally {
+            if (caches != null) {
+                caches.close();
+            }
             close(cluster);
         }
     }

@@ -35,6 +35,16 @@ class LifecycleApiTest extends IntegrationTest {
         user = api().newUser();
     }
 
+    /** A new three-router lab of {@code user}'s, started and seen RUNNING over REST within 30 s. */
+    static UUID runningLab(ApiClient user, String name) {
+        String id = user.post("/api/v1/labs", lab(name, "", "")).json().get("id").asString();
+        assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
+        Await.until("the lab RUNNING", Duration.ofSeconds(30),
+                () -> "RUNNING".equals(user.get("/api/v1/labs/" + id).json().get("status").get("state").asString()),
+                () -> user.get("/api/v1/labs/" + id).body());
+        return UUID.fromString(id);
+    }
+
     static String lab(String name, String extraNodes, String extraLinks) {
         return """
                 {"name":"%s","nodes":[{"name":"r1","image":"frr","startupConfig":"hostname r1\\n"},

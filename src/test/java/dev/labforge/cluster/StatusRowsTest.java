@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,18 +23,10 @@ class StatusRowsTest extends IntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void loadsARunningLabAndWritesAChangeWithItsEvents() throws InterruptedException {
+    void loadsARunningLabAndWritesAChangeWithItsEvents() {
         Catalog.ensure(api());
         ApiClient user = api().newUser();
-        String id = user.post("/api/v1/labs", LifecycleApiTest.lab("status-rows", "", "")).json().get("id")
-                .asString();
-        UUID lab = UUID.fromString(id);
-        assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!user.get("/api/v1/labs/" + id).json().get("status").get("state").asString().equals("RUNNING")) {
-            assertThat(System.nanoTime()).as("the lab never ran").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        UUID lab = LifecycleApiTest.runningLab(user, "status-rows");
 
         // on the service's own pool, so that the writes below join the test's transaction and are rolled back with it
         StatusRows rows = StatusRows.sharing(dataSource);
