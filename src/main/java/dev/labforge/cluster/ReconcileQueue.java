@@ -35,11 +35,11 @@ final class ReconcileQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReconcileQueue.class);
     /**
      * Unsettled labs are looked at again after this even without an event, in case one was missed; doubling while a
-     * lab stays unsettled, up to {@link #MAX_UNSETTLED_RECHECK}. Events move a booting lab along and the
-     * {@link StatusFollower} records its status without a pass: the recheck is only a safety net, and at a fixed 5 s a
-     * classroom of 500 labs booting would cost 100 passes a second.
+     * lab stays unsettled, up to {@link #MAX_UNSETTLED_RECHECK}, and dropped once the {@link StatusFollower} records
+     * the lab settled. Events move a booting lab along and the follower records its status without a pass: the recheck
+     * is only a safety net. At 10 s, a classroom's storm made about two passes per lab where one deploys it.
      */
-    static final Duration UNSETTLED_RECHECK = Duration.ofSeconds(10);
+    static final Duration UNSETTLED_RECHECK = Duration.ofSeconds(30);
     static final Duration MAX_UNSETTLED_RECHECK = Duration.ofMinutes(1);
     /** Long enough to fold a burst of changes (a namespace's objects deleted together) into one pass. */
     static final Duration OBSERVED_PAUSE = Duration.ofMillis(100);
@@ -245,7 +245,7 @@ final class ReconcileQueue implements AutoCloseable {
         }
     }
 
-    /** 10 s after the first unsettled pass in a row, then 20, 40, and a minute from then on. */
+    /** 30 s after the first unsettled pass in a row, then a minute from then on. */
     static Duration recheck(int unsettledPasses) {
         Duration delay = UNSETTLED_RECHECK.multipliedBy(1L << Math.min(unsettledPasses - 1, 4));
         return delay.compareTo(MAX_UNSETTLED_RECHECK) > 0 ? MAX_UNSETTLED_RECHECK : delay;

@@ -128,7 +128,7 @@ class ReconcileQueueTest {
     @Test
     void aLabThatStaysUnsettledIsRecheckedLessAndLessOften() {
         assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(ReconcileQueue::recheck).map(Duration::toSeconds))
-                .containsExactly(10L, 20L, 40L, 60L, 60L, 60L, 60L);
+                .containsExactly(30L, 60L, 60L, 60L, 60L, 60L, 60L);
     }
 
     @Test
