@@ -2,7 +2,8 @@
 # LabForge classroom-storm benchmark (issue 3; docs/benchmarks.md): 500 labs of 6 routers and 7 links started at
 # once on the simulated cluster, against a floor on the same kind of API server, in one JVM and one run. Then
 # writes per object, a full resync, watches, heap per router at 3,000 and 30,000 routers, status latency.
-# Usage: bench/storm.sh            (about 5 minutes on 2 cores; fails if a target is missed)
+# Usage: bench/storm.sh            (about 12 minutes on 2 cores; fails if a target is missed)
+#        bench/storm.sh -Dstorm.heap-copies=1 -Dstorm.warm-up-labs=100   (quicker: no 30,000-router heap point)
 # Results: target/storm/classroom-storm-<date>.txt, copied to bench/ as storm-results-<date>.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."

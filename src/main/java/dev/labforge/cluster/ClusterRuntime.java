@@ -134,12 +134,13 @@ class ClusterRuntime implements SmartLifecycle {
     }
 
     /**
-     * Every lab with a runtime, and every lab that has objects in the cluster (orphans get removed).
+     * Every lab with a runtime but those destroyed and torn down, and every lab that has objects in the cluster
+     * (orphans get removed).
      *
      * @return how many labs were queued
      */
     int resyncAll() {
-        Set<UUID> labs = new HashSet<>(runtimes.allLabIds());
+        Set<UUID> labs = new HashSet<>(runtimes.liveLabIds());
         labs.addAll(cache.labsPresent());
         labs.forEach(queue::enqueue);
         return labs.size();

@@ -79,7 +79,7 @@ final class LabReconciler {
             rendered.forget(labId);
             planned.forget(labId);
             boolean gone = tearDown(labId, LabPlanner.namespaceOf(labId));
-            if (rows != null) {
+            if (rows != null && !(gone && rows.state() == LabState.DEFINED)) { // else it shows the teardown done
                 statusLocks.lock(labId);
                 try {
                     status.recordTeardown(labId, !gone);

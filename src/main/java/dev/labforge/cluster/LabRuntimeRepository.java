@@ -7,6 +7,11 @@ import org.springframework.data.jpa.repository.Query;
 
 interface LabRuntimeRepository extends JpaRepository<LabRuntime, UUID> {
 
-    @Query("select r.labId from LabRuntime r")
-    List<UUID> allLabIds();
+    /**
+     * Every lab that may have something to reconcile: all but those destroyed and recorded torn down (DEFINED), whose
+     * objects, should any come back, the informers report anyway.
+     */
+    @Query("select r.labId from LabRuntime r where not (r.desired = dev.labforge.cluster.DesiredRun.DESTROYED"
+            + " and r.state = dev.labforge.cluster.LabState.DEFINED)")
+    List<UUID> liveLabIds();
 }

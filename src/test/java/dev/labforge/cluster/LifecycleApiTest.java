@@ -26,6 +26,8 @@ class LifecycleApiTest extends IntegrationTest {
     ClusterConnection cluster;
     @Autowired
     ClusterRuntime runtime;
+    @Autowired
+    LabRuntimeRepository runtimes;
 
     private ApiClient user;
 
@@ -283,9 +285,11 @@ class LifecycleApiTest extends IntegrationTest {
         String id = create("destroy-me");
         user.post("/api/v1/labs/" + id + "/start", "");
         awaitStatus(id, state("RUNNING"));
+        assertThat(runtimes.liveLabIds()).as("a running lab is resynced").contains(UUID.fromString(id));
 
         assertThat(user.post("/api/v1/labs/" + id + "/destroy", "").status()).isEqualTo(202);
         awaitStatus(id, state("DEFINED"));
+        assertThat(runtimes.liveLabIds()).as("a lab torn down is not").doesNotContain(UUID.fromString(id));
         assertThat(vms(id)).isEmpty();
         assertThat(nads(id)).isEmpty();
         assertThat(k8s().secrets().inNamespace(LabPlanner.namespaceOf(UUID.fromString(id))).list().getItems())
