@@ -81,8 +81,8 @@ class ClusterRuntime implements SmartLifecycle {
         }, properties.workers());
         follower = new StatusFollower(cache::vms, statusRows, planned, statusLocks, this::observed, this::settled);
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
-        resync.scheduleWithFixedDelay(this::resyncAll, properties.resync().toMillis(), properties.resync().toMillis(),
-                TimeUnit.MILLISECONDS);
+        resync.scheduleWithFixedDelay(this::resyncQuiet, properties.resync().toMillis(),
+                properties.resync().toMillis(), TimeUnit.MILLISECONDS);
         resync.scheduleWithFixedDelay(this::renewLease, 0, ReconcilerLease.TTL.toMillis() / 3, TimeUnit.MILLISECONDS);
         resync.scheduleWithFixedDelay(this::pollChanges, 1, 1, TimeUnit.SECONDS);
         running = true;
@@ -140,10 +140,29 @@ class ClusterRuntime implements SmartLifecycle {
      * @return how many labs were queued
      */
     int resyncAll() {
-        Set<UUID> labs = new HashSet<>(runtimes.liveLabIds());
-        labs.addAll(cache.labsPresent());
+        Set<UUID> labs = resyncable();
         labs.forEach(queue::enqueue);
         return labs.size();
+    }
+
+    /**
+     * The periodic resync: {@link #resyncAll() every lab} but those a pass looked at since the last one, so that no lab
+     * goes two periods without a pass and a busy lab (a classroom deploying) gets no extra one.
+     */
+    private void resyncQuiet() {
+        try {
+            Set<UUID> labs = resyncable();
+            labs.removeAll(queue.passedSinceLastAsked());
+            labs.forEach(queue::enqueue);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ClusterRuntime.class).warn("resync failed: {}", e.toString());
+        }
+    }
+
+    private Set<UUID> resyncable() {
+        Set<UUID> labs = new HashSet<>(runtimes.liveLabIds());
+        labs.addAll(cache.labsPresent());
+        return labs;
     }
 
     void wake(UUID lab) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +71,8 @@ final class ReconcileQueue implements AutoCloseable {
     private final Map<UUID, Boolean> running = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> failures = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> unsettled = new ConcurrentHashMap<>();
+    /** Labs a pass finished for since {@link #passedSinceLastAsked()} was last called. */
+    private final Set<UUID> passed = ConcurrentHashMap.newKeySet();
     private final Predicate<UUID> reconciler;
     private final ExecutorService workers;
     private volatile boolean open = true;
@@ -226,9 +229,20 @@ final class ReconcileQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * The labs a pass finished for since the last call, and a fresh start: the periodic resync leaves them out, since a
+     * pass just looked at them. Bounded by the labs active in one resync period.
+     */
+    Set<UUID> passedSinceLastAsked() {
+        Set<UUID> labs = Set.copyOf(passed);
+        passed.removeAll(labs);
+        return labs;
+    }
+
     private void handle(UUID lab) {
         try {
             boolean settled = reconciler.test(lab);
+            passed.add(lab);
             failures.remove(lab);
             if (settled) {
                 unsettled.remove(lab);

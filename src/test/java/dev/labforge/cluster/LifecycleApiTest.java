@@ -28,6 +28,8 @@ class LifecycleApiTest extends IntegrationTest {
     ClusterRuntime runtime;
     @Autowired
     LabRuntimeRepository runtimes;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private ApiClient user;
 
@@ -261,6 +263,17 @@ class LifecycleApiTest extends IntegrationTest {
         sleep(500);
         assertThat(runtime.writes().total() - beforeSecondEdit).isEqualTo(2);
         assertThat(restartedNodes(id)).containsExactly("r1");
+    }
+
+    @Test
+    void thePeriodicResyncReachesAQuietLab() {
+        String id = create("quiet");
+        user.post("/api/v1/labs/" + id + "/start", "");
+        awaitStatus(id, state("RUNNING"));
+        // a change no event announces (not even the change feed): only the periodic resync (2 s here) can find it
+        jdbc.sql("update lab_runtime set desired = 'STOPPED' where lab_id = ?").param(UUID.fromString(id)).update();
+        awaitStatus(id, state("STOPPED"));
+        assertThat(vms(id)).allSatisfy(vm -> assertThat((String) vm.get("spec", "runStrategy")).isEqualTo("Halted"));
     }
 
     @Test

@@ -153,6 +153,24 @@ class ReconcileQueueTest {
         }
     }
 
+    @Test
+    void remembersWhichLabsWerePassedSinceItWasLastAsked() {
+        UUID other = UUID.randomUUID();
+        release.countDown();
+        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 1)) {
+            queue.enqueue(first);
+            queue.enqueue(other);
+            Await.until("both passes", WAIT, () -> passes.size() == 2, passes::toString);
+            java.util.Set<UUID> seen = new java.util.HashSet<>();
+            Await.until("both remembered", WAIT, () -> {
+                seen.addAll(queue.passedSinceLastAsked());
+                return seen.size() == 2;
+            }, seen::toString);
+            assertThat(seen).containsExactlyInAnyOrder(first, other);
+            assertThat(queue.passedSinceLastAsked()).as("asked again: nothing passed since").isEmpty();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
