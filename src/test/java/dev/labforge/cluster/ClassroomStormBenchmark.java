@@ -199,9 +199,12 @@ class ClassroomStormBenchmark {
         Await.until("the warm-up labs RUNNING", DEPLOY_TIMEOUT, () -> count(labs, "RUNNING") == labs.size(),
                 this::labStates);
         FloorDeploy.run(labs.stream().map(this::render).toList(), properties.workers(), DEPLOY_TIMEOUT);
+        long destroying = System.nanoTime();
         labs.forEach(lab -> assertThat(teacher.post("/api/v1/labs/" + lab + "/destroy", "").status()).isEqualTo(202));
         Await.until("the warm-up labs destroyed", DEPLOY_TIMEOUT, () -> count(labs, "DEFINED") == labs.size(),
                 this::labStates);
+        report.line("# warm-up: %d labs destroyed (every object deleted, each lab DEFINED) in %s".formatted(labs.size(),
+                StormReport.seconds(Duration.ofNanos(System.nanoTime() - destroying))));
         quiet();
     }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulated API finds the object a write names through an index: it must answer exactly as the mock's scan
- * would, for objects that share a name across kinds, namespaces and scopes, and across deletes and re-creates.
+ * The simulated API finds the object a write, a read by name or a delete names through an index: it must answer
+ * exactly as the mock's scan would, for objects that share a name across kinds, namespaces and scopes, and across deletes and re-creates.
  * The VMs lack the managed-by label, so the simulator leaves them alone.
  */
 class IndexedStoreTest {
@@ -100,5 +100,30 @@ class IndexedStoreTest {
         assertThat(cores("idx-c", "r1")).isEqualTo("6");
         assertThat((String) Vms.vms(client, "idx-c").withName("r1").get().get("status", "printableStatus"))
                 .isEqualTo("Stopped");
+    }
+
+    @Test
+    void aDeleteByNameRemovesThatObjectOnlyAndHonoursFinalizers() {
+        assertThat(new IndexedStore().servesByName()).as("the mock's lock found: reads and deletes use the index")
+                .isTrue();
+        Vms.vms(client, "idx-d").resource(vm("idx-d", "r1", 1)).create();
+        Vms.vms(client, "idx-e").resource(vm("idx-e", "r1", 2)).create();
+        GenericKubernetesResource held = vm("idx-d", "r2", 3);
+        held.getMetadata().setFinalizers(java.util.List.of("example.com/hold"));
+        Vms.vms(client, "idx-d").resource(held).create();
+
+        Vms.vms(client, "idx-d").withName("r1").delete();
+        assertThat(Vms.vms(client, "idx-d").withName("r1").get()).isNull();
+        assertThat(cores("idx-e", "r1")).as("the same name in another namespace stays").isEqualTo("2");
+        assertThat(Vms.vms(client, "idx-d").withName("nobody").delete()).isEmpty();
+
+        Vms.vms(client, "idx-d").withName("r2").delete();
+        GenericKubernetesResource marked = Vms.vms(client, "idx-d").withName("r2").get();
+        assertThat(marked).as("held by its finalizer").isNotNull();
+        assertThat(marked.getMetadata().getDeletionTimestamp()).isNotNull();
+        marked.getMetadata().setFinalizers(java.util.List.of());
+        Vms.vms(client, "idx-d").resource(marked).update();
+        Vms.vms(client, "idx-d").withName("r2").delete();
+        assertThat(Vms.vms(client, "idx-d").withName("r2").get()).isNull();
     }
 }
