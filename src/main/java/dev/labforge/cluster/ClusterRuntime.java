@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -23,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ClusterRuntime implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterRuntime.class);
 
     private final ClusterConnection connection;
     private final ClusterProperties properties;
@@ -112,8 +116,7 @@ class ClusterRuntime implements SmartLifecycle {
                 resyncAll();
             }
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ClusterRuntime.class).warn("could not renew the reconciler lease: {}",
-                    e.toString());
+            log.warn("could not renew the reconciler lease: {}", e.toString());
         }
     }
 
@@ -124,8 +127,7 @@ class ClusterRuntime implements SmartLifecycle {
                 changed.forEach(this::wake);
             }
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ClusterRuntime.class).warn("could not poll for changes: {}",
-                    e.toString());
+            log.warn("could not poll for changes: {}", e.toString());
         }
     }
 
@@ -155,7 +157,7 @@ class ClusterRuntime implements SmartLifecycle {
             labs.removeAll(queue.passedSinceLastAsked());
             labs.forEach(queue::enqueue);
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ClusterRuntime.class).warn("resync failed: {}", e.toString());
+            log.warn("resync failed: {}", e.toString());
         }
     }
 

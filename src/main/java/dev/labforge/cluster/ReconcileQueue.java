@@ -100,8 +100,13 @@ final class ReconcileQueue implements AutoCloseable {
     }
 
     void enqueue(UUID lab, Duration delay) {
+        request(lab, delay, false);
+    }
+
+    /** The second lane, due after {@code delay}; {@code recheck}: a look again at an unsettled lab. */
+    private void request(UUID lab, Duration delay, boolean recheck) {
         long now = System.nanoTime();
-        add(new Entry(lab, now + delay.toNanos(), false, now, false));
+        add(new Entry(lab, now + delay.toNanos(), false, now, recheck));
     }
 
     /**
@@ -247,9 +252,7 @@ final class ReconcileQueue implements AutoCloseable {
             if (settled) {
                 unsettled.remove(lab);
             } else {
-                long now = System.nanoTime();
-                add(new Entry(lab, now + recheck(unsettled.merge(lab, 1, Integer::sum)).toNanos(), false, now,
-                        true));
+                request(lab, recheck(unsettled.merge(lab, 1, Integer::sum)), true);
             }
         } catch (RuntimeException e) {
             int count = failures.merge(lab, 1, Integer::sum);

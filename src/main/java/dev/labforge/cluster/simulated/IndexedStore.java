@@ -63,57 +63,50 @@ final class IndexedStore extends KubernetesCrudDispatcher {
     /** A read by name (not a list, not a watch): 200 with the object, or 404, as the mock answers. */
     @Override
     public MockResponse handleGet(String path) {
-        AttributeSet query = named(path);
-        if (query == null || path.contains("watch=")) {
-            return super.handleGet(path);
+        if (mockLock != null && !path.contains("watch=")) {
+            AttributeSet query = attributeExtractor.fromPath(path);
+            mockLock.readLock().lock();
+            try {
+                List<Map.Entry<AttributeSet, String>> found = findAll(query);
+                if (found != null) {
+                    return answer(found);
+                }
+            } finally {
+                mockLock.readLock().unlock();
+            }
         }
-        mockLock.readLock().lock();
-        try {
-            List<Map.Entry<AttributeSet, String>> found = findAll(query);
-            return found == null ? super.handleGet(path) : answer(found);
-        } finally {
-            mockLock.readLock().unlock();
-        }
+        return super.handleGet(path);
     }
 
     /** A delete by name: each object it names is deleted (or marked, if it has finalizers), as the mock does. */
     @Override
     public MockResponse handleDelete(String path) {
-        AttributeSet query = named(path);
-        if (query == null) {
-            return super.handleDelete(path);
-        }
-        mockLock.writeLock().lock();
-        try {
-            List<Map.Entry<AttributeSet, String>> found = findAll(query);
-            if (found == null) {
-                return super.handleDelete(path);
+        if (mockLock != null) {
+            AttributeSet query = attributeExtractor.fromPath(path);
+            mockLock.writeLock().lock();
+            try {
+                List<Map.Entry<AttributeSet, String>> found = findAll(query);
+                if (found != null) {
+                    found.forEach(entry -> delete(path, query, entry.getKey(), entry.getValue()));
+                    return answer(found);
+                }
+            } finally {
+                mockLock.writeLock().unlock();
             }
-            found.forEach(entry -> delete(path, query, entry.getKey(), entry.getValue()));
-            return answer(found);
-        } finally {
-            mockLock.writeLock().unlock();
         }
+        return super.handleDelete(path);
     }
 
-    /** The path's attributes if it names one object and the index can serve it; null otherwise. */
-    private AttributeSet named(String path) {
-        if (mockLock == null || scanning) {
-            return null;
-        }
-        AttributeSet query = attributeExtractor.fromPath(path);
-        String name = value(query, KubernetesAttributesExtractor.NAME);
-        String namespace = value(query, KubernetesAttributesExtractor.NAMESPACE);
-        return name == null || ANY.equals(name) || ANY.equals(namespace) ? null : query;
-    }
-
-    /** Every stored object the query matches, in storage order; null if the index cannot tell (then scan). */
+    /**
+     * Every stored object the query matches, in storage order, found through the index; null when the index cannot
+     * tell (the query names no single object, or a key could not be indexed): then the mock scans.
+     */
     private List<Map.Entry<AttributeSet, String>> findAll(AttributeSet query) {
-        if (scanning) {
-            return null;
-        }
         String name = value(query, KubernetesAttributesExtractor.NAME);
         String namespace = value(query, KubernetesAttributesExtractor.NAMESPACE);
+        if (scanning || name == null || ANY.equals(name) || ANY.equals(namespace)) {
+            return null;
+        }
         Set<AttributeSet> candidates = namespace == null ? byName.get(name)
                 : byNamespacedName.get(namespace + "/" + name);
         List<Map.Entry<AttributeSet, String>> found = new ArrayList<>();
@@ -152,22 +145,11 @@ final class IndexedStore extends KubernetesCrudDispatcher {
     /** Called by the mock's write handlers, under its write lock. */
     @Override
     public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
-        String name = value(query, KubernetesAttributesExtractor.NAME);
-        String namespace = value(query, KubernetesAttributesExtractor.NAMESPACE);
-        if (scanning || name == null || ANY.equals(name) || ANY.equals(namespace)) {
+        List<Map.Entry<AttributeSet, String>> found = findAll(query);
+        if (found == null) {
             return super.findResource(query);
         }
-        Set<AttributeSet> candidates = namespace == null ? byName.get(name)
-                : byNamespacedName.get(namespace + "/" + name);
-        if (candidates != null) {
-            for (AttributeSet candidate : candidates) {
-                String stored = map.get(candidate);
-                if (stored != null && candidate.matches(query)) {
-                    return Map.entry(candidate, stored);
-                }
-            }
-        }
-        return null;
+        return found.isEmpty() ? null : found.getFirst();
     }
 
     /** Every change to the store comes through here (create, update, delete), under the mock's write lock. */
