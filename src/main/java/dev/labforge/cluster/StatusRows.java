@@ -34,10 +34,6 @@ class StatusRows implements StatusFollower.Rows {
 
     /** A node's row: its run wish, what was last recorded, and whether a restart was asked for and not yet made. */
     record Node(boolean running, NodeObservation recorded, boolean restartRequested) {
-
-        Node(boolean running, NodeObservation recorded) {
-            this(running, recorded, false);
-        }
     }
 
     /**

@@ -15,7 +15,8 @@ class RecordedStatusTest {
 
     private StatusRows.Lab rows(LabState state, int ready, Map<String, NodeState> nodes) {
         Map<String, StatusRows.Node> byName = new LinkedHashMap<>();
-        nodes.forEach((name, nodeState) -> byName.put(name, new StatusRows.Node(true, NodeObservation.of(nodeState))));
+        nodes.forEach((name, nodeState) -> byName.put(name,
+                new StatusRows.Node(true, NodeObservation.of(nodeState), false)));
         return new StatusRows.Lab(lab, DesiredRun.RUNNING, state, ready, 2, List.of(), 3L, byName);
     }
 

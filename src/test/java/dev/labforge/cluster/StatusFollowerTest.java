@@ -45,7 +45,7 @@ class StatusFollowerTest {
     }
 
     private static StatusRows.Node node(boolean running, NodeState state) {
-        return new StatusRows.Node(running, NodeObservation.of(state));
+        return new StatusRows.Node(running, NodeObservation.of(state), false);
     }
 
     private static StatusRows.Lab labRow(UUID id, DesiredRun desired, LabState state, int ready, int total,

@@ -35,7 +35,8 @@ class StatusRowsTest extends IntegrationTest {
         assertThat(row.state()).isEqualTo(LabState.RUNNING);
         assertThat(row.ready()).isEqualTo(3);
         assertThat(row.nodes()).containsOnlyKeys("r1", "r2", "r3");
-        assertThat(row.nodes().get("r1")).isEqualTo(new StatusRows.Node(true, NodeObservation.of(NodeState.READY)));
+        assertThat(row.nodes().get("r1"))
+                .isEqualTo(new StatusRows.Node(true, NodeObservation.of(NodeState.READY), false));
 
         // written and read back in a transaction that is rolled back: the running service never sees it
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -56,7 +57,7 @@ class StatusRowsTest extends IntegrationTest {
             assertThat(after.nodes().get("r2").recorded().state()).isEqualTo(NodeState.READY);
             assertThat(after.observedSpec()).isEqualTo(row.observedSpec() + 1);
             assertThat(after.nodes().get("r9")).as("a planned node without a row gets one that does not run")
-                    .isEqualTo(new StatusRows.Node(false, NodeObservation.of(NodeState.STOPPED)));
+                    .isEqualTo(new StatusRows.Node(false, NodeObservation.of(NodeState.STOPPED), false));
             assertThat(version(lab)).as("the ORM's optimistic lock sees the write").isEqualTo(version + 1);
             List<String> events = events(lab);
             assertThat(events).hasSize((int) eventsBefore + 3);
