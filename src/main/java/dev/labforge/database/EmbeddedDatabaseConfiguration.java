@@ -22,7 +22,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
         try {
             Files.createDirectories(properties.dataDir());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(properties.dataDir().toAbsolutePath())
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
@@ -30,8 +30,9 @@ class EmbeddedDatabaseConfiguration {
                     // the library's defaults suit throwaway test databases; this one keeps labs: make it durable
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
+                    .setServerConfig("full_page_writes", "on");
+            properties.serverConfig().forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
             log.info("No database configured (spring.datasource.url): started embedded PostgreSQL on port {} with"
                     + " data in {}", postgres.getPort(), properties.dataDir().toAbsolutePath());
             return postgres;
