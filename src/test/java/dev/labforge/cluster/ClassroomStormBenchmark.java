@@ -91,6 +91,8 @@ class ClassroomStormBenchmark {
         registry.add("labforge.access.admin-token-file", () -> "");
         registry.add("labforge.cluster.simulated", () -> "true");
         registry.add("labforge.cluster.boot-delay", () -> "0s");
+        registry.add("labforge.embedded-database.server-config.shared_preload_libraries",
+                () -> "pg_stat_statements");
     }
 
     @LocalServerPort
@@ -112,6 +114,7 @@ class ClassroomStormBenchmark {
 
     private final StormReport report = new StormReport();
     private CpuUse cpu;
+    private PostgresWork postgres;
     /** The benchmark's own reads of the cluster, under their own User-Agent: never counted as LabForge's. */
     private KubernetesClient observer;
 
@@ -119,6 +122,7 @@ class ClassroomStormBenchmark {
     void fiveHundredLabsStartedAtOnce() {
         assertThat(properties.bootDelay()).isZero();
         cpu = new CpuUse(data.resolve("postgres").toString());
+        postgres = new PostgresWork(jdbc);
         observer = cluster.simulated().server().createClient(b -> b.editOrNewConfig().withUserAgent("storm-benchmark")
                 .endConfig());
         ApiClient admin = new ApiClient(port, TOKEN);
@@ -243,6 +247,7 @@ class ClassroomStormBenchmark {
         simulated.simulator().onVmStatusWritten(latency);
         long passesBefore = runtime.reconcilePasses();
         try (var l = simulated.requests().observe(labforge); var s = simulated.requests().observe(simulator)) {
+            postgres.mark();
             cpu.mark();
             Instant began = Instant.now();
             long started = System.nanoTime();
@@ -253,7 +258,7 @@ class ClassroomStormBenchmark {
                             .formatted(labStates(), labforge.writeCount(), simulator.writeCount(),
                                     runtime.reconcilePasses()));
             Duration seen = Duration.ofNanos(System.nanoTime() - started);
-            String stormCpu = cpu.since() + "\n" + cpu.byThreads();
+            String stormCpu = cpu.since() + "\n" + cpu.byThreads() + "\n" + postgres.since();
             Await.until("the sampled labs RUNNING over REST", RESYNC_TIMEOUT, END_CHECK,
                     () -> latency.lastRunningSeen() != 0, () -> latency.running() + " seen RUNNING");
             latency.close();
