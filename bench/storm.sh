@@ -4,7 +4,7 @@
 # writes per object, a full resync, watches, heap per router at 3,000 and 30,000 routers, status latency.
 # Usage: bench/storm.sh            (about 12 minutes on 2 cores; fails if a target is missed)
 #        bench/storm.sh -Dstorm.heap-copies=1 -Dstorm.warm-up-labs=100   (quicker: no 30,000-router heap point)
-# Results: target/storm/classroom-storm-<date>.txt, copied to bench/ as storm-results-<date>.txt
+# Results: target/storm/classroom-storm-<date>-<HHMM>.txt (UTC), copied to bench/ as storm-results-<date>-<HHMM>.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \

@@ -70,8 +70,7 @@ final class CpuUse {
         now.forEach((thread, ticks) -> {
             String name = thread.substring(thread.indexOf(' ') + 1);
             long used = ticks - startThreads.getOrDefault(thread, 0L);
-            String group = GROUPS.entrySet().stream().filter(g -> name.startsWith(g.getKey())).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            String group = group(name);
             if (name.startsWith("vert.x-eventloo")) {
                 eventLoops.add(used);
             }
@@ -92,6 +91,25 @@ final class CpuUse {
         others.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                 .forEach(o -> out.append(" %s %.2f;".formatted(o.getKey(), o.getValue() / TICKS / seconds)));
         return out.toString();
+    }
+
+    /** The group of a thread by its kernel name; null for the others. */
+    private static String group(String name) {
+        return GROUPS.entrySet().stream().filter(g -> name.startsWith(g.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** The share of a core this JVM's JIT compiler threads took since {@link #mark()}. */
+    double compiler() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long used = 0;
+        for (Map.Entry<String, Long> thread : threadTicks().entrySet()) {
+            String name = thread.getKey().substring(thread.getKey().indexOf(' ') + 1);
+            if ("JIT compiler".equals(group(name))) {
+                used += thread.getValue() - startThreads.getOrDefault(thread.getKey(), 0L);
+            }
+        }
+        return used / TICKS / seconds;
     }
 
     /** "tid name" to utime + stime of each of this JVM's threads. */
