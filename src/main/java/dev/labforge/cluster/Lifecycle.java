@@ -52,6 +52,7 @@ class Lifecycle {
     @Transactional
     public void stop(Caller caller, UUID labId) {
         LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
+        events.lock(labId);
         LabRuntime runtime = deployed(labId, "stop");
         requested(lab, caller, runtime.want(DesiredRun.STOPPED), "stop", null);
     }
@@ -59,6 +60,7 @@ class Lifecycle {
     @Transactional
     public void destroy(Caller caller, UUID labId) {
         LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
+        events.lock(labId);
         runtimes.findById(labId).ifPresent(runtime ->
                 requested(lab, caller, runtime.want(DesiredRun.DESTROYED), "destroy", null));
     }
@@ -90,11 +92,13 @@ class Lifecycle {
     }
 
     /**
-     * The lab, read again after taking its owner's quota lock: an edit that committed while this
-     * request waited for the lock is what gets started, and no runtime row is read before the lock.
+     * The lab, read again after taking its owner's quota lock and then its event lock (see {@link LabEvents}): an edit
+     * that committed while this request waited for the lock is what gets started, and no runtime row is read before
+     * the locks.
      */
     private LabDefinition lockedForOperating(Caller caller, UUID labId) {
         commitments.lock(labs.require(caller, labId, Permission.OPERATE).owner());
+        events.lock(labId);
         return labs.require(caller, labId, Permission.OPERATE);
     }
 

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * when this says there is something new. With a query per stream and poll, a classroom of 500 students watching
  * their labs cost 2,000 queries a second; this costs one per {@link #REFRESH}, whatever the number of streams.
  *
- * <p>Ids are taken from a sequence when an event is inserted, so an event can commit after one with a higher id
- * was seen: each look goes back {@link #LOOKBACK} ids before the highest seen, and a stream that reads its log
- * reads everything after what it sent, so a late event is never lost.
+ * <p>Ids are taken from one sequence for all labs, so an event of one lab can commit after an event of another with a
+ * higher id was seen: each look goes back {@link #LOOKBACK} ids before the highest seen. Within one lab ids commit in
+ * order ({@link LabEvents}), so a stream that reads everything after what it sent never loses a late event.
  */
 @Component
 class NewestEvents {

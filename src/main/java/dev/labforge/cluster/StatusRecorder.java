@@ -29,6 +29,7 @@ class StatusRecorder {
     @Transactional
     public void recordTeardown(UUID labId, boolean anythingLeft) {
         commitWithoutWaitingForTheDisk();
+        events.lock(labId);
         runtimes.findById(labId).ifPresent(runtime -> {
             StatusAggregation.Result result = StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), anythingLeft);
             LabState previous = runtime.state();
@@ -68,6 +69,7 @@ class StatusRecorder {
 
     @Transactional
     public void restartDone(UUID labId, String node) {
+        events.lock(labId);
         nodes.findById(new NodeRuntime.Key(labId, node)).ifPresent(row -> {
             row.restartDone();
             events.append(labId, "NodeRestarted", node, "the VM instance was replaced");

@@ -158,9 +158,9 @@ class StatusRows implements StatusFollower.Rows {
     }
 
     /**
-     * Writes every change, with its events, in one statement: one round trip and, on the follower's own connections,
-     * its own transaction. On a saturated machine any round trip may wait long for the database to get the CPU, so a
-     * batch makes as few as it can. Only status columns are written; the lab's version goes up, so that an ORM write
+     * Writes every change, with its events, in one statement, after taking the labs' event locks, in one transaction.
+     * On a saturated machine any round trip may wait long for the database to get the CPU, so a batch makes as few as
+     * it can. Only status columns are written; the lab's version goes up, so that an ORM write
      * based on an earlier read of the row fails instead of undoing this one.
      */
     @Override
@@ -190,22 +190,25 @@ class StatusRows implements StatusFollower.Rows {
                 }
             }
         }
-        Runnable statement = () -> batch.update(WRITE,
-                nodes.column(0, UUID[]::new), nodes.column(1, String[]::new),
-                nodes.column(2, String[]::new), nodes.column(3, String[]::new), nodes.column(4, String[]::new),
-                labs.column(0, UUID[]::new), labs.column(1, String[]::new), labs.column(2, Integer[]::new),
-                labs.column(3, Integer[]::new), labs.column(4, String[]::new), labs.column(5, Long[]::new),
-                events.column(0, UUID[]::new), events.column(1, String[]::new), events.column(2, String[]::new),
-                events.column(3, String[]::new));
-        if (ownPool != null) {
-            statement.run(); // in autocommit: its own transaction, in one round trip
-        } else {
-            transaction.executeWithoutResult(tx -> {
-                // on a shared pool, where the follower's own connections are set so once (see ownPool)
+        int[] lockKeys = changes.stream().mapToInt(change -> LabEvents.lockKey(change.before().id())).distinct()
+                .sorted().toArray();
+        transaction.executeWithoutResult(tx -> {
+            if (ownPool == null) {
+                // on a shared pool; the follower's own connections are set so once (see ownPool)
                 batch.execute("set local synchronous_commit to off");
-                statement.run();
-            });
-        }
+            }
+            // the labs' event locks before their rows, as every writer of a log takes them (see LabEvents), in one
+            // order, so that two writers never wait for each other's
+            batch.query("select pg_advisory_xact_lock(?, k) from unnest(?::int[]) as k",
+                    (rs, n) -> n, LabEvents.LOCK_CLASS, lockKeys);
+            batch.update(WRITE,
+                    nodes.column(0, UUID[]::new), nodes.column(1, String[]::new),
+                    nodes.column(2, String[]::new), nodes.column(3, String[]::new), nodes.column(4, String[]::new),
+                    labs.column(0, UUID[]::new), labs.column(1, String[]::new), labs.column(2, Integer[]::new),
+                    labs.column(3, Integer[]::new), labs.column(4, String[]::new), labs.column(5, Long[]::new),
+                    events.column(0, UUID[]::new), events.column(1, String[]::new), events.column(2, String[]::new),
+                    events.column(3, String[]::new));
+        });
     }
 
     private static final String WRITE = """
