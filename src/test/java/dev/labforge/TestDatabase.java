@@ -16,6 +16,12 @@ public final class TestDatabase {
     public record Connection(String url, String username, String password) {
     }
 
+    /**
+     * Loaded where the tests start the server, so that a test can count the statements a request costs; a server named
+     * by the environment may lack it, and such tests then skip.
+     */
+    public static final String STATEMENT_STATISTICS = "pg_stat_statements";
+
     private static Connection connection;
 
     private TestDatabase() {
@@ -35,12 +41,14 @@ public final class TestDatabase {
                     System.getenv().getOrDefault("LABFORGE_TEST_DATABASE_PASSWORD", ""));
         }
         if (dockerAnswers()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
+                    .withCommand("postgres", "-c", "fsync=off", "-c", "shared_preload_libraries=" + STATEMENT_STATISTICS);
             container.start();
             return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

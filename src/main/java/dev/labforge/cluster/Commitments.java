@@ -7,9 +7,7 @@ import dev.labforge.quota.Quotas;
 import dev.labforge.quota.Usage;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Topology;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +46,8 @@ class Commitments implements LabEditGuard {
             after = after.plus(resources.of(node));
         }
         quotas.admit(lab.owner(), after.minus(before));
-        sync(lab, lab.topology(), rows).forEach(row -> row.run(true));
+        rows.values().forEach(row -> row.run(true)); // a new row is built running
+        sync(lab, lab.topology(), rows);
     }
 
     /** One more node of a running lab will run. */
@@ -83,21 +82,21 @@ class Commitments implements LabEditGuard {
 
     /**
      * Makes the rows match the topology: one per node (new nodes run), holding the node's
-     * resources; rows of nodes that are gone are deleted.
-     * @return the rows of the topology's nodes
+     * resources; rows of nodes that are gone are deleted. A new row is inserted as built, in one
+     * statement (the inserts of a start go in one batch), with no update after it.
      */
-    private List<NodeRuntime> sync(LabDefinition lab, Topology topology, Map<String, NodeRuntime> rows) {
-        List<NodeRuntime> kept = new ArrayList<>();
+    private void sync(LabDefinition lab, Topology topology, Map<String, NodeRuntime> rows) {
         for (Node node : topology.nodes()) {
             NodeRuntime row = rows.remove(node.name());
             if (row == null) {
-                row = nodes.save(new NodeRuntime(lab.id(), node.name(), true));
+                row = new NodeRuntime(lab.id(), node.name(), true);
+                resources.commit(row, node);
+                nodes.save(row);
+            } else {
+                resources.commit(row, node);
             }
-            resources.commit(row, node);
-            kept.add(row);
         }
         nodes.deleteAll(rows.values());
-        return kept;
     }
 
     private Map<String, NodeRuntime> rows(LabDefinition lab) {

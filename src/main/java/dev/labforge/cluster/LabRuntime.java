@@ -46,10 +46,11 @@ class LabRuntime {
     protected LabRuntime() {
     }
 
-    LabRuntime(UUID labId, String namespace) {
+    /** A lab's first runtime row, wanting {@code desired} from the start (so it is inserted once, not updated). */
+    LabRuntime(UUID labId, String namespace, DesiredRun desired) {
         this.labId = labId;
         this.namespace = namespace;
-        this.desired = DesiredRun.DESTROYED;
+        this.desired = desired;
         this.state = LabState.DEFINED;
         this.reasons = List.of();
         this.updatedAt = Instant.now();

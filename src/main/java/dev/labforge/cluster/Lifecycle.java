@@ -42,10 +42,16 @@ class Lifecycle {
     @Transactional
     public void start(Caller caller, UUID labId) {
         LabDefinition lab = lockedForOperating(caller, labId);
-        LabRuntime runtime = runtimes.findById(labId)
-                .orElseGet(() -> runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId))));
-        commitments.runAll(lab, runtime.desired() == DesiredRun.RUNNING);
-        boolean changed = runtime.want(DesiredRun.RUNNING);
+        LabRuntime runtime = runtimes.findById(labId).orElse(null);
+        boolean changed;
+        if (runtime == null) {
+            runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId), DesiredRun.RUNNING));
+            commitments.runAll(lab, false);
+            changed = true;
+        } else {
+            commitments.runAll(lab, runtime.desired() == DesiredRun.RUNNING);
+            changed = runtime.want(DesiredRun.RUNNING);
+        }
         requested(lab, caller, changed, "start", null);
     }
 

@@ -2,6 +2,7 @@ package dev.labforge.cluster;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +30,18 @@ class LinkAllocations {
     Map<String, String> bridges(UUID labId, Collection<String> nadNames) {
         Map<String, String> out = existing("select nad_name, bridge as v from link_bridges where lab_id = ?", labId);
         boolean stale = out.keySet().retainAll(nadNames);
-        for (String nad : nadNames) {
-            if (!out.containsKey(nad)) {
-                long next = jdbc.sql("select nextval('bridge_name_seq')").query(Long.class).single();
-                String bridge = BRIDGE_PREFIX + Long.toString(next, 36);
-                jdbc.sql("insert into link_bridges (lab_id, nad_name, bridge) values (?, ?, ?)")
-                        .params(labId, nad, bridge).update();
-                out.put(nad, bridge);
+        List<String> missing = nadNames.stream().filter(nad -> !out.containsKey(nad)).toList();
+        if (!missing.isEmpty()) {
+            // two statements for all of a lab's new links, however many: the names, then every row
+            List<Long> numbers = jdbc.sql("select nextval('bridge_name_seq') from generate_series(1, ?)")
+                    .param(missing.size()).query(Long.class).list();
+            String[] bridges = new String[missing.size()];
+            for (int i = 0; i < bridges.length; i++) {
+                bridges[i] = BRIDGE_PREFIX + Long.toString(numbers.get(i), 36);
+                out.put(missing.get(i), bridges[i]);
             }
+            jdbc.sql("insert into link_bridges (lab_id, nad_name, bridge) select ?, * from unnest(?::text[], ?::text[])")
+                    .params(labId, missing.toArray(String[]::new), bridges).update();
         }
         if (stale) { // a steady lab issues no delete on every pass
             jdbc.sql("delete from link_bridges where lab_id = ? and not (nad_name = any (?))")

@@ -8,15 +8,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** One node's own run wish (a node can be stopped inside a running lab) and its observed state. */
 @Entity
 @Table(name = "node_runtime")
-class NodeRuntime {
+class NodeRuntime implements Persistable<NodeRuntime.Key> {
 
     @Embeddable
     record Key(@Column(name = "lab_id") UUID labId, @Column(name = "node") String node) implements Serializable {
@@ -39,6 +41,9 @@ class NodeRuntime {
     /** When {@link #running} or a restart was last asked for: what the change feed follows. */
     @Column(name = "desired_at")
     private Instant desiredAt;
+    /** Built here, not read: saving it inserts, without first looking for the row. */
+    @Transient
+    private boolean fresh;
 
     protected NodeRuntime() {
     }
@@ -49,6 +54,17 @@ class NodeRuntime {
         this.state = NodeState.PENDING;
         this.updatedAt = Instant.now();
         this.desiredAt = updatedAt;
+        this.fresh = true;
+    }
+
+    @Override
+    public Key getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
     }
 
     String node() {

@@ -1,0 +1,75 @@
+package dev.labforge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.labforge.ApiClient;
+import dev.labforge.Catalog;
+import dev.labforge.IntegrationTest;
+import dev.labforge.TestDatabase;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a lab's start costs its database, counted by PostgreSQL itself (pg_stat_statements): each row written once,
+ * no read before an insert, and a lab's link bridges allocated in a fixed number of statements, not one pair per
+ * link. On a saturated machine every statement waits for a core, so a classroom's start pays for each one 500 times.
+ */
+class DeployStatementsTest extends IntegrationTest {
+
+    /** Statements counted, by how their text begins. */
+    private static final List<String> KINDS = List.of("insert into node_runtime", "update node_runtime",
+            "select nr1_0.", "insert into lab_runtime", "update lab_runtime", "select nextval(",
+            "insert into link_bridges");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiClient user;
+
+    @BeforeEach
+    void setUp() {
+        try {
+            jdbc.sql("create extension if not exists " + TestDatabase.STATEMENT_STATISTICS).update();
+            jdbc.sql("select count(*) from pg_stat_statements").query(Long.class).single();
+        } catch (RuntimeException e) {
+            assumeTrue(false, "this PostgreSQL does not load " + TestDatabase.STATEMENT_STATISTICS + ": " + e);
+        }
+        Catalog.ensure(api());
+        user = api().newUser();
+    }
+
+    @Test
+    void aStartWritesEachRowOnceAndAllocatesALabsBridgesTogether() {
+        Map<String, Long> before = calls();
+        LifecycleApiTest.runningLab(user, "statements-" + UUID.randomUUID().toString().substring(0, 8));
+        Map<String, Long> spent = new HashMap<>();
+        calls().forEach((kind, n) -> spent.put(kind, n - before.getOrDefault(kind, 0L)));
+
+        System.out.println("statements of one start: " + spent);
+        assertThat(spent).containsEntry("insert into node_runtime", 3L)
+                .containsEntry("update node_runtime", 0L)
+                .containsEntry("insert into lab_runtime", 1L)
+                .containsEntry("update lab_runtime", 0L)
+                .containsEntry("select nextval(", 1L)
+                .containsEntry("insert into link_bridges", 1L);
+        // the node rows are read once, by the start's quota check; the ORM looks for none before inserting
+        assertThat(spent).containsEntry("select nr1_0.", 1L);
+    }
+
+    private Map<String, Long> calls() {
+        Map<String, Long> calls = new HashMap<>();
+        KINDS.forEach(kind -> calls.put(kind, 0L));
+        jdbc.sql("select query, calls from pg_stat_statements")
+                .query((rs, n) -> Map.entry(rs.getString(1).strip().toLowerCase(), rs.getLong(2))).list()
+                .forEach(row -> KINDS.stream().filter(row.getKey()::startsWith).findFirst()
+                        .ifPresent(kind -> calls.merge(kind, row.getValue(), Long::sum)));
+        return calls;
+    }
+}
