@@ -274,7 +274,8 @@ class ClassroomStormBenchmark {
                             .formatted(labStates(), labforge.writeCount(), simulator.writeCount(),
                                     runtime.reconcilePasses()));
             Duration seen = Duration.ofNanos(System.nanoTime() - started);
-            String stormCpu = cpu.since() + "\n" + cpu.byThreads() + "\n" + postgres.since();
+            String stormCpu = cpu.since() + "\n" + cpu.byThreads() + "\n" + cpu.postgresByProcess() + "\n"
+                    + postgres.since();
             Await.until("the sampled labs RUNNING over REST", RESYNC_TIMEOUT, END_CHECK,
                     () -> latency.lastRunningSeen() != 0, () -> latency.running() + " seen RUNNING");
             latency.close();

@@ -40,6 +40,13 @@ final class CpuUse {
     }
 
     private Map<String, Long> startThreads = Map.of();
+    private Map<Long, Process> startPostgres = Map.of();
+
+    /** One PostgreSQL process: its title ({@code ps} shows it) and its ticks; the server's own include its reaped children's. */
+    private static final String SERVER = "the server process, and processes that ended meanwhile";
+
+    private record Process(String title, long ticks) {
+    }
 
     /** Clock ticks per second of /proc's counters (USER_HZ): 100 on every Linux this runs on. */
     private static final double TICKS = 100.0;
@@ -58,6 +65,7 @@ final class CpuUse {
         startNanos = System.nanoTime();
         start = ticks();
         startThreads = threadTicks();
+        startPostgres = postgresProcesses();
     }
 
     /** This JVM's CPU since {@link #mark()} by thread group, as shares of a core, largest first. */
@@ -158,37 +166,91 @@ final class CpuUse {
             return new long[] {0, 0, 0};
         }
         long jvm = processTicks(ProcessHandle.current().pid());
-        long postgres = postgresPids().stream().mapToLong(CpuUse::processTicks).sum();
+        long postgres = postgresProcesses().values().stream().mapToLong(Process::ticks).sum();
         return new long[] {machine, jvm, postgres};
     }
 
-    private List<Long> postgresPids() {
-        List<Long> pids = new ArrayList<>();
+    /**
+     * The service's PostgreSQL since {@link #mark()} by process kind, as shares of a core: the connections (the
+     * service's statements), WAL writer, checkpointer, autovacuum and the rest. Processes that ended meanwhile count
+     * with the server process, through its reaped-children counters.
+     */
+    String postgresByProcess() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<Long, Process> now = postgresProcesses();
+        Map<String, Long> byKind = new TreeMap<>();
+        now.forEach((pid, process) -> {
+            Process before = startPostgres.get(pid);
+            byKind.merge(kind(process.title()), process.ticks() - (before == null ? 0 : before.ticks()), Long::sum);
+        });
+        startPostgres.forEach((pid, process) -> {
+            if (!now.containsKey(pid)) {
+                byKind.merge(SERVER, -process.ticks(), Long::sum);
+            }
+        });
+        StringBuilder out = new StringBuilder("its PostgreSQL's CPU by process, in cores:");
+        byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(k -> out.append("%n  %5.2f  %s".formatted(k.getValue() / TICKS / seconds, k.getKey())));
+        return out.toString();
+    }
+
+    /** A process title's kind: "postgres: user db host(port) state" is a connection; the server names the rest. */
+    private String kind(String title) {
+        if (title.contains(postgresDataDir)) {
+            return SERVER;
+        }
+        String t = title.replaceFirst("^postgres: ", "").strip();
+        if (t.matches(".*\\(\\d+\\).*") || t.contains("[local]")) {
+            return "connections (the service's statements)";
+        }
+        return t.startsWith("autovacuum worker") ? "autovacuum workers" : t;
+    }
+
+    /** pid to title and ticks of the server and its children; the server's ticks include its reaped children's. */
+    private Map<Long, Process> postgresProcesses() {
+        Map<Long, Process> out = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
-                    String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
                     if (cmdline.contains(postgresDataDir)) {
                         long pid = Long.parseLong(p.getFileName().toString());
-                        pids.add(pid);
-                        ProcessHandle.of(pid).ifPresent(h -> h.children().forEach(c -> pids.add(c.pid())));
+                        out.put(pid, new Process(cmdline, processTicks(pid, true)));
+                        ProcessHandle.of(pid).ifPresent(h -> h.children().forEach(c -> out.put(c.pid(),
+                                new Process(title(c.pid()), processTicks(c.pid(), false)))));
                     }
                 } catch (IOException | RuntimeException e) {
                     // a process that ended meanwhile
                 }
             });
         } catch (IOException e) {
-            return pids;
+            return out;
         }
-        return pids;
+        return out;
     }
 
-    /** utime + stime of one process (fields 14 and 15 of /proc/pid/stat, counted after the command's ')'). */
+    private static String title(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * utime + stime of one process (fields 14 and 15 of /proc/pid/stat, counted after the command's ')'), and with
+     * {@code reaped} its waited-for children's (cutime + cstime, fields 16 and 17).
+     */
     private static long processTicks(long pid) {
+        return processTicks(pid, false);
+    }
+
+    private static long processTicks(long pid, boolean reaped) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return Long.parseLong(f[11]) + Long.parseLong(f[12])
+                    + (reaped ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
