@@ -189,10 +189,8 @@ final class LabReconciler {
         cache.vms(plan.labId()).forEach(vm -> vms.put(vm.getMetadata().getName(), vm));
         List<StatusAggregation.NodeView> views = new ArrayList<>();
         for (NodePlan node : plan.nodes()) {
-            GenericKubernetesResource vm = vms.get(node.vmName());
-            Map<String, Object> vmStatus = vm == null ? null : vm.get("status");
             views.add(new StatusAggregation.NodeView(node.name(), node.running(),
-                    NodeStatusMapping.map(vmStatus, vm != null, node.running())));
+                    NodeStatusMapping.of(vms.get(node.vmName()), node.running())));
         }
         return views;
     }

@@ -1,5 +1,6 @@
 package dev.labforge.cluster;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,14 @@ final class NodeStatusMapping {
             "CrashLoopBackOff", "ErrorPvcNotFound", "DataVolumeError");
 
     private NodeStatusMapping() {
+    }
+
+    /**
+     * A node's state as its VM (null: none in the cluster) shows it: what a reconcile pass and the status follower
+     * both record, so that the two always agree.
+     */
+    static NodeObservation of(GenericKubernetesResource vm, boolean shouldRun) {
+        return map(vm == null ? null : vm.get("status"), vm != null, shouldRun);
     }
 
     /**

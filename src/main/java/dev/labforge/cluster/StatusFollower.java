@@ -193,9 +193,7 @@ final class StatusFollower implements AutoCloseable {
         for (PlannedNodes.Node node : plan.nodes()) {
             StatusRows.Node recorded = row.nodes().get(node.name());
             boolean shouldRun = row.desired() == DesiredRun.RUNNING && recorded != null && recorded.running();
-            GenericKubernetesResource vm = vms.apply(node.vmName());
-            Map<String, Object> status = vm == null ? null : vm.get("status");
-            NodeObservation observed = NodeStatusMapping.map(status, vm != null, shouldRun);
+            NodeObservation observed = NodeStatusMapping.of(vms.apply(node.vmName()), shouldRun);
             views.add(new StatusAggregation.NodeView(node.name(), shouldRun, observed));
             if (recorded == null || !observed.equals(recorded.recorded())) {
                 changed.put(node.name(), observed);

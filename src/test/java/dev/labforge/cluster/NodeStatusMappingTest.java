@@ -2,6 +2,7 @@ package dev.labforge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ class NodeStatusMappingTest {
 
         assertThat(observed.state()).isEqualTo(state);
         assertThat(observed.reason()).isEqualTo(reason);
+        GenericKubernetesResource vm = new GenericKubernetesResource();
+        vm.setAdditionalProperty("status", status);
+        assertThat(NodeStatusMapping.of(vm, shouldRun)).as("read from the VM itself").isEqualTo(observed);
     }
 
     @ParameterizedTest(name = "{0} ready={1}")
@@ -76,5 +80,11 @@ class NodeStatusMappingTest {
                 Map.of("type", "Ready", "status", "False", "message", "0/3 nodes are available: insufficient memory")));
 
         assertThat(NodeStatusMapping.map(status, true, true).message()).contains("insufficient memory");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNodeWithoutAVmIsPendingOrStopped() {
+        assertThat(NodeStatusMapping.of(null, true).state()).isEqualTo(NodeState.PENDING);
+        assertThat(NodeStatusMapping.of(null, false).state()).isEqualTo(NodeState.STOPPED);
     }
 }
