@@ -17,7 +17,8 @@ public final class TestDatabase {
     }
 
     /**
-     * Loaded where the tests start the server, so that a test can count the statements a request costs; a server named
+     * Loaded where the tests start the server (with planning tracked), so that a test can count the statements a request
+     * costs and how often they are planned; a server named
      * by the environment may lack it, and such tests then skip.
      */
     public static final String STATEMENT_STATISTICS = "pg_stat_statements";
@@ -42,13 +43,15 @@ public final class TestDatabase {
         }
         if (dockerAnswers()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
-                    .withCommand("postgres", "-c", "fsync=off", "-c", "shared_preload_libraries=" + STATEMENT_STATISTICS);
+                    .withCommand("postgres", "-c", "fsync=off", "-c", "shared_preload_libraries=" + STATEMENT_STATISTICS,
+                            "-c", "pg_stat_statements.track_planning=on");
             container.start();
             return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS).start();
+                    .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS)
+                    .setServerConfig("pg_stat_statements.track_planning", "on").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

@@ -101,6 +101,8 @@ class ClassroomStormBenchmark {
         registry.add("labforge.cluster.boot-delay", () -> "0s");
         registry.add("labforge.embedded-database.server-config.shared_preload_libraries",
                 () -> "pg_stat_statements");
+        // planning is not execution: without this, a statement planned anew on every call hides its cost
+        registry.add("labforge.embedded-database.server-config.pg_stat_statements.track_planning", () -> "on");
     }
 
     @LocalServerPort

@@ -40,22 +40,28 @@ final class PostgresWork {
         jdbc.sql("select wal_records, wal_bytes, wal_write, wal_sync from pg_stat_wal")
                 .query((rs, n) -> out.append("\nWAL: %,d records, %,d bytes, %,d writes, %,d syncs".formatted(
                         rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))).list();
-        jdbc.sql("select sum(calls), sum(total_exec_time) from pg_stat_statements")
-                .query((rs, n) -> out.append("\nstatements: %,d calls, %,.0f ms executing".formatted(rs.getLong(1),
-                        rs.getDouble(2)))).list();
+        jdbc.sql("select sum(calls), sum(total_exec_time), sum(total_plan_time), sum(plans) from pg_stat_statements")
+                .query((rs, n) -> out.append("\nstatements: %,d calls, %,.0f ms executing, %,.0f ms planning (%,d plans)"
+                        .formatted(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4)))).list();
         top(out, "total_exec_time");
+        top(out, "total_plan_time");
         top(out, "calls");
         return out.toString();
     }
 
     private void top(StringBuilder out, String order) {
-        out.append("\nthe %d statements with the most %s:".formatted(TOP, order.equals("calls") ? "calls"
-                : "execution time"));
+        out.append("\nthe %d statements with the most %s (executing, planning):".formatted(TOP,
+                switch (order) {
+                    case "calls" -> "calls";
+                    case "total_plan_time" -> "planning time";
+                    default -> "execution time";
+                }));
         List<String> rows = jdbc.sql("""
-                select calls, total_exec_time, rows, query from pg_stat_statements
+                select calls, total_exec_time, total_plan_time, plans, rows, query from pg_stat_statements
                 order by %s desc limit %d""".formatted(order, TOP))
-                .query((rs, n) -> "%,9d calls %,8.0f ms %,9d rows  %s".formatted(rs.getLong(1), rs.getDouble(2),
-                        rs.getLong(3), oneLine(rs.getString(4)))).list();
+                .query((rs, n) -> "%,9d calls %,8.0f ms %,6.0f ms %,7d plans %,9d rows  %s".formatted(rs.getLong(1),
+                        rs.getDouble(2), rs.getDouble(3), rs.getLong(4), rs.getLong(5), oneLine(rs.getString(6))))
+                .list();
         rows.forEach(row -> out.append("\n  ").append(row));
     }
 

@@ -78,4 +78,38 @@ class StatusRowsTest extends IntegrationTest {
         return jdbc.sql("select kind || ' ' || coalesce(node, '-') || ' ' || message from lab_events where lab_id = ?"
                 + " order by id").param(lab).query(String.class).list();
     }
+
+    @Autowired
+    StatusRows statusRows;
+
+    /**
+     * The follower reads labs in batches, mostly small ones; planned for the array at hand, such a read looks cheaper
+     * each time than a reusable plan for an array of unknown size, so PostgreSQL would plan it on every call.
+     */
+    @Test
+    void theFollowersBatchReadIsPlannedOncePerConnection() {
+        try {
+            jdbc.sql("create extension if not exists " + dev.labforge.TestDatabase.STATEMENT_STATISTICS).update();
+        } catch (RuntimeException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no pg_stat_statements here: " + e);
+        }
+        long[] before = batchReads();
+        for (int i = 0; i < 40; i++) {
+            statusRows.load(List.of(UUID.randomUUID()));
+        }
+        long[] after = batchReads();
+
+        assertThat(after[0] - before[0]).as("calls").isGreaterThanOrEqualTo(40);
+        // each of the follower's connections plans it at most five times: pgjdbc prepares it on the server at the
+        // fifth use, and from then on the connection's plan is reused
+        assertThat(after[1] - before[1]).as("plans").isLessThanOrEqualTo(15);
+    }
+
+    /** Calls and plans of the follower's batch read, by pg_stat_statements. */
+    private long[] batchReads() {
+        return jdbc.sql("""
+                select coalesce(sum(calls), 0), coalesce(sum(plans), 0) from pg_stat_statements
+                where query like 'select r.lab_id, r.desired, r.state%'""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
 }
