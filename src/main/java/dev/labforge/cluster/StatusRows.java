@@ -108,7 +108,8 @@ class StatusRows implements StatusFollower.Rows {
         // every transaction on these connections records observed status: none need wait for the disk (see
         // StatusRecorder for why that is safe). Their statements look labs up by key; planned for the array at hand,
         // PostgreSQL found the batch read cheaper each time than a reusable plan and planned it on every call (2.4 s
-        // of a storm's 5.7 s of database CPU, docs/benchmarks.md), so they keep one plan per connection
+        // of a storm's 5.7 s of database CPU, docs/benchmarks.md), so they keep one plan per connection (the
+        // statements are written so that a plan for any number of labs looks them up by index)
         config.setConnectionInitSql("set synchronous_commit to off; set plan_cache_mode to force_generic_plan");
         return new HikariDataSource(config);
     }
@@ -128,17 +129,27 @@ class StatusRows implements StatusFollower.Rows {
 
     /** One lab's rows, for a reconcile pass, on the service's shared connections; null when it has no runtime. */
     Lab read(UUID lab) {
-        return load(shared, List.of(lab)).get(lab);
+        // by plain equality, not "= any" of a one-element array: the shared connections plan as PostgreSQL chooses,
+        // and it plans this shape once per connection, the other on every call
+        return load(shared, "r.lab_id = ?", lab).get(lab);
     }
 
     private static Map<UUID, Lab> load(JdbcClient jdbc, Collection<UUID> labs) {
+        return load(jdbc, "r.lab_id = any (?)", labs.toArray(UUID[]::new));
+    }
+
+    private static Map<UUID, Lab> load(JdbcClient jdbc, String where, Object labs) {
         Map<UUID, Lab> found = new HashMap<>();
         jdbc.sql("""
                 select r.lab_id, r.desired, r.state, r.ready_nodes, r.total_nodes, r.reasons::text, r.observed_spec,
                        n.node, n.running, n.state, n.reason, n.message, n.restart_requested_at is not null
-                from lab_runtime r left join node_runtime n on n.lab_id = r.lab_id
-                where r.lab_id = any (?)""")
-                .param(labs.toArray(UUID[]::new))
+                from lab_runtime r left join lateral (
+                    -- each lab's nodes by the key's index, whatever the plan guessed of the number of labs: "offset 0"
+                    -- keeps this a per-lab lookup (joined flat, a plan made for no particular list of labs scans and
+                    -- hashes every node row instead)
+                    select * from node_runtime n where n.lab_id = r.lab_id offset 0) n on true
+                where\s""" + where)
+                .param(labs)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     Lab lab = found.get(id);

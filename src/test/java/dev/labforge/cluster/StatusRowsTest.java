@@ -88,11 +88,7 @@ class StatusRowsTest extends IntegrationTest {
      */
     @Test
     void theFollowersBatchReadIsPlannedOncePerConnection() {
-        try {
-            jdbc.sql("create extension if not exists " + dev.labforge.TestDatabase.STATEMENT_STATISTICS).update();
-        } catch (RuntimeException e) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no pg_stat_statements here: " + e);
-        }
+        assumeStatementStatistics();
         long[] before = batchReads();
         for (int i = 0; i < 40; i++) {
             statusRows.load(List.of(UUID.randomUUID()));
@@ -105,11 +101,40 @@ class StatusRowsTest extends IntegrationTest {
         assertThat(after[1] - before[1]).as("plans").isLessThanOrEqualTo(15);
     }
 
+    /** A pass reads one lab on the service's shared connections, where PostgreSQL chooses how to plan. */
+    @Test
+    void aPassReadOfOneLabIsNotPlannedOnEveryCall() {
+        assumeStatementStatistics();
+        long[] before = reads("%= $1");
+        for (int i = 0; i < 40; i++) {
+            statusRows.read(UUID.randomUUID());
+        }
+        long[] after = reads("%= $1");
+
+        assertThat(after[0] - before[0]).as("calls").isEqualTo(40);
+        // planned until pgjdbc prepares it on the server (the fifth use on a connection) and a little after, while
+        // PostgreSQL compares its plans; then the connection's plan is reused. This thread mostly gets one connection
+        assertThat(after[1] - before[1]).as("plans").isLessThanOrEqualTo(20);
+    }
+
+    private void assumeStatementStatistics() {
+        try {
+            jdbc.sql("create extension if not exists " + dev.labforge.TestDatabase.STATEMENT_STATISTICS).update();
+        } catch (RuntimeException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no pg_stat_statements here: " + e);
+        }
+    }
+
     /** Calls and plans of the follower's batch read, by pg_stat_statements. */
     private long[] batchReads() {
+        return reads("%= any ($1)");
+    }
+
+    /** Calls and plans of the runtime rows' read whose condition ends as {@code ending} (a LIKE pattern). */
+    private long[] reads(String ending) {
         return jdbc.sql("""
                 select coalesce(sum(calls), 0), coalesce(sum(plans), 0) from pg_stat_statements
-                where query like 'select r.lab_id, r.desired, r.state%'""")
+                where query like 'select r.lab_id, r.desired, r.state%' and query like ?""").param(ending)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 }
