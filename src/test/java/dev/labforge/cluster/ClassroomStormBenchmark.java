@@ -66,8 +66,10 @@ class ClassroomStormBenchmark {
      * With one round of 500 labs the JIT compiler still took 0.16 of the two cores through the storm (and 0.03 through
      * the floor after it): 28 top-tier compilations of over 100 ms each, of LabForge's rendering, Hibernate's save
      * and the HTTP client, methods the storm's calls pushed over the C2 threshold. A second round compiles them first.
+     * After two the JIT compiler still took 0.10-0.11 of the cores through the storm; the third and fourth rounds
+     * themselves kept it at 0.05 and 0.04, and after four it took 0.08 through the storm (0.02-0.03 through the floors).
      */
-    private static final int WARM_UP_ROUNDS = Integer.getInteger("storm.warm-up-rounds", 2);
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("storm.warm-up-rounds", 4);
     /**
      * The floor is run this many times and the median taken: on this two-core VM one run of the same floor took
      * anywhere from 13 to 29 s, which alone would swing the ratio by more than two.
