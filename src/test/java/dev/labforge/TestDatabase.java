@@ -3,6 +3,8 @@ package dev.labforge;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -18,10 +20,20 @@ public final class TestDatabase {
 
     /**
      * Loaded where the tests start the server (with planning tracked), so that a test can count the statements a request
-     * costs and how often they are planned; a server named
-     * by the environment may lack it, and such tests then skip.
+     * costs and how often they are planned; a server named by the environment may lack it, and such tests then skip
+     * ({@link #assumeStatementStatistics}).
      */
     public static final String STATEMENT_STATISTICS = "pg_stat_statements";
+
+    /** Skips the calling test unless this server keeps statement statistics; creates their view if it can. */
+    public static void assumeStatementStatistics(JdbcClient jdbc) {
+        try {
+            jdbc.sql("create extension if not exists " + STATEMENT_STATISTICS).update();
+            jdbc.sql("select count(*) from pg_stat_statements").query(Long.class).single();
+        } catch (RuntimeException e) {
+            Assumptions.assumeTrue(false, "this PostgreSQL does not load " + STATEMENT_STATISTICS + ": " + e);
+        }
+    }
 
     private static Connection connection;
 

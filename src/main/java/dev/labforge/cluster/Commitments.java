@@ -87,13 +87,11 @@ class Commitments implements LabEditGuard {
      */
     private void sync(LabDefinition lab, Topology topology, Map<String, NodeRuntime> rows) {
         for (Node node : topology.nodes()) {
-            NodeRuntime row = rows.remove(node.name());
-            if (row == null) {
-                row = new NodeRuntime(lab.id(), node.name(), true);
-                resources.commit(row, node);
+            NodeRuntime existing = rows.remove(node.name());
+            NodeRuntime row = existing != null ? existing : new NodeRuntime(lab.id(), node.name(), true);
+            resources.commit(row, node);
+            if (existing == null) {
                 nodes.save(row);
-            } else {
-                resources.commit(row, node);
             }
         }
         nodes.deleteAll(rows.values());

@@ -43,15 +43,12 @@ class Lifecycle {
     public void start(Caller caller, UUID labId) {
         LabDefinition lab = lockedForOperating(caller, labId);
         LabRuntime runtime = runtimes.findById(labId).orElse(null);
-        boolean changed;
-        if (runtime == null) {
+        boolean running = runtime != null && runtime.desired() == DesiredRun.RUNNING;
+        boolean changed = runtime == null || runtime.want(DesiredRun.RUNNING);
+        if (runtime == null) { // saved before its node rows, which reference it
             runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId), DesiredRun.RUNNING));
-            commitments.runAll(lab, false);
-            changed = true;
-        } else {
-            commitments.runAll(lab, runtime.desired() == DesiredRun.RUNNING);
-            changed = runtime.want(DesiredRun.RUNNING);
         }
+        commitments.runAll(lab, running);
         requested(lab, caller, changed, "start", null);
     }
 

@@ -121,34 +121,38 @@ class StatusRows implements StatusFollower.Rows {
         }
     }
 
+    /**
+     * The runtime rows of labs, each lab's nodes looked up by the key's index whatever the plan guessed of the number
+     * of labs: "offset 0" keeps the lateral subquery a per-lab lookup (joined flat, a plan made for no particular list
+     * of labs scans and hashes every node row instead). Completed by the condition on {@code r.lab_id}.
+     */
+    private static final String READ = """
+            select r.lab_id, r.desired, r.state, r.ready_nodes, r.total_nodes, r.reasons::text, r.observed_spec,
+                   n.node, n.running, n.state, n.reason, n.message, n.restart_requested_at is not null
+            from lab_runtime r left join lateral (
+                select * from node_runtime n where n.lab_id = r.lab_id offset 0) n on true
+            where\s""";
+    private static final String READ_MANY = READ + "r.lab_id = any (?)";
+    /**
+     * By plain equality, not "= any" of a one-element array: on the shared connections PostgreSQL chooses how to plan,
+     * and it plans this shape once per connection, the other on every call.
+     */
+    private static final String READ_ONE = READ + "r.lab_id = ?";
+
     /** The rows of the labs that have a runtime; one query for all of them. */
     @Override
     public Map<UUID, Lab> load(Collection<UUID> labs) {
-        return load(jdbc, labs);
+        return load(jdbc, READ_MANY, labs.toArray(UUID[]::new));
     }
 
     /** One lab's rows, for a reconcile pass, on the service's shared connections; null when it has no runtime. */
     Lab read(UUID lab) {
-        // by plain equality, not "= any" of a one-element array: the shared connections plan as PostgreSQL chooses,
-        // and it plans this shape once per connection, the other on every call
-        return load(shared, "r.lab_id = ?", lab).get(lab);
+        return load(shared, READ_ONE, lab).get(lab);
     }
 
-    private static Map<UUID, Lab> load(JdbcClient jdbc, Collection<UUID> labs) {
-        return load(jdbc, "r.lab_id = any (?)", labs.toArray(UUID[]::new));
-    }
-
-    private static Map<UUID, Lab> load(JdbcClient jdbc, String where, Object labs) {
+    private static Map<UUID, Lab> load(JdbcClient jdbc, String sql, Object labs) {
         Map<UUID, Lab> found = new HashMap<>();
-        jdbc.sql("""
-                select r.lab_id, r.desired, r.state, r.ready_nodes, r.total_nodes, r.reasons::text, r.observed_spec,
-                       n.node, n.running, n.state, n.reason, n.message, n.restart_requested_at is not null
-                from lab_runtime r left join lateral (
-                    -- each lab's nodes by the key's index, whatever the plan guessed of the number of labs: "offset 0"
-                    -- keeps this a per-lab lookup (joined flat, a plan made for no particular list of labs scans and
-                    -- hashes every node row instead)
-                    select * from node_runtime n where n.lab_id = r.lab_id offset 0) n on true
-                where\s""" + where)
+        jdbc.sql(sql)
                 .param(labs)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);

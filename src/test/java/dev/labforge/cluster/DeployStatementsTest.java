@@ -1,7 +1,6 @@
 package dev.labforge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
@@ -35,12 +34,7 @@ class DeployStatementsTest extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        try {
-            jdbc.sql("create extension if not exists " + TestDatabase.STATEMENT_STATISTICS).update();
-            jdbc.sql("select count(*) from pg_stat_statements").query(Long.class).single();
-        } catch (RuntimeException e) {
-            assumeTrue(false, "this PostgreSQL does not load " + TestDatabase.STATEMENT_STATISTICS + ": " + e);
-        }
+        TestDatabase.assumeStatementStatistics(jdbc);
         Catalog.ensure(api());
         user = api().newUser();
     }
@@ -52,7 +46,6 @@ class DeployStatementsTest extends IntegrationTest {
         Map<String, Long> spent = new HashMap<>();
         calls().forEach((kind, n) -> spent.put(kind, n - before.getOrDefault(kind, 0L)));
 
-        System.out.println("statements of one start: " + spent);
         assertThat(spent).containsEntry("insert into node_runtime", 3L)
                 .containsEntry("update node_runtime", 0L)
                 .containsEntry("insert into lab_runtime", 1L)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
+import dev.labforge.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,8 @@ class StatusRowsTest extends IntegrationTest {
     javax.sql.DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StatusRows statusRows;
 
     @Test
     void loadsARunningLabAndWritesAChangeWithItsEvents() {
@@ -79,16 +82,13 @@ class StatusRowsTest extends IntegrationTest {
                 + " order by id").param(lab).query(String.class).list();
     }
 
-    @Autowired
-    StatusRows statusRows;
-
     /**
      * The follower reads labs in batches, mostly small ones; planned for the array at hand, such a read looks cheaper
      * each time than a reusable plan for an array of unknown size, so PostgreSQL would plan it on every call.
      */
     @Test
     void theFollowersBatchReadIsPlannedOncePerConnection() {
-        assumeStatementStatistics();
+        TestDatabase.assumeStatementStatistics(jdbc);
         long[] before = batchReads();
         for (int i = 0; i < 40; i++) {
             statusRows.load(List.of(UUID.randomUUID()));
@@ -104,7 +104,7 @@ class StatusRowsTest extends IntegrationTest {
     /** A pass reads one lab on the service's shared connections, where PostgreSQL chooses how to plan. */
     @Test
     void aPassReadOfOneLabIsNotPlannedOnEveryCall() {
-        assumeStatementStatistics();
+        TestDatabase.assumeStatementStatistics(jdbc);
         long[] before = reads("%= $1");
         for (int i = 0; i < 40; i++) {
             statusRows.read(UUID.randomUUID());
@@ -115,14 +115,6 @@ class StatusRowsTest extends IntegrationTest {
         // planned until pgjdbc prepares it on the server (the fifth use on a connection) and a little after, while
         // PostgreSQL compares its plans; then the connection's plan is reused. This thread mostly gets one connection
         assertThat(after[1] - before[1]).as("plans").isLessThanOrEqualTo(20);
-    }
-
-    private void assumeStatementStatistics() {
-        try {
-            jdbc.sql("create extension if not exists " + dev.labforge.TestDatabase.STATEMENT_STATISTICS).update();
-        } catch (RuntimeException e) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no pg_stat_statements here: " + e);
-        }
     }
 
     /** Calls and plans of the follower's batch read, by pg_stat_statements. */
