@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class QuotaStore {
 
+    /** The advisory lock class of owners' limits, in the two-int key space (the event log's is "LabE"). */
+    static final int LIMITS_LOCK_CLASS = 0x4C616251; // "LabQ"
+
     private final JdbcClient jdbc;
 
     QuotaStore(JdbcClient jdbc) {
@@ -23,7 +26,9 @@ class QuotaStore {
                 .optional();
     }
 
+    /** Writes the owner's limits once every admission that read the old ones has committed. */
     void put(Owner owner, Limits limits) {
+        lockLimits(owner, true);
         jdbc.sql("""
                         insert into quotas (owner_kind, owner_id, labs, running_nodes, vcpus, memory_mib)
                         values (?, ?, ?, ?, ?, ?)
@@ -36,16 +41,32 @@ class QuotaStore {
     }
 
     void remove(Owner owner) {
+        lockLimits(owner, true);
         jdbc.sql("delete from quotas where owner_kind = ? and owner_id = ?").params(owner.kind().label(), owner.id())
                 .update();
     }
 
     /**
-     * Serialises every commitment of one owner until the transaction ends. A transaction-scoped
-     * advisory lock needs no row to exist and is released by commit or rollback, whatever happens.
+     * The lock on an owner's limits, until the transaction ends: shared by every admission, so that the
+     * limits it read cannot change before it commits, and exclusive for whoever changes them. An owner
+     * without limits is thus never serialised: its admissions share this lock and take no other.
+     * Transaction-scoped advisory locks need no row to exist and go with commit or rollback.
      */
-    void lock(Owner owner) {
-        long key = owner.id().getMostSignificantBits() ^ owner.id().getLeastSignificantBits();
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(key).query((rs, row) -> 0).list();
+    void lockLimits(Owner owner, boolean exclusive) {
+        jdbc.sql(exclusive ? "select pg_advisory_xact_lock(?, ?)" : "select pg_advisory_xact_lock_shared(?, ?)")
+                .params(LIMITS_LOCK_CLASS, owner.id().hashCode()).query((rs, row) -> 0).list();
+    }
+
+    /**
+     * Serialises the admissions of one owner that has limits until the transaction ends: what one reads
+     * as used cannot change before it commits what it adds. Take it after {@link #lockLimits}.
+     */
+    void lockAdmissions(Owner owner) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(admissionKey(owner)).query((rs, row) -> 0).list();
+    }
+
+    /** The one-bigint key of an owner's admissions; two owners may share one, which only makes them wait. */
+    static long admissionKey(Owner owner) {
+        return owner.id().getMostSignificantBits() ^ owner.id().getLeastSignificantBits();
     }
 }

@@ -37,12 +37,15 @@ public class Quotas {
     }
 
     /**
-     * Serialises the owner's commitments until the caller's transaction ends. Take it before reading
-     * what the owner holds, so that what is read cannot change before the commit.
+     * Makes the owner's limits and usage stable until the caller's transaction ends, before it reads
+     * what the owner holds: the limits cannot change (a shared lock, see {@link QuotaStore#lockLimits}),
+     * and if there are any, no other admission of the owner runs meanwhile. An owner without limits is
+     * not serialised at all: a course creating 300 labs at once creates them in parallel.
+     * Taken once per transaction and owner; again is free.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(Owner owner) {
-        store.lock(owner);
+        lockedLimits(owner);
     }
 
     /**
@@ -53,8 +56,7 @@ public class Quotas {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void admit(Owner owner, Usage extra) {
-        store.lock(owner);
-        Limits limits = limitsOf(owner);
+        Limits limits = lockedLimits(owner);
         if (limits.equals(Limits.NONE)) {
             return;
         }
@@ -64,6 +66,18 @@ public class Quotas {
                 extra, Usage::runningNodes);
         check(owner, "vcpus", limits.vcpus() == null ? null : limits.vcpus().longValue(), used, extra, Usage::vcpus);
         check(owner, "memoryMib", limits.memoryMib(), used, extra, Usage::memoryMib);
+    }
+
+    /** The owner's limits as read under its locks in this transaction (locking and reading them the first time). */
+    private Limits lockedLimits(Owner owner) {
+        return LockedOwners.inTransaction().computeIfAbsent(owner, o -> {
+            store.lockLimits(o, false);
+            Limits limits = limitsOf(o); // read after the lock: a change committed while waiting is seen
+            if (!limits.equals(Limits.NONE)) {
+                store.lockAdmissions(o);
+            }
+            return limits;
+        });
     }
 
     private void check(Owner owner, String limit, Long max, Usage used, Usage extra, Function<Usage, Long> field) {
