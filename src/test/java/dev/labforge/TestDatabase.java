@@ -1,9 +1,14 @@
 package dev.labforge;
 
+import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -35,6 +40,11 @@ public final class TestDatabase {
         }
     }
 
+    /** Testcontainers and the docker-java client it uses. */
+    static final List<String> PROBE_LOGGERS = List.of("org.testcontainers", "com.github.dockerjava");
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+
     private static Connection connection;
 
     private TestDatabase() {
@@ -50,14 +60,17 @@ public final class TestDatabase {
     private static Connection start() {
         String url = System.getenv("LABFORGE_TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
+            // without the query string, which may carry a password
+            log.info("Tests use the PostgreSQL server at {} (LABFORGE_TEST_DATABASE_URL)", url.split("\\?")[0]);
             return new Connection(url, System.getenv().getOrDefault("LABFORGE_TEST_DATABASE_USER", "postgres"),
                     System.getenv().getOrDefault("LABFORGE_TEST_DATABASE_PASSWORD", ""));
         }
-        if (dockerAnswers()) {
+        if (quietly(TestDatabase::dockerAnswers)) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
                     .withCommand("postgres", "-c", "fsync=off", "-c", "shared_preload_libraries=" + STATEMENT_STATISTICS,
                             "-c", "pg_stat_statements.track_planning=on");
             container.start();
+            log.info("Tests use PostgreSQL 17 in a Testcontainers container at {}", container.getJdbcUrl());
             return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         try {
@@ -71,13 +84,35 @@ public final class TestDatabase {
                     // the JVM is going away anyway
                 }
             }));
+            log.info("Tests use an embedded PostgreSQL on port {}: no Docker engine answered for Testcontainers, and"
+                    + " LABFORGE_TEST_DATABASE_URL names no server", postgres.getPort());
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean dockerAnswers() {
+    /**
+     * Runs the probe with Testcontainers' loggers off: where no Docker engine runs (a plain fallback to the embedded
+     * server here), Testcontainers logs the search at ERROR with every strategy it tried, which reads like a failure.
+     */
+    static boolean quietly(BooleanSupplier probe) {
+        List<ch.qos.logback.classic.Logger> loggers = PROBE_LOGGERS.stream().map(LoggerFactory::getLogger)
+                .filter(ch.qos.logback.classic.Logger.class::isInstance)
+                .map(ch.qos.logback.classic.Logger.class::cast).toList();
+        // a null level means "inherit"; putting it back restores that too
+        List<Level> levels = loggers.stream().map(ch.qos.logback.classic.Logger::getLevel).toList();
+        loggers.forEach(logger -> logger.setLevel(Level.OFF));
+        try {
+            return probe.getAsBoolean();
+        } finally {
+            for (int i = 0; i < loggers.size(); i++) {
+                loggers.get(i).setLevel(levels.get(i));
+            }
+        }
+    }
+
+    static boolean dockerAnswers() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
