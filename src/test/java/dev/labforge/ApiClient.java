@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,8 @@ public final class ApiClient {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger USERS = new AtomicInteger();
+    /** A request whose answer has not begun by then fails the test instead of hanging the build. */
+    private static final Duration ANSWER_WAIT = Duration.ofMinutes(1);
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
 
@@ -88,7 +91,8 @@ public final class ApiClient {
      * status and headers only, and closes the connection.
      */
     public Response open(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+                .timeout(ANSWER_WAIT);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -111,7 +115,7 @@ public final class ApiClient {
     public Response send(String method, String path, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofString(body)).timeout(ANSWER_WAIT);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

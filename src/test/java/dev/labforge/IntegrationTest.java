@@ -21,7 +21,11 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.Connection db = TestDatabase.get();
+        service(registry, TestDatabase.get());
+    }
+
+    /** What every test's service runs with, on {@code db}: for a test that runs a service of its own. */
+    public static void service(DynamicPropertyRegistry registry, TestDatabase.Connection db) {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);

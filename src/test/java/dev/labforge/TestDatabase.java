@@ -4,6 +4,9 @@ import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +47,46 @@ public final class TestDatabase {
     static final List<String> PROBE_LOGGERS = List.of("org.testcontainers", "com.github.dockerjava");
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    /**
+     * A database of its own on the same server, made afresh (dropped first if an earlier run left it): a service
+     * started on it shares no labs, no threads and no statement statistics with the other tests' service, so that what
+     * a test counts there (pg_stat_statements by {@code dbid}) is its own.
+     */
+    public static synchronized Connection own(String database) {
+        Connection server = get();
+        execute(server, "drop database if exists " + database + " with (force)", "create database " + database);
+        return new Connection(server.url().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database),
+                server.username(), server.password());
+    }
+
+    /**
+     * A login role of its own, allowed to read and write the service's tables: statements run as it are counted apart
+     * from the service's in pg_stat_statements (by {@code userid}), whatever the service's threads do meanwhile. The
+     * test skips where the server's user may not create roles.
+     */
+    public static synchronized Connection role(String name) {
+        Connection server = get();
+        try {
+            execute(server, "do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then"
+                    + " create role " + name + " login password '" + name + "'; end if; end $$",
+                    "grant select, insert, update, delete on all tables in schema public to " + name,
+                    "grant usage, select on all sequences in schema public to " + name);
+        } catch (IllegalStateException e) {
+            Assumptions.assumeTrue(false, "cannot make a role of its own on this PostgreSQL: " + e.getCause());
+        }
+        return new Connection(server.url().replaceAll("([?&])user=[^&]*&?", "$1"), name, name);
+    }
+
+    private static void execute(Connection on, String... statements) {
+        try (java.sql.Connection c = DriverManager.getConnection(on.url(), on.username(), on.password());
+             Statement statement = c.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + List.of(statements) + ": " + e.getMessage(), e);
+        }
+    }
 
     private static Connection connection;
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,8 @@ class ClusterRuntime implements SmartLifecycle {
     /** Reconcile passes finished since this process started, across restarts: shows when a resync has run. */
     private final LongAdder passes = new LongAdder();
     private final StatusRows statusRows;
+    /** Kept across restarts: whoever watches one lab keeps watching it through a stop and a start. */
+    private final List<LabWatcher> watchers = new CopyOnWriteArrayList<>();
     private ClusterCache cache;
     private ReconcileQueue queue;
     private volatile StatusFollower follower;
@@ -81,9 +84,11 @@ class ClusterRuntime implements SmartLifecycle {
                 return !lease.held() || reconciler.reconcile(lab);
             } finally {
                 passes.increment();
+                watchers.forEach(watcher -> watcher.passed(lab));
             }
         }, properties.workers());
-        follower = new StatusFollower(cache::vms, statusRows, planned, statusLocks, this::observed, this::settled);
+        follower = new StatusFollower(cache::vms, statusRows, planned, statusLocks, this::observed, this::settled,
+                lab -> watchers.forEach(watcher -> watcher.statusRecorded(lab)));
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
         resync.scheduleWithFixedDelay(this::resyncQuiet, properties.resync().toMillis(),
                 properties.resync().toMillis(), TimeUnit.MILLISECONDS);
@@ -210,6 +215,7 @@ class ClusterRuntime implements SmartLifecycle {
         wake(requested.labId());
     }
 
+    /** Writes to the cluster for all labs; one lab's work is told apart by {@link #watch} and its namespace. */
     ClusterWrites writes() {
         return writes;
     }
@@ -218,10 +224,36 @@ class ClusterRuntime implements SmartLifecycle {
         return passes.sum();
     }
 
-    /** Status batches the follower wrote since this process started (0 while stopped). */
+    /** Status batches the follower wrote since this process started (0 while stopped), for all labs. */
     long statusBatches() {
         StatusFollower f = follower;
         return f == null ? 0 : f.batches();
+    }
+
+    /**
+     * News of single labs, for whoever must tie what it sees to one lab: the counters above are for all labs, and
+     * the workers and the follower serve every lab at once (tests share one service). Closing the answer stops it.
+     */
+    Watching watch(LabWatcher watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    /** Told of one lab's passes and recorded status, on the thread that did the work: keep it cheap. */
+    interface LabWatcher {
+        /** A pass of the lab ended, settled or not, failed or not. */
+        default void passed(UUID lab) {
+        }
+
+        /** A status batch wrote a change of the lab, and it is committed. */
+        default void statusRecorded(UUID lab) {
+        }
+    }
+
+    /** A watcher's registration; closing it stops the calls. */
+    interface Watching extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override

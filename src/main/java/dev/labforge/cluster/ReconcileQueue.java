@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,12 +75,20 @@ final class ReconcileQueue implements AutoCloseable {
     /** Labs a pass finished for since {@link #passedSinceLastAsked()} was last called. */
     private final Set<UUID> passed = ConcurrentHashMap.newKeySet();
     private final Predicate<UUID> reconciler;
+    /** Monotonic nanoseconds, as {@link System#nanoTime()}: a wall clock's steps would move every due time. */
+    private final LongSupplier nanoTime;
     private final ExecutorService workers;
     private volatile boolean open = true;
 
     /** @param reconciler returns true when the lab settled */
     ReconcileQueue(Predicate<UUID> reconciler, int workerCount) {
+        this(reconciler, workerCount, System::nanoTime);
+    }
+
+    /** @param nanoTime the time due times are reckoned in (tests move it by hand) */
+    ReconcileQueue(Predicate<UUID> reconciler, int workerCount, LongSupplier nanoTime) {
         this.reconciler = reconciler;
+        this.nanoTime = nanoTime;
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reconcile-", 0).factory());
         for (int i = 0; i < workerCount; i++) {
             workers.submit(() -> work(false));
@@ -105,7 +114,7 @@ final class ReconcileQueue implements AutoCloseable {
 
     /** The second lane, due after {@code delay}; {@code recheck}: a look again at an unsettled lab. */
     private void request(UUID lab, Duration delay, boolean recheck) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         add(new Entry(lab, now + delay.toNanos(), false, now, recheck));
     }
 
@@ -122,6 +131,17 @@ final class ReconcileQueue implements AutoCloseable {
                 queued.remove(lab); // its entry stays in the lane until reached, then is skipped
             }
             unsettled.remove(lab);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a queued lab is due and not yet taken by a worker (for tests). */
+    boolean anyDue() {
+        lock.lock();
+        try {
+            long now = nanoTime.getAsLong();
+            return queued.values().stream().anyMatch(entry -> entry.dueNanos() - now <= 0);
         } finally {
             lock.unlock();
         }
@@ -144,7 +164,7 @@ final class ReconcileQueue implements AutoCloseable {
     void observed(UUID lab) {
         lock.lock();
         try {
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             Entry current = queued.get(lab);
             long since = current != null && current.observed() ? current.sinceNanos() : now;
             long due = Math.min(now + OBSERVED_PAUSE.toNanos(), since + MAX_OBSERVED_PAUSE.toNanos());
@@ -177,7 +197,7 @@ final class ReconcileQueue implements AutoCloseable {
         lock.lock();
         try {
             while (open) {
-                long now = System.nanoTime();
+                long now = nanoTime.getAsLong();
                 Entry next = due(observedLane, now);
                 if (next == null && !onlyObserved) {
                     next = due(requestedLane, now);
@@ -221,7 +241,7 @@ final class ReconcileQueue implements AutoCloseable {
             }
             if (running.putIfAbsent(entry.lab(), Boolean.TRUE) != null) {
                 // another worker has it; look again right after
-                long now = System.nanoTime();
+                long now = nanoTime.getAsLong();
                 add(new Entry(entry.lab(), now + Duration.ofMillis(20).toNanos(), entry.observed(), now,
                         entry.recheck()));
                 continue;

@@ -62,6 +62,7 @@ final class StatusFollower implements AutoCloseable {
     private final StatusLocks locks;
     private final Consumer<UUID> fullPass;
     private final Consumer<UUID> settled;
+    private final Consumer<UUID> recorded;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final LongAdder batches = new LongAdder();
     private final List<Thread> threads;
@@ -71,15 +72,17 @@ final class StatusFollower implements AutoCloseable {
      * @param vms      a lab's VMs as the informer cache has them
      * @param fullPass queues a reconcile pass for a lab no pass has planned yet
      * @param settled  told of each lab a batch found settled (every node where it should be), once that is committed
+     * @param recorded told of each lab a batch wrote a change of, once that is committed
      */
     StatusFollower(Function<UUID, List<GenericKubernetesResource>> vms, Rows rows, PlannedNodes planned,
-                   StatusLocks locks, Consumer<UUID> fullPass, Consumer<UUID> settled) {
+                   StatusLocks locks, Consumer<UUID> fullPass, Consumer<UUID> settled, Consumer<UUID> recorded) {
         this.vms = vms;
         this.rows = rows;
         this.planned = planned;
         this.locks = locks;
         this.fullPass = fullPass;
         this.settled = settled;
+        this.recorded = recorded;
         this.threads = IntStream.range(0, THREADS).mapToObj(i -> Thread.ofPlatform()
                 .name("status-follower-" + i).daemon().start(this::run)).toList();
     }
@@ -157,6 +160,7 @@ final class StatusFollower implements AutoCloseable {
             });
             rows.write(changes);
             batches.increment();
+            changes.forEach(change -> recorded.accept(change.before().id()));
             settledLabs.forEach(settled);
         } catch (RuntimeException e) {
             pending.addAll(claimed.keySet());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +18,17 @@ class ChangeFeedTest extends IntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void recordedStatusIsNoChangeButAStoppedNodeIs() throws InterruptedException {
+    void recordedStatusIsNoChangeButAStoppedNodeIs() {
         Catalog.ensure(api());
         ApiClient user = api().newUser();
         UUID lab = LifecycleApiTest.runningLab(user, "change-feed");
-        Thread.sleep(1_100); // past the feed's second of overlap
+        // the lab's last request behind the feed's second of overlap, on the database's clock, which the feed reads
+        Await.until("the lab's start a second old", Duration.ofSeconds(10), Duration.ofMillis(50), () -> jdbc.sql("""
+                select now() - interval '1 second' > greatest(
+                    (select desired_at from lab_runtime where lab_id = ?),
+                    (select max(desired_at) from node_runtime where lab_id = ?),
+                    (select updated_at from labs where id = ?))""").params(lab, lab, lab).query(Boolean.class)
+                .single(), () -> "not yet");
 
         ChangeFeed feed = new ChangeFeed(jdbc);
         assertThat(feed.poll()).isEmpty(); // the first poll only sets where the next one starts

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
+import dev.labforge.TestDatabase;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,12 +52,15 @@ class EventOrderTest extends IntegrationTest {
             await(release);
         }));
         assertThat(appended.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        long waitingBefore = waitingForEventLocks();
-        CompletableFuture<Void> second = inThread(() -> tx.executeWithoutResult(t ->
-                events.append(lab, "Test", null, "second")));
+        CompletableFuture<Integer> secondBackend = new CompletableFuture<>();
+        CompletableFuture<Void> second = inThread(() -> tx.executeWithoutResult(t -> {
+            secondBackend.complete(backend()); // the transaction's connection, which the append below uses
+            events.append(lab, "Test", null, "second");
+        }));
 
+        int backend = secondBackend.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         Await.until("the second writer waiting for the lab's event lock", WAIT,
-                () -> waitingForEventLocks() > waitingBefore, () -> "waiting: " + waitingForEventLocks());
+                () -> waitsForEventLock(backend, lab), () -> "its locks: " + locksOf(backend));
         assertThat(second).isNotDone();
         assertThat(events.after(lab, 0, 10)).as("nothing committed yet").isEmpty();
 
@@ -80,17 +86,23 @@ class EventOrderTest extends IntegrationTest {
             await(release);
         }));
         assertThat(locked.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        long waitingBefore = waitingForEventLocks();
-        // a batch that changes nothing still takes the lock of every lab in it, before it writes any row
-        CompletableFuture<Void> batch = inThread(() -> rows.write(List.of(
-                new StatusRows.Change(row, null, row.observedSpec(), Map.of()))));
+        // the batch on a connection of its own, so that its backend is known: the service's follower and passes may
+        // wait for this lab's lock too meanwhile
+        TestDatabase.Connection db = TestDatabase.get();
+        try (java.sql.Connection own = DriverManager.getConnection(db.url(), db.username(), db.password())) {
+            int backend = backend(own);
+            StatusRows batchRows = StatusRows.sharing(new SingleConnectionDataSource(own, true));
+            // a batch that changes nothing still takes the lock of every lab in it, before it writes any row
+            CompletableFuture<Void> batch = inThread(() -> batchRows.write(List.of(
+                    new StatusRows.Change(row, null, row.observedSpec(), Map.of()))));
 
-        Await.until("the follower's batch waiting for the lab's event lock", WAIT,
-                () -> waitingForEventLocks() > waitingBefore, () -> "waiting: " + waitingForEventLocks());
-        assertThat(batch).isNotDone();
-        release.countDown();
-        writer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        batch.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Await.until("the follower's batch waiting for the lab's event lock", WAIT,
+                    () -> waitsForEventLock(backend, lab), () -> "its locks: " + locksOf(backend));
+            assertThat(batch).isNotDone();
+            release.countDown();
+            writer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            batch.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** On a thread of its own: the common pool may have a single thread here, busy with the first writer. */
@@ -107,9 +119,32 @@ class EventOrderTest extends IntegrationTest {
         return done;
     }
 
-    private long waitingForEventLocks() {
-        return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted"
-                + " and objsubid = 2 and classid::bigint = ?").param(LabEvents.LOCK_CLASS).query(Long.class).single();
+    /** The backend of the calling thread's transaction. */
+    private int backend() {
+        return jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+    }
+
+    private static int backend(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.createStatement();
+             var result = statement.executeQuery("select pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    /** Whether that backend, and no other, waits for the lab's event lock (two-key advisory locks have objsubid 2). */
+    private boolean waitsForEventLock(int backend, UUID lab) {
+        return jdbc.sql("""
+                select count(*) from pg_locks where pid = ? and locktype = 'advisory' and not granted
+                and objsubid = 2 and classid::bigint = ? and objid::bigint = ?""")
+                .params(backend, LabEvents.LOCK_CLASS, Integer.toUnsignedLong(LabEvents.lockKey(lab)))
+                .query(Long.class).single() > 0;
+    }
+
+    private List<String> locksOf(int backend) {
+        return jdbc.sql("select locktype || ' ' || classid || '/' || objid || '/' || objsubid || ' granted '"
+                + " || granted from pg_locks where pid = ? and locktype = 'advisory'").param(backend)
+                .query(String.class).list();
     }
 
     private static void await(CountDownLatch latch) {

@@ -31,6 +31,9 @@ class LifecycleApiTest extends IntegrationTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    /** How long a read of an event stream may take before the test gives up on it. */
+    private static final Duration STREAM_WAIT = Duration.ofSeconds(30);
+
     private ApiClient user;
 
     @BeforeEach
@@ -76,12 +79,14 @@ class LifecycleApiTest extends IntegrationTest {
         throw new AssertionError("status never matched; last: " + status);
     }
 
-    /** Waits up to 20 s for a condition on the cluster or the event log. */
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && !condition.getAsBoolean()) {
-            sleep(50);
-        }
+    /** Waits up to 20 s for a condition on the cluster or the event log, and fails saying what it waited for. */
+    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(20), Duration.ofMillis(50), condition, () -> "not yet");
+    }
+
+    /** Follows what the service does for this lab only: its threads work on other tests' labs meanwhile. */
+    private LabActivity activity(String id) {
+        return LabActivity.of(runtime, cluster, UUID.fromString(id));
     }
 
     private static Predicate<JsonNode> state(String state) {
@@ -139,13 +144,14 @@ class LifecycleApiTest extends IntegrationTest {
     @Test
     void startsALabAndReportsEveryNodeReady() {
         String id = create("run-me");
-        long batches = runtime.statusBatches();
+        JsonNode status;
+        try (LabActivity activity = activity(id)) {
+                Response started = user.post("/api/v1/labs/" + id + "/start", "");
+                assertThat(started.status()).isEqualTo(202);
 
-        Response started = user.post("/api/v1/labs/" + id + "/start", "");
-        assertThat(started.status()).isEqualTo(202);
-
-        JsonNode status = awaitStatus(id, state("RUNNING"));
-        assertThat(runtime.statusBatches()).as("VM status followed between passes").isGreaterThan(batches);
+                status = awaitStatus(id, state("RUNNING"));
+                assertThat(activity.statusBatches()).as("VM status followed between passes").isPositive();
+        }
         assertThat(status.get("ready").asInt()).isEqualTo(3);
         assertThat(status.get("nodes").valueStream().map(n -> n.get("state").asString()))
                 .containsOnly("READY");
@@ -178,7 +184,7 @@ class LifecycleApiTest extends IntegrationTest {
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
 
         assertThat(user.post("/api/v1/labs/" + id + "/nodes/r3/restart", "").status()).isEqualTo(202);
-        awaitUntil(() -> user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+        awaitUntil("r3 restarted", () -> user.get("/api/v1/labs/" + id + "/events").json().valueStream()
                 .anyMatch(e -> e.get("kind").asString().equals("NodeRestarted")));
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
         assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
@@ -211,21 +217,21 @@ class LifecycleApiTest extends IntegrationTest {
         String r1Version = vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
                 .orElseThrow().getMetadata().getResourceVersion();
         java.util.Map<String, String> vmisBefore = vmiUids(id);
-        long writesBefore = runtime.writes().total();
+        try (LabActivity activity = activity(id)) {
+            Response edited = user.put("/api/v1/labs/" + id, lab("edit-live", ",{\"name\":\"r4\",\"image\":\"frr\"}",
+                    ",{\"endpoints\":[\"r4:eth1\",\"r3:eth3\"]}"));
+            assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 
-        Response edited = user.put("/api/v1/labs/" + id, lab("edit-live", ",{\"name\":\"r4\",\"image\":\"frr\"}",
-                ",{\"endpoints\":[\"r4:eth1\",\"r3:eth3\"]}"));
-        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
-
-        awaitUntil(() -> restartedNodes(id).contains("r3"));
-        awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 4);
-        assertThat(vms(id)).hasSize(4);
-        assertThat(nads(id)).hasSize(4);
-        assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
-                .orElseThrow().getMetadata().getResourceVersion()).isEqualTo(r1Version);
-        // r4: VM + config Secret; the new link: NAD; r3 gains a NIC: its VM and its Secret (the NIC names pinned by
-        // MAC) are rewritten, and its running VMI, which lacks the NIC, is replaced. r1 and r2 are not touched.
-        assertThat(runtime.writes().total() - writesBefore).isEqualTo(6);
+            awaitUntil("r3 restarted", () -> restartedNodes(id).contains("r3"));
+            awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 4);
+            assertThat(vms(id)).hasSize(4);
+            assertThat(nads(id)).hasSize(4);
+            assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
+                    .orElseThrow().getMetadata().getResourceVersion()).isEqualTo(r1Version);
+            // r4: VM + config Secret; the new link: NAD; r3 gains a NIC: its VM and its Secret (the NIC names pinned by
+            // MAC) are rewritten, and its running VMI, which lacks the NIC, is replaced. r1 and r2 are not touched.
+            assertThat(activity.writes()).as(activity.requests().byVerbAndKind().toString()).isEqualTo(6);
+        }
         assertOnlyRestarted(id, vmisBefore, "r3");
     }
 
@@ -235,18 +241,18 @@ class LifecycleApiTest extends IntegrationTest {
         user.post("/api/v1/labs/" + id + "/start", "");
         awaitStatus(id, state("RUNNING"));
         java.util.Map<String, String> vmisBefore = vmiUids(id);
-        long writesBefore = runtime.writes().total();
-
         String changed = lab("config-live", "", "").replace("hostname r1", "hostname core1");
-        Response edited = user.put("/api/v1/labs/" + id, changed);
-        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        try (LabActivity activity = activity(id)) {
+            Response edited = user.put("/api/v1/labs/" + id, changed);
+            assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 
-        awaitUntil(() -> restartedNodes(id).contains("r1"));
-        awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3
-                && vmiUids(id).get("r1") != null && !vmiUids(id).get("r1").equals(vmisBefore.get("r1")));
-        // r1's Secret (the new config), its VM (the template's boot hash) and its VMI, deleted so that KubeVirt
-        // boots a fresh one with the new config
-        assertThat(runtime.writes().total() - writesBefore).isEqualTo(3);
+            awaitUntil("r1 restarted", () -> restartedNodes(id).contains("r1"));
+            awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3
+                    && vmiUids(id).get("r1") != null && !vmiUids(id).get("r1").equals(vmisBefore.get("r1")));
+            // r1's Secret (the new config), its VM (the template's boot hash) and its VMI, deleted so that KubeVirt
+            // boots a fresh one with the new config
+            assertThat(activity.writes()).as(activity.requests().byVerbAndKind().toString()).isEqualTo(3);
+        }
         assertOnlyRestarted(id, vmisBefore, "r1");
         assertThat(user.get("/api/v1/labs/" + id + "/events").json().valueStream()
                 .filter(e -> e.get("kind").asString().equals("NodeRestarted")).findFirst().orElseThrow()
@@ -255,13 +261,17 @@ class LifecycleApiTest extends IntegrationTest {
         // a stopped node has no VMI: its next boot takes the new config, nothing is restarted
         assertThat(user.post("/api/v1/labs/" + id + "/nodes/r2/stop", "").status()).isEqualTo(202);
         awaitStatus(id, s -> s.get("nodes").get(1).get("state").asString().equals("STOPPED"));
-        long beforeSecondEdit = runtime.writes().total();
-        Response again = user.put("/api/v1/labs/" + id, changed.replace("{\"name\":\"r2\",\"image\":\"frr\"}",
-                "{\"name\":\"r2\",\"image\":\"frr\",\"startupConfig\":\"hostname r2\\n\"}"));
-        assertThat(again.status()).as(again.body()).isEqualTo(200);
-        awaitUntil(() -> runtime.writes().total() - beforeSecondEdit >= 2);
-        sleep(500);
-        assertThat(runtime.writes().total() - beforeSecondEdit).isEqualTo(2);
+        try (LabActivity secondEdit = activity(id)) {
+            Response again = user.put("/api/v1/labs/" + id, changed.replace("{\"name\":\"r2\",\"image\":\"frr\"}",
+                    "{\"name\":\"r2\",\"image\":\"frr\",\"startupConfig\":\"hostname r2\\n\"}"));
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            awaitUntil("r2's Secret and VM rewritten", () -> secondEdit.writes() >= 2);
+            // a restart would come in the pass that wrote them or a later one: a pass that began after those ended
+            // has had its chance (their VM's change and the periodic resync each bring one)
+            long passes = secondEdit.passes();
+            awaitUntil("a pass of the lab after the writes", () -> secondEdit.passes() >= passes + 2);
+            assertThat(secondEdit.writes()).as(secondEdit.requests().byVerbAndKind().toString()).isEqualTo(2);
+        }
         assertThat(restartedNodes(id)).containsExactly("r1");
     }
 
@@ -287,7 +297,7 @@ class LifecycleApiTest extends IntegrationTest {
         k8s().genericKubernetesResources(Multus.NAD).inNamespace(ns).withName(nads(id).getFirst()
                 .getMetadata().getName()).delete();
 
-        awaitUntil(() -> vms(id).size() == 3 && nads(id).size() == 3);
+        awaitUntil("the VM and the NAD back", () -> vms(id).size() == 3 && nads(id).size() == 3);
         assertThat(vms(id)).hasSize(3);
         assertThat(nads(id)).hasSize(3);
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
@@ -312,7 +322,7 @@ class LifecycleApiTest extends IntegrationTest {
         user.post("/api/v1/labs/" + id + "/start", "");
         awaitStatus(id, state("RUNNING"));
         assertThat(user.delete("/api/v1/labs/" + id).status()).isEqualTo(204);
-        awaitUntil(() -> vms(id).isEmpty() && nads(id).isEmpty());
+        awaitUntil("the deleted lab's objects gone", () -> vms(id).isEmpty() && nads(id).isEmpty());
         assertThat(vms(id)).isEmpty();
         assertThat(nads(id)).isEmpty();
     }
@@ -329,13 +339,35 @@ class LifecycleApiTest extends IntegrationTest {
                         "http://localhost:" + port + "/api/v1/labs/" + id + "/events"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Accept", "text/event-stream")
                 .header("Last-Event-ID", Long.toString(second)).build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<String> ids = response.body().filter(line -> line.startsWith("id:")).limit(all.size() - 2).toList();
+        List<String> ids = eventIds(request, all.size() - 2);
 
         assertThat(ids).first().isEqualTo("id:" + all.get(2).get("id").asLong());
         assertThat(ids).last().isEqualTo("id:" + all.get(all.size() - 1).get("id").asLong());
+    }
+
+    /**
+     * The first {@code count} event ids the stream sends. A stream never ends by itself, and a request's timeout covers
+     * only its headers: the lines are read with a deadline, and the stream is closed at it.
+     */
+    private static List<String> eventIds(java.net.http.HttpRequest request, int count) throws Exception {
+        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var client = java.net.http.HttpClient.newHttpClient();
+        try {
+            var response = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                    .get(STREAM_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (var lines = response.body()) {
+                Thread reader = Thread.ofVirtual().start(() -> lines.filter(line -> line.startsWith("id:"))
+                        .limit(count).forEach(ids::add));
+                if (!reader.join(STREAM_WAIT)) {
+                    throw new AssertionError("the stream sent " + ids.size() + " of " + count + " event ids within "
+                            + STREAM_WAIT.toSeconds() + " s: " + ids);
+                }
+            }
+        } finally {
+            client.shutdownNow();
+        }
+        return ids;
     }
 
     @Test

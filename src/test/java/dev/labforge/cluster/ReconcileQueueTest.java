@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Order and folding of reconcile passes: one worker, so the order is observable. */
@@ -18,6 +19,8 @@ class ReconcileQueueTest {
     private final UUID first = UUID.randomUUID();
     private final List<UUID> passes = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    /** The queue's time where a test moves it by hand. */
+    private final AtomicLong now = new AtomicLong();
 
     private boolean reconcile(UUID lab) {
         passes.add(lab);
@@ -54,12 +57,14 @@ class ReconcileQueueTest {
     void aBurstOfChangesMakesOnePass() {
         UUID lab = UUID.randomUUID();
         release.countDown();
-        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 2)) {
+        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 2, now::get)) {
             for (int i = 0; i < 10; i++) {
                 queue.observed(lab);
             }
+            assertThat(queue.anyDue()).as("not before the objects were quiet for the pause").isFalse();
+            now.addAndGet(ReconcileQueue.OBSERVED_PAUSE.toNanos());
             Await.until("the pass", WAIT, () -> passes.contains(lab), passes::toString);
-            sleep(ReconcileQueue.OBSERVED_PAUSE.toMillis() * 3);
+            assertThat(queue.size()).as("nothing left to make a second pass of").isZero();
             assertThat(passes).containsExactly(lab);
         }
     }
@@ -68,13 +73,22 @@ class ReconcileQueueTest {
     void aLabThatKeepsChangingStillGetsAPassEveryFewHundredMilliseconds() {
         UUID lab = UUID.randomUUID();
         release.countDown();
-        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 2)) {
-            long end = System.nanoTime() + Duration.ofMillis(1_000).toNanos();
-            while (System.nanoTime() < end) {
-                queue.observed(lab); // never quiet for the pause
-                sleep(ReconcileQueue.OBSERVED_PAUSE.toMillis() / 2);
+        try (ReconcileQueue queue = new ReconcileQueue(this::reconcile, 1, now::get)) {
+            // a change every 50 ms for a second, never quiet for the pause. Time moves only here, and only once the
+            // worker has taken whatever was due, so the passes do not depend on how busy the machine is
+            for (long t = 0; t <= 1_000; t += 50) {
+                now.set(Duration.ofMillis(t).toNanos());
+                queue.observed(lab);
+                long at = t;
+                Await.until("the worker to take what is due at " + at + " ms", WAIT, () -> !queue.anyDue(),
+                        passes::toString);
             }
-            assertThat(passes.size()).isBetween(2, 4); // one per MAX_OBSERVED_PAUSE, not one per change
+            // one per MAX_OBSERVED_PAUSE (at 400 and 800-850 ms), not one per change, and none left waiting
+            Await.until("the passes taken to run", WAIT, () -> passes.size() >= 2, passes::toString);
+            assertThat(passes).hasSize(2);
+
+            now.addAndGet(ReconcileQueue.OBSERVED_PAUSE.toNanos()); // quiet at last: the pass for the last changes
+            Await.until("the pass after the changes", WAIT, () -> passes.size() == 3, passes::toString);
         }
     }
 

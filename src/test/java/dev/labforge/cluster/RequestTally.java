@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The requests one client (told by its User-Agent) sent to the simulated API: every write with its target, and
- * how many reads. Fed by {@link dev.labforge.cluster.simulated.RequestLog#observe}; watches are counted there.
+ * how many reads; all of them, or only those of one namespace (a lab's), since the service's threads write to every
+ * lab's namespace at once. Fed by {@link dev.labforge.cluster.simulated.RequestLog#observe}; watches are counted there.
  */
 final class RequestTally implements Consumer<ApiRequest> {
 
@@ -26,11 +27,22 @@ final class RequestTally implements Consumer<ApiRequest> {
     }
 
     private final Predicate<String> agent;
+    /** Null for every namespace. */
+    private final String namespace;
     private final Queue<Write> writes = new ConcurrentLinkedQueue<>();
     private final LongAdder reads = new LongAdder();
 
     RequestTally(Predicate<String> agent) {
+        this(agent, null);
+    }
+
+    /**
+     * Only requests in {@code namespace}, and those to the namespace object itself by name (its delete; a create
+     * names it only in its body, so it is not told apart).
+     */
+    RequestTally(Predicate<String> agent, String namespace) {
         this.agent = agent;
+        this.namespace = namespace;
     }
 
     @Override
@@ -41,8 +53,13 @@ final class RequestTally implements Consumer<ApiRequest> {
         if (request.isWatch()) {
             return;
         }
+        Write target = target(request);
+        if (namespace != null && (target == null || !(namespace.equals(target.namespace())
+                || "namespaces".equals(target.kind()) && namespace.equals(target.name())))) {
+            return;
+        }
         if (request.isWrite()) {
-            writes.add(target(request));
+            writes.add(target);
         } else {
             reads.increment();
         }
@@ -65,10 +82,19 @@ final class RequestTally implements Consumer<ApiRequest> {
         return writes.stream().collect(Collectors.groupingBy(Write::verbAndKind, TreeMap::new, Collectors.counting()));
     }
 
-    /** Splits {@code /api/v1/namespaces/ns/secrets/name} or {@code /apis/group/v1/...} into its parts. */
+    /**
+     * Splits {@code /api/v1/namespaces/ns/secrets/name} or {@code /apis/group/v1/...} into its parts; null for a path
+     * that names no resource (discovery).
+     */
     private static Write target(ApiRequest request) {
         String[] parts = request.resourcePath().split("/");
+        if (parts.length < 2) {
+            return null;
+        }
         int rest = "api".equals(parts[1]) ? 3 : 4; // after "/api/v1" or "/apis/group/version"
+        if (parts.length <= rest) {
+            return null;
+        }
         String kind;
         String namespace = "";
         String name = null;

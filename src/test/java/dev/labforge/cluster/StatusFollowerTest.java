@@ -28,9 +28,10 @@ class StatusFollowerTest {
     private final StatusLocks locks = new StatusLocks();
     private final Set<UUID> fullPasses = ConcurrentHashMap.newKeySet();
     private final Set<UUID> settled = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> recorded = ConcurrentHashMap.newKeySet();
     private final PlannedNodes planned = new PlannedNodes();
     private final StatusFollower follower = new StatusFollower(id -> cluster.getOrDefault(id, List.of()), rows,
-            planned, locks, fullPasses::add, settled::add);
+            planned, locks, fullPasses::add, settled::add, recorded::add);
 
     @AfterEach
     void close() {
@@ -118,6 +119,7 @@ class StatusFollowerTest {
         assertThat(rows.written.getFirst().nodes()).isEqualTo(Map.of("r2", NodeObservation.of(NodeState.STOPPED)));
         assertThat(rows.written.getFirst().lab()).as("r2 counts for nothing: the lab is as recorded").isNull();
         assertThat(fullPasses).isEmpty();
+        await(() -> recorded.contains(lab)); // told after the batch, which the write above is part of
     }
 
     @Test
@@ -146,6 +148,7 @@ class StatusFollowerTest {
         assertThat(rows.written).isEmpty();
         assertThat(fullPasses).isEmpty();
         assertThat(settled).isEmpty();
+        assertThat(recorded).as("a batch that wrote nothing of the lab").isEmpty();
     }
 
     @Test

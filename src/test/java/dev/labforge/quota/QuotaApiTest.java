@@ -87,7 +87,7 @@ class QuotaApiTest extends IntegrationTest {
             holder.createStatement().execute("select pg_advisory_lock(" + key + ")");
             Future<Response> start = pool.submit(() -> alice.post("/api/v1/labs/" + id + "/start", null));
             // while the start waits for the lock, an edit commits a third node (as one that held it would)
-            Thread.sleep(500);
+            awaitAWaiter(holder, key);
             assertThat(start.isDone()).isFalse();
             holder.createStatement().execute("update labs set topology = jsonb_set(topology, '{nodes}',"
                     + " topology->'nodes' || '[{\"name\":\"r3\",\"image\":\"frr\"}]'::jsonb) where id = '" + id + "'");
@@ -99,6 +99,31 @@ class QuotaApiTest extends IntegrationTest {
             pool.shutdownNow();
         }
         assertThat(mine(alice, "user").get("usage").get("runningNodes").asLong()).isZero();
+    }
+
+    /**
+     * Until a backend waits for the one-bigint advisory lock {@code key} that {@code holder} has: then the request that
+     * takes it has got that far, however slow the machine.
+     */
+    private static void awaitAWaiter(Connection holder, long key) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (var waiting = holder.prepareStatement("select count(*) from pg_locks where locktype = 'advisory'"
+                + " and not granted and objsubid = 1 and classid::bigint = ? and objid::bigint = ?")) {
+            waiting.setLong(1, key >>> 32);
+            waiting.setLong(2, key & 0xFFFF_FFFFL);
+            while (true) {
+                try (var result = waiting.executeQuery()) {
+                    result.next();
+                    if (result.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("nothing waited for the owner's quota lock within 30 s");
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test
