@@ -54,7 +54,11 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/audit")
-    @Operation(operationId = "queryAudit", summary = "The audit log, newest first (administrators)")
+    @Operation(operationId = "queryAudit", summary = "The audit log, newest first (administrators)",
+            description = "Every recorded action on labs, teams, memberships, quotas, tokens, users and images, with "
+                    + "who did it, when, with which credential and what changed, newest first. Filters combine; "
+                    + "`action` ending in a dot selects a family (`lab.`). A full page links the next, older one in "
+                    + "`next`. Only administrators may read it.")
     Page query(Caller caller,
                @Parameter(description = "only entries by this username") @RequestParam(required = false) String actor,
                @Parameter(description = "only this action (lab.start) or family (lab.)")

@@ -81,7 +81,8 @@ class TeamController {
     }
 
     @GetMapping
-    @Operation(operationId = "listTeams", summary = "The teams you belong to (administrators: every team)")
+    @Operation(operationId = "listTeams", summary = "The teams you belong to (administrators: every team)",
+            description = "The teams you belong to, with your role in each; administrators see every team.")
     List<TeamView.Summary> list(Caller caller) {
         List<Team> found = caller.admin() ? teams.all() : teams.of(caller.userId());
         return found.stream().map(team -> new TeamView.Summary(team.id(), team.name(), team.displayName(),
@@ -89,7 +90,9 @@ class TeamController {
     }
 
     @GetMapping("/{team}")
-    @Operation(operationId = "getTeam", summary = "A team and its members (members and administrators)")
+    @Operation(operationId = "getTeam", summary = "A team and its members (members and administrators)",
+            description = "A team with its members and their roles, and its identity provider group if any. Readable "
+                    + "by its members and by administrators.")
     TeamView get(Caller caller, @PathVariable String team) {
         Team found = visible(caller, teams.byName(team).orElse(null), team);
         return view(caller, found);
@@ -97,7 +100,9 @@ class TeamController {
 
     @PutMapping("/{team}")
     @Transactional
-    @Operation(operationId = "updateTeam", summary = "Change a team's display name or identity provider group (owners)")
+    @Operation(operationId = "updateTeam", summary = "Change a team's display name or identity provider group (owners)",
+            description = "Changes a team's display name, or (administrators only) the identity provider group whose "
+                    + "members join it. Needs the owner role.")
     TeamView update(Caller caller, @PathVariable String team, @Valid @RequestBody TeamUpdate request) {
         Team found = visible(caller, teams.lockByName(team).orElse(null), team);
         require(caller, found, TeamRole.OWNER, "change the team");
@@ -121,7 +126,9 @@ class TeamController {
 
     @DeleteMapping("/{team}")
     @Transactional
-    @Operation(operationId = "deleteTeam", summary = "Delete a team that owns no labs (owners)")
+    @Operation(operationId = "deleteTeam", summary = "Delete a team that owns no labs (owners)",
+            description = "Deletes a team with its memberships. A team that still owns labs cannot be deleted (409): "
+                    + "delete or hand over its labs first. Needs the owner role.")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String team) {
         Team found = visible(caller, teams.lockByName(team).orElse(null), team);
         require(caller, found, TeamRole.OWNER, "delete the team");

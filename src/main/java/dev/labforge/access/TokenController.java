@@ -45,21 +45,27 @@ class TokenController {
     }
 
     @GetMapping("/me")
-    @Operation(operationId = "getMe", summary = "The user the token belongs to")
+    @Operation(operationId = "getMe", summary = "The user the token belongs to",
+            description = "The user the request's token belongs to: name, display name and whether an administrator. "
+                    + "Useful to check a token.")
     UserView me(Caller caller) {
         return users.findById(caller.userId()).map(UserView::from)
                 .orElseThrow(() -> new NotFound("your user no longer exists"));
     }
 
     @GetMapping("/tokens")
-    @Operation(operationId = "listTokens", summary = "List your API tokens (never their secrets)")
+    @Operation(operationId = "listTokens", summary = "List your API tokens (never their secrets)",
+            description = "Your API tokens with their names, the first characters of each (to tell them apart), "
+                    + "creation, expiry and last use. Secrets are never shown again after creation.")
     List<TokenView> list(Caller caller) {
         return tokens.findByUserIdOrderByCreatedAt(caller.userId()).stream().map(TokenView::from).toList();
     }
 
     @PostMapping("/tokens")
     @Transactional
-    @Operation(operationId = "createToken", summary = "Create an API token; its secret is in this answer and nowhere else")
+    @Operation(operationId = "createToken", summary = "Create an API token; its secret is in this answer and nowhere else",
+            description = "Creates a personal API token, optionally expiring after `expiresInDays`. The answer holds "
+                    + "the secret, which is stored only as a hash: copy it now, it cannot be shown again.")
     ResponseEntity<TokenView> create(Caller caller, @Valid @RequestBody NewToken request) {
         TokenSecret secret = TokenSecret.generate();
         Instant expires = request.expiresInDays() == null ? null
@@ -73,7 +79,8 @@ class TokenController {
 
     @DeleteMapping("/tokens/{tokenId}")
     @Transactional
-    @Operation(operationId = "revokeToken", summary = "Revoke one of your API tokens")
+    @Operation(operationId = "revokeToken", summary = "Revoke one of your API tokens",
+            description = "Revokes one of your API tokens; requests with it are refused from then on.")
     ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
         ApiToken token = tokens.findByIdAndUserId(tokenId, caller.userId())
                 .orElseThrow(() -> new NotFound("no such token"));

@@ -43,7 +43,8 @@ class UserController {
     }
 
     @GetMapping
-    @Operation(operationId = "listUsers", summary = "List users (admins only)")
+    @Operation(operationId = "listUsers", summary = "List users (admins only)",
+            description = "Every user by name, with display name and whether an administrator. Administrators only.")
     List<UserView> list(Caller caller) {
         requireAdmin(caller);
         return users.findAll(Sort.by("username")).stream().map(UserView::from).toList();
@@ -51,7 +52,9 @@ class UserController {
 
     @PostMapping
     @Transactional
-    @Operation(operationId = "createUser", summary = "Create a user with a first API token (admins only); the token secret is shown once")
+    @Operation(operationId = "createUser", summary = "Create a user with a first API token (admins only); the token secret is shown once",
+            description = "Creates a user and a first API token for them; the answer holds the token's secret, which "
+                    + "cannot be shown again, so pass it on now. Administrators only.")
     ResponseEntity<CreatedUser> create(Caller caller, @Valid @RequestBody NewUser request) {
         requireAdmin(caller);
         User user = users.saveAndFlush(new User(request.username(), request.displayName(), Boolean.TRUE.equals(request.admin())));

@@ -32,48 +32,56 @@ class OpenApiConfiguration {
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A personal API token (lf_...); the first admin's is printed at first start. Where"
                         + " single sign-on is configured, also a token (JWT) from the OpenID Connect provider."));
-        ResolvedSchema problem = ModelConverters.getInstance().resolveAsResolvedSchema(
-                new io.swagger.v3.core.converter.AnnotatedType(ProblemDocument.class));
-        components.addSchemas("Problem", problem.schema);
-        problem.referencedSchemas.forEach(components::addSchemas);
         return new OpenAPI()
                 .info(new Info().title("LabForge API").version("v1")
                         .description("Network labs on demand: define router labs, import and export containerlab"
-                                + " topologies, and (soon) run them as KubeVirt VMs wired by Multus links.")
+                                + " topologies, and run them as KubeVirt VMs wired by Multus links.")
                         .license(new License().name("Apache-2.0")))
                 .servers(List.of(new Server().url("/").description("this LabForge")))
                 .components(components)
                 .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 
-    /** Adds to each operation the problems it can answer with, derived from its shape. */
+    /** The problem document's schema, and the problems each operation can answer with. */
     @Bean
     OpenApiCustomizer problemResponses() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            boolean hasBody = op.getRequestBody() != null;
-            boolean hasId = path.contains("{");
-            boolean conditional = op.getParameters() != null && op.getParameters().stream()
-                    .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
-            add(op, "401", "No valid API token or single sign-on token");
-            if (hasBody) {
-                add(op, "400", "The body cannot be read: malformed, wrong types, unknown fields");
-                add(op, "413", "The body is too large");
-                add(op, "415", "Unsupported Content-Type");
-                add(op, "422", "The definition breaks rules; errors[] points at each field");
-            }
-            if (hasId) {
-                add(op, "404", "No such resource, or not yours to see");
-            }
-            if (conditional) {
-                add(op, "412", "If-Match names a version that is no longer current");
-            }
-            if (method.name().equals("POST") || method.name().equals("PUT") || method.name().equals("DELETE")) {
-                add(op, "409", "Conflicts with existing data");
-            }
-            if (op.getSummary() != null && op.getSummary().contains("admins only")) {
-                add(op, "403", "Needs an administrator");
-            }
-        }));
+        return api -> {
+            // here, not in the OpenAPI bean: springdoc drops the bean's schemas that no controller names, and at that
+            // point nothing refers to Problem yet, so the references added below pointed at nothing
+            ResolvedSchema problem = ModelConverters.getInstance().resolveAsResolvedSchema(
+                    new io.swagger.v3.core.converter.AnnotatedType(ProblemDocument.class));
+            api.getComponents().addSchemas("Problem", problem.schema);
+            problem.referencedSchemas.forEach(api.getComponents()::addSchemas);
+            api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, op) -> addProblems(path, method.name(), op)));
+        };
+    }
+
+    /** The problems an operation can answer with, derived from its shape. */
+    private static void addProblems(String path, String method, Operation op) {
+        boolean hasBody = op.getRequestBody() != null;
+        boolean hasId = path.contains("{");
+        boolean conditional = op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        add(op, "401", "No valid API token or single sign-on token");
+        if (hasBody) {
+            add(op, "400", "The body cannot be read: malformed, wrong types, unknown fields");
+            add(op, "413", "The body is too large");
+            add(op, "415", "Unsupported Content-Type");
+            add(op, "422", "The definition breaks rules; errors[] points at each field");
+        }
+        if (hasId) {
+            add(op, "404", "No such resource, or not yours to see");
+        }
+        if (conditional) {
+            add(op, "412", "If-Match names a version that is no longer current");
+        }
+        if (method.equals("POST") || method.equals("PUT") || method.equals("DELETE")) {
+            add(op, "409", "Conflicts with existing data");
+        }
+        if (op.getSummary() != null && op.getSummary().contains("admins only")) {
+            add(op, "403", "Needs an administrator");
+        }
     }
 
     private static void add(Operation op, String code, String description) {

@@ -27,7 +27,10 @@ class ClusterController {
     }
 
     @GetMapping("/api/v1/cluster")
-    @Operation(operationId = "getCluster", summary = "The cluster labs run on, and whether it is simulated")
+    @Operation(operationId = "getCluster", summary = "The cluster labs run on, and whether it is simulated",
+            description = "The Kubernetes cluster this LabForge drives: its mode, API server and link driver, and "
+                    + "whether it is the built-in simulated cluster (no kubeconfig given), where labs go through "
+                    + "their states without real VMs.")
     ClusterView cluster(Caller caller) {
         return view(connection, properties);
     }

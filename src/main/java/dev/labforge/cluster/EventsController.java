@@ -1,7 +1,10 @@
 package dev.labforge.cluster;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.labforge.access.Caller;
 import dev.labforge.access.Permission;
+import dev.labforge.api.InvalidField;
+import dev.labforge.api.InvalidRequest;
 import dev.labforge.lab.LabDefinitions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A lab's persisted event log: as JSON, or as a Server-Sent Events stream that resumes after the
@@ -32,18 +36,37 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "lifecycle")
 class EventsController {
 
-    private static final int PAGE = 500;
+    /** The default page of the JSON log, and what a stream reads at a time. */
+    static final int PAGE = 500;
+    /** The largest page a client may ask for: the same bound as the audit log's. */
+    static final int MAX_LIMIT = 1000;
     /** How often a stream looks for new events; bounds the event-to-client latency. */
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
     /** A comment line this often keeps proxies from closing a quiet stream and shows a gone client. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
+    /** Both answers are one operation in the OpenAPI document (one path, one method), so both say it all. */
+    private static final String DESCRIPTION = "The lab's persisted event log, oldest first: what was asked (start,"
+            + " stop, destroy, node actions), node and lab state changes, restarts. As JSON, a page of at most `limit`"
+            + " events with an id above `after`; a full page links the next in `next`, absent on the last. With `Accept:"
+            + " text/event-stream`, a live Server-Sent Events stream of the same events, each with its log id as its"
+            + " SSE id: reconnect with `Last-Event-ID` (or `after`) to resume without gaps. The stream opens at once and"
+            + " sends a comment every 5 s while the lab is quiet. The log survives restarts and reads the same from"
+            + " every replica.";
+
     @Schema(name = "LabEvent")
     record EventView(long id, Instant at, String kind, String node, String message) {
         static EventView from(LabEvent event) {
             return new EventView(event.id(), event.at(), event.kind(), event.node(), event.message());
         }
+    }
+
+    @Schema(name = "LabEventPage")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Page(List<EventView> items,
+                @Schema(description = "the next (newer) page, absent when this page reaches the newest event")
+                String next) {
     }
 
     private final LabDefinitions labs;
@@ -57,17 +80,32 @@ class EventsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "listLabEvents", summary = "The lab's events, oldest first")
-    List<EventView> list(Caller caller, @PathVariable UUID id,
-                         @Parameter(description = "only events with a larger id") @RequestParam(defaultValue = "0")
-                         long after) {
+    @Operation(operationId = "listLabEvents", summary = "The lab's events, oldest first", description = DESCRIPTION)
+    Page list(Caller caller, @PathVariable UUID id,
+              @Parameter(description = "only events with a larger id (paging)") @RequestParam(defaultValue = "0")
+              long after,
+              @Parameter(description = "events per page, 1 to " + MAX_LIMIT)
+              @RequestParam(defaultValue = "" + PAGE) int limit) {
         labs.require(caller, id, Permission.VIEW);
-        return events.after(id, after, PAGE).stream().map(EventView::from).toList();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequest("invalid event query",
+                    List.of(InvalidField.parameter("limit", "must be between 1 and " + MAX_LIMIT)));
+        }
+        // one more than asked tells whether a next page exists without a second query
+        List<EventView> items = events.after(id, after, limit + 1).stream().map(EventView::from).toList();
+        String next = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            var uri = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after", items.getLast().id()).build();
+            next = uri.getPath() + "?" + uri.getQuery();
+        }
+        return new Page(items, next);
     }
 
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "streamLabEvents", summary = "The lab's events as Server-Sent Events",
-            description = "Each event's id is its log id: reconnect with Last-Event-ID to resume without gaps.")
+            description = DESCRIPTION)
     SseEmitter stream(Caller caller, @PathVariable UUID id,
                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(defaultValue = "0") long after) {
@@ -83,6 +121,9 @@ class EventsController {
         long deadline = System.nanoTime() + STREAM_LIFETIME.toNanos();
         long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
         try {
+            // the status line and headers leave with the first bytes: without this a quiet lab's client would wait
+            // for the first heartbeat to learn that the stream is open
+            emitter.send(SseEmitter.event().comment("open"));
             boolean first = true;
             while (System.nanoTime() < deadline) {
                 // the backlog is read at once; after that only when some stream's shared look saw news

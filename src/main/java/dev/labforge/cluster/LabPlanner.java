@@ -69,6 +69,14 @@ class LabPlanner {
         return new LabPlan(lab.id(), lab.name(), namespaceOf(lab.id()), lab.version(), nodes, linkPlans);
     }
 
+    /**
+     * Gives back what a torn-down lab's links held that another lab may take (VLAN ids, whichever driver runs now: it
+     * may have changed); bridge names stay, since they are never reused.
+     */
+    void releaseLinks(UUID labId) {
+        allocations.releaseVlans(labId);
+    }
+
     private NodePlan node(UUID labId, Node node, boolean running, List<LinkPlan> links) {
         RouterImage image = catalog.find(node.image())
                 .orElseThrow(() -> new IllegalStateException("image " + node.image() + " left the catalog"));

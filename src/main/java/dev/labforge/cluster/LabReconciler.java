@@ -79,6 +79,9 @@ final class LabReconciler {
             rendered.forget(labId);
             planned.forget(labId);
             boolean gone = tearDown(labId, LabPlanner.namespaceOf(labId));
+            if (gone) {
+                planner.releaseLinks(labId); // nothing of the lab uses them any more
+            }
             if (rows != null && !(gone && rows.state() == LabState.DEFINED)) { // else it shows the teardown done
                 statusLocks.lock(labId);
                 try {

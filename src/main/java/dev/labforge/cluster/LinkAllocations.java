@@ -20,6 +20,9 @@ class LinkAllocations {
     /** Bridge names are "lfb" + base36 of a sequence: 12 base36 digits fit 15 characters for ever. */
     static final String BRIDGE_PREFIX = "lfb";
 
+    /** The advisory lock class of VLAN domains (two-int keys), apart from the event logs' and the quotas'. */
+    static final int VLAN_LOCK_CLASS = 0x4C616256; // "LabV"
+
     private final JdbcClient jdbc;
 
     LinkAllocations(JdbcClient jdbc) {
@@ -50,45 +53,55 @@ class LinkAllocations {
         return out;
     }
 
+    /**
+     * The lab's VLAN id per link, taking the lowest free ids of the domain for new links. Links the lab no longer has
+     * give theirs back first, so an edit that replaces links fits in a range its lab fills.
+     *
+     * @throws VlanRangeExhausted when the range has fewer free ids than the lab's new links; the caller's transaction
+     *                            then rolls back, so a lab that cannot have all its ids keeps none of the new ones
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Integer> vlans(UUID labId, Collection<String> nadNames, String domain, int min, int max) {
         Map<String, Integer> out = new HashMap<>();
         jdbc.sql("select nad_name, vlan from link_vlans where lab_id = ?").param(labId)
                 .query((rs, n) -> out.put(rs.getString(1), rs.getInt(2))).list();
-        boolean stale = out.keySet().retainAll(nadNames);
-        for (String nad : nadNames) {
-            if (!out.containsKey(nad)) {
-                out.put(nad, allocateVlan(labId, nad, domain, min, max));
-            }
-        }
-        if (stale) {
+        if (out.keySet().retainAll(nadNames)) { // a steady lab issues no delete on every pass
             jdbc.sql("delete from link_vlans where lab_id = ? and not (nad_name = any (?))")
                     .params(labId, nadNames.toArray(String[]::new)).update();
+        }
+        List<String> missing = nadNames.stream().filter(nad -> !out.containsKey(nad)).toList();
+        if (missing.isEmpty()) {
+            return out;
+        }
+        // Takers of one domain queue here until the holder commits, then see what it took: without the lock two
+        // passes read the same lowest free id, one waits on the other's insert, and with ids freed meanwhile two such
+        // waits can cross (a deadlock). Only passes that allocate take it, for the rest of a short transaction.
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(VLAN_LOCK_CLASS, domain)
+                .query((rs, n) -> n).list();
+        List<Integer> free = jdbc.sql("""
+                        select v from generate_series(?, ?) v
+                        where not exists (select 1 from link_vlans where domain = ? and vlan = v)
+                        order by v limit ?""")
+                .params(min, max, domain, missing.size()).query(Integer.class).list();
+        if (free.size() < missing.size()) {
+            throw new VlanRangeExhausted(domain, min, max, labId, missing.size(), free.size());
+        }
+        jdbc.sql("insert into link_vlans (domain, vlan, lab_id, nad_name)"
+                        + " select ?, v, ?, n from unnest(?::int[], ?::text[]) as t(v, n)")
+                .params(domain, labId, free.toArray(Integer[]::new), missing.toArray(String[]::new)).update();
+        for (int i = 0; i < missing.size(); i++) {
+            out.put(missing.get(i), free.get(i));
         }
         return out;
     }
 
-    /** Takes the lowest free id; a concurrent taker makes the insert do nothing, and we look again. */
-    private int allocateVlan(UUID labId, String nad, String domain, int min, int max) {
-        for (int attempt = 0; attempt < 16; attempt++) {
-            var taken = jdbc.sql("""
-                    insert into link_vlans (domain, vlan, lab_id, nad_name)
-                    select ?, v, ?, ? from generate_series(?, ?) v
-                    where not exists (select 1 from link_vlans where domain = ? and vlan = v)
-                    order by v limit 1
-                    on conflict do nothing
-                    returning vlan""").params(domain, labId, nad, min, max, domain).query(Integer.class).optional();
-            if (taken.isPresent()) {
-                return taken.get();
-            }
-            Integer free = jdbc.sql("select count(*) from generate_series(?, ?) v where not exists"
-                    + " (select 1 from link_vlans where domain = ? and vlan = v)")
-                    .params(min, max, domain).query(Integer.class).single();
-            if (free == 0) {
-                throw new IllegalStateException("no free VLAN id left in " + min + ".." + max + " of " + domain);
-            }
-        }
-        throw new IllegalStateException("could not allocate a VLAN id for " + nad + " after 16 attempts");
+    /**
+     * Gives the lab's VLAN ids back once nothing of it is left in the cluster: a destroyed lab keeps its definition
+     * (and its runtime row) for ever, and held on to its ids until it was deleted, so a range emptied over time.
+     */
+    @Transactional
+    void releaseVlans(UUID labId) {
+        jdbc.sql("delete from link_vlans where lab_id = ?").param(labId).update();
     }
 
     private Map<String, String> existing(String sql, UUID labId) {

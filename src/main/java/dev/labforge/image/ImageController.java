@@ -41,13 +41,17 @@ class ImageController {
     }
 
     @GetMapping
-    @Operation(operationId = "listImages", summary = "List the catalog")
+    @Operation(operationId = "listImages", summary = "List the catalog",
+            description = "Every router image labs may use, by name, with its containerDisk, default CPU and memory, "
+                    + "interface naming pattern, NIC model, how it takes its startup config and how its readiness is "
+                    + "probed. Everyone may read the catalog.")
     List<ImageDocument.View> list(Caller caller) {
         return repository.findAllByOrderByName().stream().map(ImageDocument.View::from).toList();
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getImage", summary = "One catalog entry")
+    @Operation(operationId = "getImage", summary = "One catalog entry",
+            description = "One router image of the catalog by its name, as a lab's nodes refer to it.")
     ImageDocument.View get(Caller caller, @PathVariable String name) {
         return repository.findByName(name).map(ImageDocument.View::from)
                 .orElseThrow(() -> new NotFound("no image named '" + name + "' in the catalog"));
@@ -55,7 +59,9 @@ class ImageController {
 
     @PostMapping
     @Transactional
-    @Operation(operationId = "createImage", summary = "Register an image (admins only)")
+    @Operation(operationId = "createImage", summary = "Register an image (admins only)",
+            description = "Adds a router image to the catalog: its containerDisk reference, defaults, interface "
+                    + "naming and readiness probe. The name must be new (409 otherwise). Administrators only.")
     ResponseEntity<ImageDocument.View> create(Caller caller, @Valid @RequestBody ImageDocument.NewImage request) {
         requireAdmin(caller);
         if (!request.crossFieldErrors().isEmpty()) {
@@ -73,7 +79,9 @@ class ImageController {
 
     @DeleteMapping("/{name}")
     @Transactional
-    @Operation(operationId = "deleteImage", summary = "Remove an image that no lab uses (admins only)")
+    @Operation(operationId = "deleteImage", summary = "Remove an image that no lab uses (admins only)",
+            description = "Removes a router image from the catalog. An image any lab still uses cannot be removed "
+                    + "(409 says which); change or delete those labs first. Administrators only.")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
         requireAdmin(caller);
         RouterImage image = repository.findByName(name)

@@ -89,7 +89,10 @@ class LabController {
     }
 
     @GetMapping
-    @Operation(operationId = "listLabs", summary = "List the labs you can see, newest first")
+    @Operation(operationId = "listLabs", summary = "List the labs you can see, newest first",
+            description = "The labs you can see, newest first, one page at a time: with `scope=owned` only yours and "
+                    + "your teams', with `scope=shared` only those shared with you or your teams. `name` keeps labs "
+                    + "whose name contains it, in any case. Each lab carries its owner and your permission on it.")
     LabPage list(Caller caller,
                  @Parameter(description = "only labs whose name contains this, ignoring case")
                  @RequestParam(required = false) String name,

@@ -72,7 +72,9 @@ class SharingController {
     }
 
     @GetMapping
-    @Operation(operationId = "getLabAccess", summary = "Who may do what with the lab (lab admins)")
+    @Operation(operationId = "getLabAccess", summary = "Who may do what with the lab (lab admins)",
+            description = "The grants of the lab: which users and teams may view, operate, edit or administer it "
+                    + "besides its owner. Needs the admin permission on the lab.")
     AccessView get(Caller caller, @PathVariable UUID id) {
         LabAccess.Granted granted = access.read(caller, id, Permission.ADMIN);
         return view(granted);

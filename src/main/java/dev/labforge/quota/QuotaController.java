@@ -44,7 +44,9 @@ class QuotaController {
     }
 
     @GetMapping("/api/v1/usage")
-    @Operation(operationId = "getUsage", summary = "Your usage and your teams' against their limits")
+    @Operation(operationId = "getUsage", summary = "Your usage and your teams' against their limits",
+            description = "What you and each of your teams use against the limits that apply (your own, or the "
+                    + "configured defaults): labs, running nodes, vCPUs and memory.")
     List<OwnerUsage> usage(Caller caller) {
         List<OwnerUsage> all = new ArrayList<>();
         all.add(of(Owner.user(caller.userId()), caller.username()));
@@ -55,7 +57,9 @@ class QuotaController {
     }
 
     @GetMapping("/api/v1/quotas/users/{username}")
-    @Operation(operationId = "getUserQuota", summary = "A user's limits and usage (the user and administrators)")
+    @Operation(operationId = "getUserQuota", summary = "A user's limits and usage (the user and administrators)",
+            description = "A user's limits (their own or the configured defaults) and current usage. Readable by "
+                    + "that user and by administrators.")
     OwnerUsage userQuota(Caller caller, @PathVariable String username) {
         UUID id = userId(caller, username, false);
         return of(Owner.user(id), username);
@@ -75,7 +79,9 @@ class QuotaController {
 
     @DeleteMapping("/api/v1/quotas/users/{username}")
     @Transactional
-    @Operation(operationId = "resetUserQuota", summary = "Return a user to the configured default limits (administrators)")
+    @Operation(operationId = "resetUserQuota", summary = "Return a user to the configured default limits (administrators)",
+            description = "Removes a user's own limits, so that the configured user defaults apply again. "
+                    + "Administrators only.")
     ResponseEntity<Void> resetUserQuota(Caller caller, @PathVariable String username) {
         UUID id = userId(caller, username, true);
         store.remove(Owner.user(id));
@@ -84,7 +90,9 @@ class QuotaController {
     }
 
     @GetMapping("/api/v1/quotas/teams/{team}")
-    @Operation(operationId = "getTeamQuota", summary = "A team's limits and usage (its members and administrators)")
+    @Operation(operationId = "getTeamQuota", summary = "A team's limits and usage (its members and administrators)",
+            description = "A team's limits (its own or the configured defaults) and current usage. Readable by its "
+                    + "members and by administrators.")
     OwnerUsage teamQuota(Caller caller, @PathVariable String team) {
         Team found = team(caller, team, false);
         return of(Owner.team(found.id()), found.name());
@@ -92,7 +100,10 @@ class QuotaController {
 
     @PutMapping("/api/v1/quotas/teams/{team}")
     @Transactional
-    @Operation(operationId = "putTeamQuota", summary = "Set a team's limits (administrators)")
+    @Operation(operationId = "putTeamQuota", summary = "Set a team's limits (administrators)",
+            description = "Gives a team its own limits; an absent limit means no limit, so `{}` lifts them all. "
+                    + "Lowering a limit below the usage stops nothing; it refuses further commitments. "
+                    + "Administrators only.")
     OwnerUsage putTeamQuota(Caller caller, @PathVariable String team, @Valid @RequestBody Limits limits) {
         Team found = team(caller, team, true);
         store.put(Owner.team(found.id()), limits);
@@ -102,7 +113,9 @@ class QuotaController {
 
     @DeleteMapping("/api/v1/quotas/teams/{team}")
     @Transactional
-    @Operation(operationId = "resetTeamQuota", summary = "Return a team to the configured default limits (administrators)")
+    @Operation(operationId = "resetTeamQuota", summary = "Return a team to the configured default limits (administrators)",
+            description = "Removes a team's own limits, so that the configured team defaults (or else the user "
+                    + "defaults) apply again. Administrators only.")
     ResponseEntity<Void> resetTeamQuota(Caller caller, @PathVariable String team) {
         Team found = team(caller, team, true);
         store.remove(Owner.team(found.id()));

@@ -115,7 +115,7 @@ class LifecycleApiTest extends IntegrationTest {
     }
 
     private List<String> restartedNodes(String id) {
-        return user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+        return user.get("/api/v1/labs/" + id + "/events").json().get("items").valueStream()
                 .filter(e -> e.get("kind").asString().equals("NodeRestarted"))
                 .map(e -> e.get("node").asString()).toList();
     }
@@ -161,7 +161,7 @@ class LifecycleApiTest extends IntegrationTest {
         assertThat(k8s().namespaces().withName(LabPlanner.namespaceOf(UUID.fromString(id))).get()).isNotNull();
         assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
 
-        JsonNode events = user.get("/api/v1/labs/" + id + "/events").json();
+        JsonNode events = user.get("/api/v1/labs/" + id + "/events").json().get("items");
         assertThat(events.valueStream().map(e -> e.get("kind").asString()))
                 .contains("Requested", "NodeStateChanged", "LabStateChanged");
     }
@@ -184,7 +184,7 @@ class LifecycleApiTest extends IntegrationTest {
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
 
         assertThat(user.post("/api/v1/labs/" + id + "/nodes/r3/restart", "").status()).isEqualTo(202);
-        awaitUntil("r3 restarted", () -> user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+        awaitUntil("r3 restarted", () -> user.get("/api/v1/labs/" + id + "/events").json().get("items").valueStream()
                 .anyMatch(e -> e.get("kind").asString().equals("NodeRestarted")));
         awaitStatus(id, s -> s.get("state").asString().equals("RUNNING") && s.get("ready").asInt() == 3);
         assertThat(vms(id).stream().filter(vm -> vm.getMetadata().getName().equals("r1")).findFirst()
@@ -254,7 +254,7 @@ class LifecycleApiTest extends IntegrationTest {
             assertThat(activity.writes()).as(activity.requests().byVerbAndKind().toString()).isEqualTo(3);
         }
         assertOnlyRestarted(id, vmisBefore, "r1");
-        assertThat(user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+        assertThat(user.get("/api/v1/labs/" + id + "/events").json().get("items").valueStream()
                 .filter(e -> e.get("kind").asString().equals("NodeRestarted")).findFirst().orElseThrow()
                 .get("message").asString()).contains("startup config");
 
@@ -332,7 +332,7 @@ class LifecycleApiTest extends IntegrationTest {
         String id = create("stream-me");
         user.post("/api/v1/labs/" + id + "/start", "");
         awaitStatus(id, state("RUNNING"));
-        JsonNode all = user.get("/api/v1/labs/" + id + "/events").json();
+        JsonNode all = user.get("/api/v1/labs/" + id + "/events").json().get("items");
         long second = all.get(1).get("id").asLong();
 
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(

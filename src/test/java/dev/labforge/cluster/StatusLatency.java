@@ -298,7 +298,7 @@ final class StatusLatency implements VirtControllerSimulator.VmStatusListener, A
     private synchronized List<JsonNode> log(UUID lab) {
         return logs.computeIfAbsent(lab, id -> {
             List<JsonNode> list = new ArrayList<>();
-            api.get("/api/v1/labs/" + id + "/events").json().forEach(list::add);
+            api.get("/api/v1/labs/" + id + "/events").json().get("items").forEach(list::add);
             return list;
         });
     }
