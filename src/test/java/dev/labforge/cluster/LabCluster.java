@@ -116,10 +116,13 @@ final class LabCluster {
     }
 
     private String observed(UUID lab, ApiClient.Response read) {
-        Map<String, String> runStrategies = new TreeMap<>();
-        vms(lab).forEach(vm -> runStrategies.put(vm.getMetadata().getName(), vm.get("spec", "runStrategy")));
+        Map<String, String> vms = new TreeMap<>();
+        vms(lab).forEach(vm -> vms.put(vm.getMetadata().getName(), vm.get("spec", "runStrategy") + " "
+                + vm.get("status", "printableStatus")));
         return "HTTP " + read.status() + " status " + (read.status() == 200 ? read.json().get("status") : "-")
-                + ", objects " + objects(lab) + ", run strategies " + runStrategies;
+                + ", objects " + objects(lab) + ", VMs (run strategy, printable status) " + vms
+                + (System.getProperty("churn.debug") == null ? "" : ", events "
+                + user.get("/api/v1/labs/" + lab + "/events").body());
     }
 
     /** How many objects of each kind the lab has in the cluster; the kinds with none left out. */
