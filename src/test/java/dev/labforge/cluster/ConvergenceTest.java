@@ -20,6 +20,10 @@ class ConvergenceTest extends IntegrationTest {
 
     @Autowired
     ClusterConnection cluster;
+    @Autowired
+    StatusRecorder recorder;
+    @Autowired
+    NodeRuntimeRepository nodes;
 
     private ApiClient user;
     private LabCluster labs;
@@ -72,6 +76,19 @@ class ConvergenceTest extends IntegrationTest {
                 .filter(e -> e.get("kind").asString().equals("NodeStateChanged"))
                 .map(e -> e.get("message").asString()))
                 .noneMatch(message -> message.startsWith("READY -> STARTING"));
+    }
+
+    @Test
+    void aTeardownRecordedAfterAStartOvertookItLeavesTheStartAlone() {
+        UUID id = labs.create("overtaken-teardown", 2);
+        user.post("/api/v1/labs/" + id + "/start", "");
+        labs.awaitConverged(id, LabCluster.Expected.running(2), Duration.ofSeconds(30));
+
+        // what a teardown pass that read the lab before this start committed would record once it found nothing left
+        recorder.recordTeardown(id, false);
+
+        assertThat(nodes.findByIdLabIdOrderByIdNode(id)).hasSize(2).allMatch(NodeRuntime::running);
+        assertThat(user.get("/api/v1/labs/" + id).json().get("status").get("state").asString()).isEqualTo("RUNNING");
     }
 
     /** A gap between two requests: the input of the test, not a wait for anything. */
