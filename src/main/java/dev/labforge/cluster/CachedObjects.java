@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * objects (a VM with its template, a VMI with its spec and status, a Secret with its config); kept whole they cost
  * ~32 KB per router, most of it maps the reconciler never looks at.
  *
- * <p>Kept for every kind: name, namespace, resourceVersion (the informer compares it), the lab label (the index and
+ * <p>Kept for every kind: name, namespace, uid (a write in flight is remembered for one object, not for a name a new
+ * object may take), resourceVersion (the informer compares it), the lab label (the index and
  * the event routing use it), the spec-hash annotation (the diff uses it) and, on VMIs, the boot-hash annotation (a
  * stale VMI is restarted). For VMs also {@code spec.runStrategy}
  * and {@link NodeStatusMapping#essentials the status a node state is made of}. Change this with those readers.
@@ -118,6 +119,7 @@ final class CachedObjects {
         ObjectMeta kept = new ObjectMeta();
         kept.setName(full.getName());
         kept.setNamespace(full.getNamespace());
+        kept.setUid(full.getUid());
         kept.setResourceVersion(full.getResourceVersion());
         kept.setDeletionTimestamp(full.getDeletionTimestamp());
         String lab = full.getLabels() == null ? null : full.getLabels().get(ClusterLabels.LAB);

@@ -82,7 +82,8 @@ final class LabReconciler {
             if (gone) {
                 planner.releaseLinks(labId); // nothing of the lab uses them any more
             }
-            if (rows != null && !(gone && rows.state() == LabState.DEFINED)) { // else it shows the teardown done
+            // unless the rows show the teardown done already: the lab DEFINED, without node rows
+            if (rows != null && !(gone && rows.state() == LabState.DEFINED && rows.nodes().isEmpty())) {
                 statusLocks.lock(labId);
                 try {
                     status.recordTeardown(labId, !gone);
@@ -138,10 +139,11 @@ final class LabReconciler {
                 || !render.matches("secrets", secrets) || !render.matches("vms", vms)) {
             return false;
         }
-        Map<String, String> runStrategies = new HashMap<>();
-        vms.forEach(vm -> runStrategies.put(vm.getMetadata().getName(), vm.get("spec", "runStrategy")));
+        Map<String, GenericKubernetesResource> vmsByName = new HashMap<>();
+        vms.forEach(vm -> vmsByName.put(vm.getMetadata().getName(), vm));
         for (NodePlan node : plan.nodes()) {
-            if (!VirtualMachines.runStrategy(node.running()).equals(runStrategies.get(node.vmName()))) {
+            GenericKubernetesResource vm = vmsByName.get(node.vmName());
+            if (vm == null || !VirtualMachines.runStrategy(node.running()).equals(vm.get("spec", "runStrategy"))) {
                 return false;
             }
         }
@@ -150,7 +152,7 @@ final class LabReconciler {
         sync.inPlace(Multus.NAD.getPlural(), ns, nads);
         sync.inPlace("secrets", ns, secrets);
         sync.inPlace(KubeVirt.VM.getPlural(), ns, vms);
-        plan.nodes().forEach(node -> sync.runStrategySeen(ns, node.vmName(),
+        plan.nodes().forEach(node -> sync.runStrategySeen(ns, vmsByName.get(node.vmName()),
                 VirtualMachines.runStrategy(node.running())));
         return true;
     }
@@ -178,9 +180,9 @@ final class LabReconciler {
                         String have = vm.get("spec", "runStrategy");
                         String want = VirtualMachines.runStrategy(node.running());
                         if (want.equals(have)) {
-                            sync.runStrategySeen(ns, node.vmName(), want);
+                            sync.runStrategySeen(ns, vm, want);
                         } else {
-                            sync.patchRunStrategy(ns, node.vmName(), want);
+                            sync.patchRunStrategy(ns, vm, want);
                         }
                     });
         }
@@ -213,7 +215,7 @@ final class LabReconciler {
         sync.settleDeletes("secrets", namespace, secrets);
         Namespace ns = cache.namespace(labId);
         if (ns != null) {
-            sync.delete("namespaces", "", ns.getMetadata().getName(), name -> client.namespaces().withName(name));
+            sync.delete("namespaces", "", ns, name -> client.namespaces().withName(name));
         } else {
             sync.settleDeletes("namespaces", "", List.of());
         }

@@ -26,10 +26,18 @@ import java.util.function.Function;
  * Brings one kind of object in line with its desired set: creates what is missing, rewrites what
  * differs (by spec hash), deletes what is extra. It remembers what it wrote until the informer
  * shows it, so a reconcile that runs before the cache catches up does not write twice.
+ *
+ * <p>A delete or a run strategy patch is remembered with the uid of the object it was made to: a lab started again
+ * after a destroy has new objects of the same names, and a write made to their predecessors says nothing of them.
+ * Remembered by name alone, a delete whose object the cache still showed when the lab was started again kept every
+ * later teardown from deleting the new VMs, and the lab stayed DESTROYING with its VMs running until a restart.
  */
 final class ObjectSync {
 
-    /** Writes not yet seen in the cache: object key to the spec hash written (null for a delete). */
+    /**
+     * Writes not yet seen in the cache: object key to the spec hashes written and seen ({@code want|have}), to the
+     * uid deleted ({@code key#deleted}), or to the uid and run strategy patched.
+     */
     private final Map<String, String> expected = new ConcurrentHashMap<>();
     /** Named like the workers, so that a profile counts their writes as the reconciler's. */
     private static final java.util.concurrent.ThreadFactory WRITERS = Thread.ofVirtual().name("reconcile-write-", 0)
@@ -102,7 +110,7 @@ final class ObjectSync {
             });
         }
         for (T extra : present.values()) {
-            pending.add(() -> delete(kind, namespace, extra.getMetadata().getName(), byName));
+            pending.add(() -> delete(kind, namespace, extra, byName));
         }
         all(pending);
     }
@@ -163,34 +171,44 @@ final class ObjectSync {
         expected.put(key, "");
     }
 
-    <T extends HasMetadata> void delete(String kind, String namespace, String name, Function<String, Resource<T>> byName) {
-        String key = key(kind, namespace, name) + "#deleted";
-        if (expected.containsKey(key)) {
+    /**
+     * Deletes {@code object} as the cache shows it, once: while the cache still shows that very object (same uid), the
+     * delete is in flight. A new object of the same name is another object, and is deleted in turn.
+     */
+    <T extends HasMetadata> void delete(String kind, String namespace, T object, Function<String, Resource<T>> byName) {
+        String name = object.getMetadata().getName();
+        String key = deletedKey(kind, namespace, name);
+        String uid = uid(object);
+        if (uid.equals(expected.get(key))) {
             return;
         }
         byName.apply(name).delete();
         writes.deleted();
-        expected.put(key, "");
+        expected.put(key, uid);
     }
 
-    /** Forgets remembered deletes of objects that are gone from the cache. */
+    /** Forgets remembered deletes of objects the cache no longer shows (gone, or replaced by a new one). */
     void settleDeletes(String kind, String namespace, Collection<? extends HasMetadata> existing) {
-        List<String> names = existing.stream().map(o -> key(kind, namespace, o.getMetadata().getName()) + "#deleted")
-                .toList();
+        Map<String, String> shown = new HashMap<>();
+        existing.forEach(o -> shown.put(deletedKey(kind, namespace, o.getMetadata().getName()), uid(o)));
         String prefix = key(kind, namespace, "");
-        expected.keySet().removeIf(k -> k.startsWith(prefix) && k.endsWith("#deleted") && !names.contains(k));
+        expected.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith(DELETED)
+                && !e.getValue().equals(shown.get(e.getKey())));
     }
 
-    void patchRunStrategy(String namespace, String vm, String runStrategy) {
-        String key = key("runStrategy", namespace, vm);
-        if (runStrategy.equals(expected.get(key))) {
+    /** Sets {@code vm}'s run strategy, once while the cache shows this VM (same uid) with another one. */
+    void patchRunStrategy(String namespace, HasMetadata vm, String runStrategy) {
+        String name = vm.getMetadata().getName();
+        String key = key("runStrategy", namespace, name);
+        String patched = uid(vm) + "|" + runStrategy;
+        if (patched.equals(expected.get(key))) {
             return;
         }
         client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VM).inNamespace(namespace)
-                .withName(vm).patch(PatchContext.of(PatchType.JSON_MERGE),
+                .withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
                         "{\"spec\":{\"runStrategy\":\"" + runStrategy + "\"}}");
         writes.patched();
-        expected.put(key, runStrategy);
+        expected.put(key, patched);
     }
 
     /** Deletes a VMI: with runStrategy Always, KubeVirt starts a fresh one from the VM's template. */
@@ -219,8 +237,14 @@ final class ObjectSync {
      * delete wakes must write it again (someone deleted it behind our back, perhaps before any pass saw it appear).
      */
     void gone(String kind, HasMetadata object) {
-        expected.remove(key(kind, Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""),
-                object.getMetadata().getName()));
+        String namespace = Objects.requireNonNullElse(object.getMetadata().getNamespace(), "");
+        String name = object.getMetadata().getName();
+        String uid = uid(object);
+        expected.remove(key(kind, namespace, name));
+        expected.remove(deletedKey(kind, namespace, name), uid);
+        // a patch of this VM's run strategy, if any: the next VM of the name is another object
+        expected.computeIfPresent(key("runStrategy", namespace, name), (k, patched) ->
+                patched.startsWith(uid + "|") ? null : patched);
     }
 
     /** The cache shows these objects as last rendered: no write of them is in flight any more. */
@@ -235,8 +259,9 @@ final class ObjectSync {
         expected.remove(key("restart", namespace, vmi));
     }
 
-    void runStrategySeen(String namespace, String vm, String runStrategy) {
-        expected.remove(key("runStrategy", namespace, vm), runStrategy);
+    /** The cache shows {@code vm} with {@code runStrategy}: a patch of this VM to it is no longer in flight. */
+    void runStrategySeen(String namespace, HasMetadata vm, String runStrategy) {
+        expected.remove(key("runStrategy", namespace, vm.getMetadata().getName()), uid(vm) + "|" + runStrategy);
     }
 
     void forgetNamespace(String namespace) {
@@ -257,6 +282,17 @@ final class ObjectSync {
 
     private static String key(String kind, String namespace, String name) {
         return kind + "/" + namespace + "/" + name;
+    }
+
+    private static final String DELETED = "#deleted";
+
+    private static String deletedKey(String kind, String namespace, String name) {
+        return key(kind, namespace, name) + DELETED;
+    }
+
+    /** An object's uid; empty for one built without (tests), which then counts as one object per name. */
+    private static String uid(HasMetadata object) {
+        return Objects.requireNonNullElse(object.getMetadata().getUid(), "");
     }
 
 }

@@ -25,17 +25,24 @@ class StatusRecorder {
         this.events = events;
     }
 
-    /** A lab being torn down: DESTROYING while anything of it is left, then DEFINED. Its nodes' rows stay as were. */
+    /**
+     * A lab being torn down: DESTROYING while anything of it is left, then DEFINED, when its nodes' rows go too (a
+     * node with nothing in the cluster has no state to show, and the next start makes its rows afresh). Only while
+     * the lab is still to be destroyed: a start that committed since the pass read the lab is not undone.
+     */
     @Transactional
     public void recordTeardown(UUID labId, boolean anythingLeft) {
         commitWithoutWaitingForTheDisk();
         events.lock(labId);
-        runtimes.findById(labId).ifPresent(runtime -> {
+        runtimes.findById(labId).filter(runtime -> runtime.desired() == DesiredRun.DESTROYED).ifPresent(runtime -> {
             StatusAggregation.Result result = StatusAggregation.aggregate(DesiredRun.DESTROYED, List.of(), anythingLeft);
             LabState previous = runtime.state();
             if (runtime.observe(result.state(), result.ready(), result.total(), result.reasons(), 0)
                     && previous != result.state()) {
                 events.append(labId, "LabStateChanged", null, labChange(previous, result));
+            }
+            if (!anythingLeft) {
+                nodes.deleteAllInBatch(nodes.findByIdLabIdOrderByIdNode(labId));
             }
         });
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param ready   nodes that are READY
  * @param total   nodes the lab should run
  * @param reasons why the lab is not simply RUNNING or STOPPED, one line each
+ * @param nodes   each deployed node's state; none once the lab is destroyed (nothing of it in the cluster)
  */
 @Schema(name = "LabStatus")
 public record LabStatus(String state, String desired, int ready, int total, List<String> reasons,

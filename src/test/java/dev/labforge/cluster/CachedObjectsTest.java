@@ -56,6 +56,7 @@ class CachedObjectsTest {
         assertThat(kept.getMetadata().getName()).isEqualTo("r1");
         assertThat(kept.getMetadata().getNamespace()).isEqualTo(LAB.namespace());
         assertThat(kept.getMetadata().getResourceVersion()).isEqualTo("7");
+        assertThat(kept.getMetadata().getUid()).isEqualTo(whole.getMetadata().getUid());
         assertThat((Object) kept.get("spec", "template")).isNull();
     }
 

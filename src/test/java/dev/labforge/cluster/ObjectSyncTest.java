@@ -2,6 +2,8 @@ package dev.labforge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.kubevirt.VirtualMachines;
 import dev.labforge.cluster.multus.Multus;
 import dev.labforge.cluster.simulated.SimulatedCluster;
 import dev.labforge.cluster.simulated.SimulatorSettings;
@@ -84,5 +86,59 @@ class ObjectSyncTest {
         assertThat(writes.creates()).isEqualTo(2);
         assertThat(cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").withName("link-2")
                 .get()).isNotNull();
+    }
+
+    /** The NAD {@code name} as the API server has it now (with its uid), or null. */
+    private static GenericKubernetesResource stored(String name) {
+        return cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").withName(name).get();
+    }
+
+    @Test
+    void aDeleteInFlightIsNotRepeatedButANewObjectOfTheSameNameIsDeletedInTurn() {
+        ClusterWrites writes = new ClusterWrites();
+        ObjectSync sync = new ObjectSync(cluster.client(), writes);
+        GenericKubernetesResource nad = nad("first");
+        nad.getMetadata().setName("link-3");
+        cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").resource(nad).create();
+        GenericKubernetesResource first = stored("link-3");
+
+        // a teardown deletes it; the cache still shows it to the next teardown pass: no second delete
+        sync.syncGeneric(Multus.NAD, "sync", List.of(), List.of(first));
+        sync.syncGeneric(Multus.NAD, "sync", List.of(), List.of(first));
+        assertThat(writes.deletes()).isEqualTo(1);
+
+        // the lab is started again before any pass saw the delete: a new object of the same name
+        cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").resource(nad).create();
+        GenericKubernetesResource second = stored("link-3");
+        assertThat(second.getMetadata().getUid()).isNotEqualTo(first.getMetadata().getUid());
+
+        // and destroyed again: the new object is deleted, though a delete of its name is still remembered
+        sync.syncGeneric(Multus.NAD, "sync", List.of(), List.of(second));
+        assertThat(writes.deletes()).isEqualTo(2);
+        assertThat(stored("link-3")).isNull();
+    }
+
+    @Test
+    void aRunStrategyPatchIsRememberedForTheVmPatchedOnly() {
+        ClusterWrites writes = new ClusterWrites();
+        ObjectSync sync = new ObjectSync(cluster.client(), writes);
+        LabPlan lab = TestLabs.twoRouters();
+        GenericKubernetesResource rendered = VirtualMachines.render(lab, lab.nodes().getFirst());
+        var vms = cluster.client().genericKubernetesResources(KubeVirt.VM).inNamespace(lab.namespace());
+        GenericKubernetesResource first = vms.resource(rendered).create();
+
+        // the cache still shows the VM running: the patch is in flight, not repeated
+        sync.patchRunStrategy(lab.namespace(), first, "Halted");
+        sync.patchRunStrategy(lab.namespace(), first, "Halted");
+        assertThat(writes.patches()).isEqualTo(1);
+
+        // the lab was destroyed and started again before any pass saw the patch: a new VM of the same name
+        vms.withName("r1").delete();
+        GenericKubernetesResource second = vms.resource(rendered).create();
+        assertThat(second.getMetadata().getUid()).isNotEqualTo(first.getMetadata().getUid());
+        sync.patchRunStrategy(lab.namespace(), second, "Halted");
+        assertThat(writes.patches()).isEqualTo(2);
+        assertThat((String) vms.withName("r1").get().get("spec", "runStrategy")).isEqualTo("Halted");
+        vms.withName("r1").delete();
     }
 }
