@@ -219,7 +219,8 @@ final class LabReconciler {
         } else {
             sync.settleDeletes("namespaces", "", List.of());
         }
-        boolean gone = vms.isEmpty() && nads.isEmpty() && secrets.isEmpty() && ns == null;
+        boolean gone = vms.isEmpty() && nads.isEmpty() && secrets.isEmpty() && ns == null
+                && sync.unseenCreatesGone(namespace);
         if (gone) {
             sync.forgetNamespace(namespace);
         }

@@ -264,6 +264,63 @@ final class ObjectSync {
         expected.remove(key("runStrategy", namespace, vm.getMetadata().getName()), uid(vm) + "|" + runStrategy);
     }
 
+    /**
+     * Whether nothing this service created in {@code namespace}, nor the namespace itself, can still turn up. A
+     * teardown that finds none of the lab in the cache may run before the cache has shown what the pass before it
+     * created (a destroy right after a start); taking that for "nothing left" would leave the objects running. Each
+     * create not yet shown is looked up on the API server: one found is deleted, one not found is no longer awaited.
+     */
+    boolean unseenCreatesGone(String namespace) {
+        boolean none = true;
+        for (Map.Entry<String, String> entry : List.copyOf(expected.entrySet())) {
+            String[] parts = entry.getKey().split("/", 3);
+            if (parts.length < 3 || entry.getKey().endsWith(DELETED)) {
+                continue;
+            }
+            boolean namespaceItself = parts[0].equals("namespaces") && parts[2].equals(namespace);
+            boolean created = parts[1].equals(namespace) && entry.getValue().endsWith("|"); // "hash|": nothing shown
+            if (!(namespaceItself || created)) {
+                continue;
+            }
+            Resource<? extends HasMetadata> resource = byName(parts[0], namespace, parts[2]);
+            if (resource == null) {
+                continue;
+            }
+            HasMetadata found = resource.get();
+            if (found == null) {
+                expected.remove(entry.getKey(), entry.getValue());
+            } else {
+                none = false;
+                deleteFound(parts[0], namespace, found, resource);
+            }
+        }
+        return none;
+    }
+
+    private Resource<? extends HasMetadata> byName(String kind, String namespace, String name) {
+        if (kind.equals("namespaces")) {
+            return client.namespaces().withName(name);
+        }
+        if (kind.equals("secrets")) {
+            return client.secrets().inNamespace(namespace).withName(name);
+        }
+        if (kind.equals(dev.labforge.cluster.kubevirt.KubeVirt.VM.getPlural())) {
+            return client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VM).inNamespace(namespace)
+                    .withName(name);
+        }
+        if (kind.equals(dev.labforge.cluster.multus.Multus.NAD.getPlural())) {
+            return client.genericKubernetesResources(dev.labforge.cluster.multus.Multus.NAD).inNamespace(namespace)
+                    .withName(name);
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends HasMetadata> void deleteFound(String kind, String namespace, HasMetadata found,
+                                                     Resource<T> resource) {
+        delete(kind, kind.equals("namespaces") ? "" : namespace, (T) found, name -> resource);
+    }
+
     void forgetNamespace(String namespace) {
         expected.keySet().removeIf(k -> k.contains("/" + namespace + "/"));
     }

@@ -75,7 +75,7 @@ class ConvergenceTest extends IntegrationTest {
         // the next start begins from nothing: no node moves from a state it had before the teardown
         user.post("/api/v1/labs/" + id + "/start", "");
         labs.awaitConverged(id, LabCluster.Expected.running(3), CONVERGENCE);
-        assertThat(user.get("/api/v1/labs/" + id + "/events").json().valueStream()
+        assertThat(user.get("/api/v1/labs/" + id + "/events").json().get("items").valueStream()
                 .filter(e -> e.get("kind").asString().equals("NodeStateChanged"))
                 .map(e -> e.get("message").asString()))
                 .noneMatch(message -> message.startsWith("READY -> STARTING"));

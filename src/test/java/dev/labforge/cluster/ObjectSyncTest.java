@@ -43,6 +43,28 @@ class ObjectSyncTest {
     }
 
     @Test
+    void aTeardownThatRunsBeforeTheCacheShowsACreateDeletesItAndWaitsForItToGo() {
+        ClusterWrites writes = new ClusterWrites();
+        ObjectSync sync = new ObjectSync(cluster.client(), writes);
+        GenericKubernetesResource created = nad("early");
+        created.getMetadata().setName("link-early");
+        sync.syncGeneric(Multus.NAD, "sync", List.of(created), List.of());
+        assertThat(writes.creates()).isEqualTo(1);
+
+        // a destroy right after: the cache shows nothing of the lab yet, but the NAD exists
+        sync.syncGeneric(Multus.NAD, "sync", List.of(), List.of());
+        assertThat(sync.unseenCreatesGone("sync")).isFalse();
+        assertThat(writes.deletes()).isEqualTo(1);
+        assertThat(cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").withName("link-early")
+                .get()).isNull();
+        // the API server no longer has it: nothing more is awaited, and nothing is deleted twice
+        assertThat(sync.unseenCreatesGone("sync")).isTrue();
+        assertThat(sync.unseenCreatesGone("sync")).isTrue();
+        assertThat(writes.deletes()).isEqualTo(1);
+        assertThat(sync.unseenCreatesGone("elsewhere")).isTrue();
+    }
+
+    @Test
     void aCreateThatFindsADifferentObjectTurnsIntoOneUpdate() {
         cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").resource(nad("old")).create();
         ClusterWrites writes = new ClusterWrites();
