@@ -21,6 +21,8 @@ class User implements Persistable<UUID> {
     private boolean admin;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
     @Transient
     private boolean fresh;
 
@@ -60,5 +62,21 @@ class User implements Persistable<UUID> {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /** When an administrator cut the user off; null while the user may act. */
+    Instant disabledAt() {
+        return disabledAt;
+    }
+
+    /** Cuts the user off; a user already disabled keeps the instant it first happened. */
+    void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = at;
+        }
+    }
+
+    void enable() {
+        disabledAt = null;
     }
 }
