@@ -1,10 +1,13 @@
 package dev.labforge.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** @param disabledAt when an administrator disabled the user; null while the user may act */
-record UserView(UUID id, String username, String displayName, boolean admin, boolean disabled, Instant disabledAt,
+record UserView(UUID id, String username, String displayName, boolean admin,
+                @Schema(description = "whether an administrator has disabled the user: none of their tokens work")
+                boolean disabled,
+                @Schema(description = "when the user was disabled; null while they are not") Instant disabledAt,
                 Instant createdAt) {
 
     static UserView from(User user) {
