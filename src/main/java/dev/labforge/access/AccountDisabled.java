@@ -7,7 +7,7 @@ import dev.labforge.api.ProblemType;
 class AccountDisabled extends ProblemException {
 
     AccountDisabled(String username) {
-        super(ProblemType.ACCOUNT_DISABLED, "the user '" + username + "' has been disabled by an administrator;"
-                + " none of its API tokens or single sign-on tokens work until an administrator enables it again");
+        super(ProblemType.ACCOUNT_DISABLED, "the user '" + username + "' has been disabled by an administrator:"
+                + " none of their API tokens or single sign-on tokens work until an administrator enables them again");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
@@ -72,7 +73,7 @@ class User implements Persistable<UUID> {
     /** Cuts the user off; a user already disabled keeps the instant it first happened. */
     void disable(Instant at) {
         if (disabledAt == null) {
-            disabledAt = at;
+            disabledAt = at.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so every answer says the same
         }
     }
 

@@ -46,7 +46,9 @@ class UserAdministrationTest extends IntegrationTest {
         JsonNode kept = api().get("/api/v1/labs/" + lab).json();
         assertThat(kept.get("owner").get("name").asString()).isEqualTo(bob.username());
         assertThat(api().post("/api/v1/labs/" + lab + "/stop", null).status()).isEqualTo(202);
-        assertThat(api().get("/api/v1/users/" + bob.username()).json().get("disabled").asBoolean()).isTrue();
+        JsonNode stored = api().get("/api/v1/users/" + bob.username()).json();
+        assertThat(stored.get("disabled").asBoolean()).isTrue();
+        assertThat(stored.get("disabledAt")).isEqualTo(disabled.json().get("disabledAt"));
 
         Response enabled = api().post("/api/v1/users/" + bob.username() + "/enable", null);
 
