@@ -6,17 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Single sign-on: a bearer token from the configured OpenID Connect provider. The first time a token is
  * seen it is verified, its user found or created, and the user's idp team memberships brought in line
- * with its groups claim; then the caller is remembered for a short while, never past the token's expiry.
+ * with its groups claim. What the token says is then remembered until it expires (it cannot change);
+ * what the database says about its user (disabled, admin) is read at every request, for the reasons
+ * {@link TokenAuthenticator} gives.
  */
 @Component
 class OidcAuthenticator {
@@ -27,15 +29,15 @@ class OidcAuthenticator {
     private final OidcTokenVerifier verifier;
     private final OidcIdentities identities;
     private final IdpGroupMemberships memberships;
-    private final Duration cacheTtl;
-    private final CallerCache cache = new CallerCache();
+    private final Clock clock;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
-    OidcAuthenticator(OidcProperties properties, AccessProperties access, OidcIdentities identities,
-                      IdpGroupMemberships memberships) {
+    OidcAuthenticator(OidcProperties properties, OidcIdentities identities, IdpGroupMemberships memberships,
+                      ObjectProvider<Clock> clock) {
         this.verifier = properties.enabled() ? new OidcTokenVerifier(properties) : null;
         this.identities = identities;
         this.memberships = memberships;
-        this.cacheTtl = access.tokenCacheTtl();
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** Whether the bearer value is ours: single sign-on is on and the value is a JWS, not an API token. */
@@ -44,19 +46,21 @@ class OidcAuthenticator {
                 && hasJoseHeader(bearer);
     }
 
+    /** @throws AccountDisabled when the token is good but its user is disabled */
     Caller authenticate(String bearer) {
         String key = HexFormat.of().formatHex(sha256(bearer));
-        Instant now = Instant.now();
-        Optional<Caller> cached = cache.get(key, now);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        OidcToken token = verifier.verify(bearer);
+        Optional<OidcToken> known = verified.get(key, clock.instant());
+        OidcToken token = known.orElseGet(() -> verifier.verify(bearer));
         OidcIdentities.Account account = identities.resolve(token);
-        Caller caller = new Caller(account.userId(), account.username(), account.admin(), token.credential());
-        memberships.follow(caller, token.groups());
-        Instant until = now.plus(cacheTtl);
-        cache.put(key, caller, until.isBefore(token.expiresAt()) ? until : token.expiresAt());
+        if (account.disabled()) {
+            throw new AccountDisabled(account.username());
+        }
+        Caller caller = new Caller(account.userId(), account.username(), account.admin(), token.credential(),
+                token.expiresAt());
+        if (known.isEmpty()) {
+            memberships.follow(caller, token.groups());
+            verified.put(key, token);
+        }
         return caller;
     }
 

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OidcIdentities {
 
-    record Account(UUID userId, String username, boolean admin) {
+    /** The user behind a subject, as stored now. */
+    record Account(UUID userId, String username, boolean admin, boolean disabled) {
     }
 
     private record Known(Account account, Instant lastSeen) {
@@ -35,11 +36,11 @@ class OidcIdentities {
     private final AuditLog audit;
     private final Duration lastSeenPeriod;
 
-    OidcIdentities(JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit, AccessProperties access) {
+    OidcIdentities(JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.audit = audit;
-        this.lastSeenPeriod = access.tokenCacheTtl();
+        this.lastSeenPeriod = TokenAuthenticator.LAST_USED_RESOLUTION;
     }
 
     /** The token's user, created on first sight; a name taken by another account is refused. */
@@ -66,14 +67,14 @@ class OidcIdentities {
 
     private Optional<Known> find(OidcToken token) {
         return jdbc.sql("""
-                        select u.id, u.username, u.admin, i.last_seen
+                        select u.id, u.username, u.admin, u.disabled_at is not null, i.last_seen
                         from user_identities i join users u on u.id = i.user_id
                         where i.issuer = ? and i.subject = ?""")
                 .params(token.issuer(), token.subject())
                 .query((rs, row) -> {
-                    OffsetDateTime lastSeen = rs.getObject(4, OffsetDateTime.class);
-                    return new Known(new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)),
-                            lastSeen == null ? null : lastSeen.toInstant());
+                    OffsetDateTime lastSeen = rs.getObject(5, OffsetDateTime.class);
+                    return new Known(new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+                            rs.getBoolean(4)), lastSeen == null ? null : lastSeen.toInstant());
                 })
                 .optional();
     }
@@ -95,10 +96,10 @@ class OidcIdentities {
             return Optional.empty();
         }
         // the new user is its own actor: nobody else asked for it
-        audit.record(new Caller(id, token.username(), false, token.credential()), "user.create",
+        audit.record(new Caller(id, token.username(), false, token.credential(), token.expiresAt()), "user.create",
                 AuditLog.Target.user(id, token.username()),
                 Map.of("admin", false, "issuer", token.issuer(), "subject", token.subject()));
-        return Optional.of(new Account(id, token.username(), false));
+        return Optional.of(new Account(id, token.username(), false, false));
     }
 
     /** At most one write per period and user, however many tokens and replicas they use. */

@@ -1,6 +1,7 @@
 package dev.labforge.access;
 
 import dev.labforge.api.NotFound;
+import dev.labforge.api.Unauthenticated;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -67,6 +68,10 @@ class TokenController {
             description = "Creates a personal API token, optionally expiring after `expiresInDays`. The answer holds "
                     + "the secret, which is stored only as a hash: copy it now, it cannot be shown again.")
     ResponseEntity<TokenView> create(Caller caller, @Valid @RequestBody NewToken request) {
+        if (caller.apiTokenId().isPresent() && !authenticator.holdForTransaction(caller.apiTokenId().get())) {
+            // authenticated moments ago, revoked since: a new token must not outlive the one that asked for it
+            throw new Unauthenticated("the token is unknown, revoked or expired");
+        }
         TokenSecret secret = TokenSecret.generate();
         Instant expires = request.expiresInDays() == null ? null
                 : Instant.now().plus(Duration.ofDays(request.expiresInDays()));
@@ -79,15 +84,18 @@ class TokenController {
 
     @DeleteMapping("/tokens/{tokenId}")
     @Transactional
-    @Operation(operationId = "revokeToken", summary = "Revoke one of your API tokens",
-            description = "Revokes one of your API tokens; requests with it are refused from then on.")
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token: one of yours, or anyone's for an admin",
+            description = "The token stops working on every replica before this answers 204, and open event"
+                    + " streams it authenticated end within seconds.")
     ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
-        ApiToken token = tokens.findByIdAndUserId(tokenId, caller.userId())
+        ApiToken token = tokens.findById(tokenId)
+                .filter(t -> caller.admin() || t.userId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFound("no such token"));
+        String owner = token.userId().equals(caller.userId()) ? caller.username()
+                : users.findById(token.userId()).map(User::username).orElse(null);
         tokens.delete(token);
-        authenticator.forget(token.getId());
-        audit.record(caller, "token.revoke", AuditLog.Target.user(caller.userId(), caller.username()),
-                java.util.Map.of("token", token.getId().toString()));
+        audit.record(caller, "token.revoke", AuditLog.Target.user(token.userId(), owner),
+                java.util.Map.of("token", token.getId().toString(), "name", token.name()));
         return ResponseEntity.noContent().build();
     }
 }

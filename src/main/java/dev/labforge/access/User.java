@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
@@ -21,6 +22,8 @@ class User implements Persistable<UUID> {
     private boolean admin;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
     @Transient
     private boolean fresh;
 
@@ -60,5 +63,21 @@ class User implements Persistable<UUID> {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /** When an administrator cut the user off; null while the user may act. */
+    Instant disabledAt() {
+        return disabledAt;
+    }
+
+    /** Cuts the user off; a user already disabled keeps the instant it first happened. */
+    void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = at.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so every answer says the same
+        }
+    }
+
+    void enable() {
+        disabledAt = null;
     }
 }

@@ -2,9 +2,11 @@ package dev.labforge.cluster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.labforge.access.Caller;
+import dev.labforge.access.Credentials;
 import dev.labforge.access.Permission;
 import dev.labforge.api.InvalidField;
 import dev.labforge.api.InvalidRequest;
+import dev.labforge.api.ProblemException;
 import dev.labforge.lab.LabDefinitions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +48,12 @@ class EventsController {
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
     /** A comment line this often keeps proxies from closing a quiet stream and shows a gone client. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /**
+     * How often a stream asks again whether its caller may still see the lab (token revoked or expired, user
+     * disabled, grant or admin flag removed): the longest a stream outlives its caller's access. Two indexed
+     * reads per stream each time; a classroom of 500 open streams costs 500 reads a second.
+     */
+    static final Duration ACCESS_CHECK = Duration.ofSeconds(2);
 
     /** Both answers are one operation in the OpenAPI document (one path, one method), so both say it all. */
     private static final String DESCRIPTION = "The lab's persisted event log, oldest first: what was asked (start,"
@@ -72,11 +81,13 @@ class EventsController {
     private final LabDefinitions labs;
     private final LabEvents events;
     private final NewestEvents newest;
+    private final Credentials credentials;
 
-    EventsController(LabDefinitions labs, LabEvents events, NewestEvents newest) {
+    EventsController(LabDefinitions labs, LabEvents events, NewestEvents newest, Credentials credentials) {
         this.labs = labs;
         this.events = events;
         this.newest = newest;
+        this.credentials = credentials;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -112,20 +123,27 @@ class EventsController {
         labs.require(caller, id, Permission.VIEW);
         long start = parse(lastEventId, after);
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        Thread.ofVirtual().name("sse-" + id).start(() -> pump(emitter, id, start));
+        Thread.ofVirtual().name("sse-" + id).start(() -> pump(emitter, caller, id, start));
         return emitter;
     }
 
-    private void pump(SseEmitter emitter, UUID lab, long after) {
+    private void pump(SseEmitter emitter, Caller caller, UUID lab, long after) {
         long last = after;
         long deadline = System.nanoTime() + STREAM_LIFETIME.toNanos();
         long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
+        long nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
         try {
             // the status line and headers leave with the first bytes: without this a quiet lab's client would wait
             // for the first heartbeat to learn that the stream is open
             emitter.send(SseEmitter.event().comment("open"));
             boolean first = true;
             while (System.nanoTime() < deadline) {
+                if (System.nanoTime() > nextAccessCheck) {
+                    if (!mayStillSee(caller, lab)) {
+                        break; // the client reconnects, and is refused with the reason
+                    }
+                    nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
+                }
                 // the backlog is read at once; after that only when some stream's shared look saw news
                 List<LabEvent> news = first || newest.anyAfter(lab, last) ? events.after(lab, last, PAGE) : List.of();
                 first = false;
@@ -146,6 +164,20 @@ class EventsController {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             emitter.complete();
+        }
+    }
+
+    /** Whether the caller's credential still holds and, as they stand now, they may still view the lab. */
+    private boolean mayStillSee(Caller caller, UUID lab) {
+        Optional<Caller> current = credentials.current(caller);
+        if (current.isEmpty()) {
+            return false;
+        }
+        try {
+            labs.require(current.get(), lab, Permission.VIEW);
+            return true;
+        } catch (ProblemException refused) { // not found (no access, or the lab is gone) or forbidden
+            return false;
         }
     }
 

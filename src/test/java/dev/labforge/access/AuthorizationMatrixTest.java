@@ -238,6 +238,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         ApiClient plain = api().newUser();
         ApiClient other = api().newUser();
         ApiClient third = api().newUser();
+        String othersToken = api().newUser().get("/api/v1/tokens").json().get(0).get("id").asString();
+        String nobody = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         String team = "plat-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(other.post("/api/v1/teams", "{\"name\":\"" + team + "\"}").status()).isEqualTo(201);
         String missing = UUID.randomUUID().toString();
@@ -251,8 +253,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 new Platform("GET tokens", 401, 200, 200, (c, id, n) -> c.get("/api/v1/tokens")),
                 new Platform("POST token", 401, 201, 201, (c, id, n) -> c.post("/api/v1/tokens", "{\"name\":\"m\"}")),
                 new Platform("DELETE token (not yours)", 401, 404, 404, (c, id, n) -> c.delete("/api/v1/tokens/" + missing)),
+                new Platform("DELETE another user's token", 401, 404, 204, (c, id, n) ->
+                        c.delete("/api/v1/tokens/" + othersToken)),
                 new Platform("GET usage", 401, 200, 200, (c, id, n) -> c.get("/api/v1/usage")),
                 new Platform("GET users", 401, 403, 200, (c, id, n) -> c.get("/api/v1/users")),
+                new Platform("GET user", 401, 403, 200, (c, id, n) -> c.get("/api/v1/users/" + other.username())),
+                new Platform("GET a user's tokens", 401, 403, 200, (c, id, n) ->
+                        c.get("/api/v1/users/" + other.username() + "/tokens")),
+                new Platform("disable user (missing)", 401, 403, 404, (c, id, n) ->
+                        c.post("/api/v1/users/" + nobody + "/disable", null)),
+                new Platform("enable user (missing)", 401, 403, 404, (c, id, n) ->
+                        c.post("/api/v1/users/" + nobody + "/enable", null)),
+                new Platform("DELETE user (missing)", 401, 403, 404, (c, id, n) -> c.delete("/api/v1/users/" + nobody)),
                 new Platform("POST user (taken)", 401, 403, 409, (c, id, n) ->
                         c.post("/api/v1/users", "{\"username\":\"" + other.username() + "\"}")),
                 new Platform("GET audit", 401, 403, 200, (c, id, n) -> c.get("/api/v1/audit")),

@@ -85,6 +85,26 @@ class SingleSignOnTest extends IntegrationTest {
     }
 
     @Test
+    void aDisabledUsersSingleSignOnTokensStopAtOnceEvenOnesSeenBefore() {
+        String subject = UUID.randomUUID().toString();
+        String name = unique("cut.off");
+        ApiClient seen = anonymous().as(idp.sign(idp.claims(subject, name).build()));
+        assertThat(seen.get("/api/v1/me").status()).isEqualTo(200);
+
+        assertThat(api().post("/api/v1/users/" + name + "/disable", null).status()).isEqualTo(200);
+
+        ApiClient fresh = anonymous().as(idp.sign(idp.claims(subject, name).build()));
+        for (ApiClient token : List.of(seen, fresh)) {
+            Response refused = token.get("/api/v1/me");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().get("type").asString()).isEqualTo("https://labforge.dev/problems/account-disabled");
+            assertThat(refused.json().get("detail").asString()).contains(name);
+        }
+        assertThat(api().post("/api/v1/users/" + name + "/enable", null).status()).isEqualTo(200);
+        assertThat(seen.get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void concurrentFirstRequestsOfANewSubjectCreateOneUser() throws Exception {
         String subject = UUID.randomUUID().toString();
         String name = unique("crowd");

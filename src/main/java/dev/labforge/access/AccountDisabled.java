@@ -1,0 +1,13 @@
+package dev.labforge.access;
+
+import dev.labforge.api.ProblemException;
+import dev.labforge.api.ProblemType;
+
+/** The credential is good, but an administrator has disabled its user: nothing it asks is done. */
+class AccountDisabled extends ProblemException {
+
+    AccountDisabled(String username) {
+        super(ProblemType.ACCOUNT_DISABLED, "the user '" + username + "' has been disabled by an administrator:"
+                + " none of their API tokens or single sign-on tokens work until an administrator enables them again");
+    }
+}
