@@ -1,0 +1,224 @@
+package dev.labforge.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The chart as Helm lints and renders it, under the value sets the README describes. */
+class HelmChartTest {
+
+    @Test
+    void lintsCleanInStrictMode() {
+        LintResult lint = HelmChart.helm().lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ha.yaml", "ingress.yaml", "external-secret.yaml"})
+    void everyValueSetRendersARestrictedPodThatDrivesTheRealCluster(String values) {
+        Manifests rendered = HelmChart.render(values.isEmpty() ? null : values, Map.of());
+        PodSpec pod = rendered.one(Deployment.class).getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().getFirst();
+
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(container.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(container.getVolumeMounts()).extracting("mountPath").contains("/tmp", "/data", "/config");
+
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+        assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(container.getResources().getLimits()).containsKey("memory");
+
+        // in-cluster mode: the service account's token is mounted, and nothing points LabForge elsewhere
+        assertThat(pod.getAutomountServiceAccountToken()).isTrue();
+        assertThat(pod.getServiceAccountName()).isEqualTo(rendered.one(ServiceAccount.class).getMetadata().getName());
+        assertThat(container.getEnv()).extracting(EnvVar::getName)
+                .doesNotContain("LABFORGE_CLUSTER_KUBECONFIG", "LABFORGE_CLUSTER_SIMULATED")
+                .contains("LABFORGE_ADMIN_TOKEN");
+        ClusterRoleBinding binding = rendered.one(ClusterRoleBinding.class);
+        assertThat(binding.getSubjects().getFirst().getName()).isEqualTo(pod.getServiceAccountName());
+        assertThat(binding.getSubjects().getFirst().getNamespace()).isEqualTo(HelmChart.NAMESPACE);
+    }
+
+    @Test
+    void byDefaultRunsOneReplicaOnTheEmbeddedDatabaseAndGeneratesTheAdminToken() {
+        Manifests rendered = HelmChart.render(Map.of());
+        Deployment deployment = rendered.one(Deployment.class);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(env(deployment, "SPRING_DATASOURCE_URL")).isEmpty();
+        assertThat(rendered.all(PodDisruptionBudget.class)).isEmpty();
+
+        Secret token = rendered.named(Secret.class, "lf-labforge-admin-token").orElseThrow();
+        String value = new String(Base64.getDecoder().decode(token.getData().get("token")));
+        assertThat(value).startsWith("lf_").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(token.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(env(deployment, "LABFORGE_ADMIN_TOKEN").orElseThrow().getValueFrom().getSecretKeyRef())
+                .satisfies(ref -> {
+                    assertThat(ref.getName()).isEqualTo("lf-labforge-admin-token");
+                    assertThat(ref.getKey()).isEqualTo("token");
+                });
+    }
+
+    @Test
+    void anUpgradeKeepsTheAdminTokenAnEarlierInstallGenerated() {
+        String name = "lf-labforge-admin-token";
+        String first = adminToken(HelmChart.render(Map.of()));
+        assertThat(adminToken(HelmChart.render(Map.of()))).as("no Secret yet: a new token each time")
+                .isNotEqualTo(first);
+
+        HelmChart.cluster().expect().get().withPath("/api/v1/namespaces/" + HelmChart.NAMESPACE + "/secrets/" + name)
+                .andReturn(200, new SecretBuilder().withNewMetadata().withName(name)
+                        .withNamespace(HelmChart.NAMESPACE).endMetadata()
+                        .addToData("token", Base64.getEncoder().encodeToString(first.getBytes())).build())
+                .once();
+        assertThat(adminToken(HelmChart.render(Map.of()))).isEqualTo(first);
+    }
+
+    @Test
+    void highAvailabilityRunsThreeReplicasOnTheNamedDatabaseWithABudgetAndSpread() {
+        Manifests rendered = HelmChart.render("ha.yaml", Map.of());
+        Deployment deployment = rendered.one(Deployment.class);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(deployment.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()).isNotNull();
+        assertThat(rendered.one(PodDisruptionBudget.class).getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+
+        Secret database = rendered.named(Secret.class, "lf-labforge-database").orElseThrow();
+        assertThat(database.getStringData()).containsEntry("url", "jdbc:postgresql://postgres.db.svc:5432/labforge")
+                .containsEntry("username", "labforge").containsEntry("password", "s3cret");
+        assertThat(env(deployment, "SPRING_DATASOURCE_URL").orElseThrow().getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("lf-labforge-database");
+        assertThat(env(deployment, "LABFORGE_OIDC_ISSUER").orElseThrow().getValue())
+                .isEqualTo("https://sso.example.org/realms/labs");
+        assertThat(env(deployment, "LABFORGE_OIDC_AUDIENCE").orElseThrow().getValue()).isEqualTo("labforge");
+
+        String config = rendered.one(io.fabric8.kubernetes.api.model.ConfigMap.class).getData().get("application.yaml");
+        assertThat(config).contains("link-driver: vlan").contains("trunk-bridge: br-lab");
+
+        NetworkPolicy policy = rendered.one(NetworkPolicy.class);
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(policy.getSpec().getIngress().getFirst().getFrom()).hasSize(1);
+
+        GenericKubernetesResource monitor = rendered.kind("ServiceMonitor").orElseThrow();
+        ServiceMonitorShape.check(monitor);
+        assertThat((String) monitor.get("spec", "endpoints", 0, "path")).isEqualTo("/actuator/prometheus");
+    }
+
+    @Test
+    void theIngressKeepsLongStreamsOpenAndTerminatesTls() {
+        Ingress ingress = HelmChart.render("ingress.yaml", Map.of()).one(Ingress.class);
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off");
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getTls().getFirst().getSecretName()).isEqualTo("labs-example-org-tls");
+        assertThat(ingress.getSpec().getRules().getFirst().getHost()).isEqualTo("labs.example.org");
+        assertThat(ingress.getSpec().getRules().getFirst().getHttp().getPaths().getFirst().getBackend().getService()
+                .getPort().getName()).isEqualTo("http");
+    }
+
+    @Test
+    void existingSecretsAreReferencedAndTheChartCreatesNoneOfItsOwn() {
+        Manifests rendered = HelmChart.render("external-secret.yaml", Map.of());
+        Deployment deployment = rendered.one(Deployment.class);
+        assertThat(rendered.all(Secret.class)).isEmpty();
+        assertThat(env(deployment, "SPRING_DATASOURCE_URL").orElseThrow().getValueFrom().getSecretKeyRef())
+                .satisfies(ref -> {
+                    assertThat(ref.getName()).isEqualTo("labforge-db");
+                    assertThat(ref.getKey()).isEqualTo("jdbc-url");
+                });
+        assertThat(env(deployment, "SPRING_DATASOURCE_PASSWORD").orElseThrow().getValueFrom().getSecretKeyRef()
+                .getKey()).isEqualTo("pass");
+        assertThat(env(deployment, "LABFORGE_ADMIN_TOKEN").orElseThrow().getValueFrom().getSecretKeyRef())
+                .satisfies(ref -> {
+                    assertThat(ref.getName()).isEqualTo("labforge-admin");
+                    assertThat(ref.getKey()).isEqualTo("api-token");
+                });
+    }
+
+    @Test
+    void aChangeOfTheSettingsRollsThePods() {
+        String before = checksum(HelmChart.render(Map.of()));
+        String after = checksum(HelmChart.render(Map.of("config.labforge.cluster.workers", 4)));
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "replicaCount=three",                 // a string where a number belongs
+            "replicas=3",                         // a misspelt key
+            "replicaCount=2",                     // two replicas, each with its own embedded database
+            "oidc.issuer=https://sso.example.org", // single sign-on without an audience
+            "database.url=postgres://db/labforge", // not a JDBC URL
+            "image.pullPolicy=Sometimes",
+            "ingress.tls.enabled=yes"})
+    void anInvalidValueFailsAtInstallAgainstTheSchema(String assignment) {
+        String[] parts = assignment.split("=", 2);
+        assertThatThrownBy(() -> HelmChart.render(Map.of(parts[0], parts[1])))
+                .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    @Test
+    void theStrictParserRefusesAMisspeltOrMistypedField() {
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  replicas: 1
+                  template:
+                    spec:
+                      containers:
+                        - name: c
+                          image: i
+                          securityContext: {readOnlyRootFilesytem: true}
+                """;
+        assertThatThrownBy(() -> Manifests.parseObject(deployment)).hasMessageContaining("readOnlyRootFilesytem");
+        assertThatThrownBy(() -> Manifests.parseObject(deployment.replace("replicas: 1", "replicas: \"1\"")
+                .replace("readOnlyRootFilesytem", "readOnlyRootFilesystem"))).hasMessageContaining("replicas");
+        assertThat(Manifests.parseObject(deployment.replace("readOnlyRootFilesytem", "readOnlyRootFilesystem")))
+                .isInstanceOf(Deployment.class);
+    }
+
+    private static Optional<EnvVar> env(Deployment deployment, String name) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+                .filter(e -> e.getName().equals(name)).findFirst();
+    }
+
+    private static String adminToken(Manifests rendered) {
+        return new String(Base64.getDecoder().decode(rendered.named(Secret.class, "lf-labforge-admin-token")
+                .orElseThrow().getData().get("token")));
+    }
+
+    private static String checksum(Manifests rendered) {
+        return rendered.one(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations()
+                .get("checksum/config");
+    }
+}
