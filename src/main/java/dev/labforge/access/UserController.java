@@ -83,14 +83,18 @@ class UserController {
     }
 
     @GetMapping("/{username}")
-    @Operation(operationId = "getUser", summary = "One user (admins only)")
+    @Operation(operationId = "getUser", summary = "One user (admins only)",
+            description = "The user's name, display name, whether they are an administrator and whether (and since"
+                    + " when) they are disabled. Where `POST /users` points with `Location`.")
     UserView get(Caller caller, @PathVariable String username) {
         requireAdmin(caller);
         return UserView.from(users.findByUsername(username).orElseThrow(() -> noSuchUser(username)));
     }
 
     @GetMapping("/{username}/tokens")
-    @Operation(operationId = "listUserTokens", summary = "List a user's API tokens (admins only), to revoke one")
+    @Operation(operationId = "listUserTokens", summary = "List a user's API tokens (admins only), to revoke one",
+            description = "Each token's id, name, creation, expiry and last use (never its secret): an administrator"
+                    + " revokes one with `DELETE /tokens/{tokenId}`.")
     List<TokenView> tokens(Caller caller, @PathVariable String username) {
         requireAdmin(caller);
         User user = users.findByUsername(username).orElseThrow(() -> noSuchUser(username));

@@ -8,6 +8,7 @@ import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
 import dev.labforge.cluster.simulated.ApiRequest;
 import dev.labforge.cluster.simulated.SimulatedCluster;
+import dev.labforge.cluster.simulated.SimulatorSettings;
 import dev.labforge.deploy.HelmChart;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -84,15 +85,19 @@ class ClusterRbacTest extends IntegrationTest {
     void theChartsRoleGrantsExactlyWhatLabForgeCalls() {
         ClusterRole role = HelmChart.render(Map.of()).one(ClusterRole.class);
         Set<Call> calls = ConcurrentHashMap.newKeySet();
-        try (var observation = cluster.simulated().requests().observe(request -> {
+        java.util.function.Consumer<ApiRequest> record = request -> {
             if (!SimulatedCluster.SIMULATOR_AGENT.equals(request.agent())) {
                 calls.add(Call.of(request));
             }
-        })) {
-            // what a real cluster's start-up does (the simulated one skips the check)
-            CrdCheck.requireKubeVirtAndMultus(cluster.client());
-            // the informers list and watch at start, before this test could observe them: a second cache does it
-            try (ClusterCache cache = new ClusterCache(cluster.client(), Duration.ofMinutes(5).toMillis(), lab -> { },
+        };
+        // what a real cluster's start-up does (the simulated one skips the check), and the informers' list and watch,
+        // which the service did before this test could observe them: on a quiet cluster of the test's own, since the
+        // mock API server blocks its one event loop (up to a minute) closing a watch that has events to send, which
+        // on the service's busy cluster would stall every other request
+        try (SimulatedCluster own = SimulatedCluster.start(SimulatorSettings.immediate());
+             var observation = own.requests().observe(record)) {
+            CrdCheck.requireKubeVirtAndMultus(own.client());
+            try (ClusterCache cache = new ClusterCache(own.client(), Duration.ofMinutes(5).toMillis(), lab -> { },
                     lab -> { }, (kind, object) -> { })) {
                 cache.start();
                 // the watch follows the list: wait for all five kinds' before closing
@@ -100,6 +105,8 @@ class ClusterRbacTest extends IntegrationTest {
                         () -> calls.stream().filter(call -> call.verb().equals("watch")).count() >= 5,
                         calls::toString);
             }
+        }
+        try (var observation = cluster.simulated().requests().observe(record)) {
             runALabThroughEverything();
         }
 
