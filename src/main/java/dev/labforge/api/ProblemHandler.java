@@ -40,10 +40,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(e.type(), e.getMessage(), e.errors(), e.extensions()));
     }
 
+    /**
+     * A write that lost a race on a row's version. A 412 answers only a precondition the client sent
+     * (If-Match, checked under the row's lock); this is a conflict the client may simply retry.
+     */
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> staleVersion(ObjectOptimisticLockingFailureException e) {
-        return Problems.response(ProblemType.PRECONDITION_FAILED,
-                "the resource was changed by someone else meanwhile; fetch it again and retry", List.of());
+    ResponseEntity<ProblemDetail> concurrentWrite(ObjectOptimisticLockingFailureException e) {
+        return Problems.response(ProblemType.CONFLICT,
+                "a concurrent request changed the same resource at the same time; send the request again", List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

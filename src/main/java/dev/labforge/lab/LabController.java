@@ -140,7 +140,8 @@ class LabController {
     @Transactional
     @Operation(operationId = "replaceLab", summary = "Replace a lab's definition",
             description = "Send If-Match with the ETag you read to be sure you overwrite nobody's change:"
-                    + " a stale one gets 412.")
+                    + " a stale one gets 412. Without If-Match, concurrent replacements are applied one after"
+                    + " another and the last one wins.")
     ResponseEntity<LabView> replace(Caller caller, @PathVariable UUID id,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody LabDocument.LabRequest request) {
