@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -102,7 +103,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "unknown field"
                 : jackson instanceof tools.jackson.core.exc.StreamReadException
                         ? "malformed JSON: " + jackson.getOriginalMessage()
-                        : "wrong type or value";
+                        : jackson instanceof MismatchedInputException mismatch
+                                ? "wrong type or value: expected " + JsonTypes.describe(mismatch.getTargetType())
+                                : "wrong type or value";
         return asObject(Problems.response(ProblemType.INVALID_REQUEST, "the request body cannot be read: " + detail,
                 List.of(InvalidField.at(pointer, detail))));
     }
