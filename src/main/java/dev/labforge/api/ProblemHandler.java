@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -99,13 +100,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     List.of()));
         }
         String pointer = JsonPointers.fromJacksonPath(jackson.getPath());
-        String detail = jackson instanceof UnrecognizedPropertyException
-                ? "unknown field"
-                : jackson instanceof tools.jackson.core.exc.StreamReadException
-                        ? "malformed JSON: " + jackson.getOriginalMessage()
-                        : jackson instanceof MismatchedInputException mismatch
-                                ? "wrong type or value: expected " + JsonTypes.describe(mismatch.getTargetType())
-                                : "wrong type or value";
+        String detail = readFailure(jackson);
         return asObject(Problems.response(ProblemType.INVALID_REQUEST, "the request body cannot be read: " + detail,
                 List.of(InvalidField.at(pointer, detail))));
     }
@@ -145,6 +140,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         merged.putAll(headers);
         merged.putAll(response.getHeaders());
         return new ResponseEntity<>(response.getBody(), merged, status);
+    }
+
+    /** What went wrong reading the body, in words that name no internals. */
+    private static String readFailure(JacksonException e) {
+        return switch (e) {
+            case StorableText.Unstorable unstorable -> unstorable.getOriginalMessage();
+            case UnrecognizedPropertyException unknown -> "unknown field";
+            case StreamReadException malformed -> "malformed JSON: " + malformed.getOriginalMessage();
+            case MismatchedInputException mismatch ->
+                    "wrong type or value: expected " + JsonTypes.describe(mismatch.getTargetType());
+            default -> "wrong type or value";
+        };
     }
 
     private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {

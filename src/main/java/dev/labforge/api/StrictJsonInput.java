@@ -17,7 +17,8 @@ import tools.jackson.databind.type.LogicalType;
  * never quietly converted. Jackson's defaults turn {@code "cpu": 1.5} into 1, {@code "2"} into 2, an index into an enum constant,
  * {@code "admin": 1} into true and {@code "name": 5} into "5", so a client's mistake (or a probe)
  * becomes a different request than the one sent. Only what JSON cannot say otherwise stays
- * accepted: an integer where a fractional number is expected.
+ * accepted: an integer where a fractional number is expected. Text must be storable
+ * ({@link StorableText}).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonInput {
@@ -29,7 +30,8 @@ class StrictJsonInput {
 
     /** Applies the rules to a builder; the tests apply them to their own mapper too. */
     static void apply(JsonMapper.Builder builder) {
-        builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        builder.addModule(StorableText.module())
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
