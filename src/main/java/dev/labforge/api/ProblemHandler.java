@@ -54,7 +54,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        log.debug("integrity violation", e);
+        log.info("a write was refused by the database: {}", DatabaseErrors.describe(e));
         String state = DatabaseErrors.sqlState(e);
         if (state != null && state.startsWith("22")) {
             // class 22, data exception: a NUL character in a text, a number out of range
