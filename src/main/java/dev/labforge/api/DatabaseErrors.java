@@ -26,6 +26,21 @@ public final class DatabaseErrors {
         return false;
     }
 
+    /**
+     * The error in one line for the log: its SQLSTATE and the constraint it broke, never the statement
+     * or the values (a lab's startup configuration may hold secrets). Hibernate's own statement log is off
+     * for this reason (application.yaml).
+     */
+    public static String describe(Throwable error) {
+        String constraint = null;
+        for (Throwable t = error; t != null && constraint == null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation) {
+                constraint = violation.getConstraintName();
+            }
+        }
+        return "SQLSTATE " + sqlState(error) + (constraint == null ? "" : ", constraint " + constraint);
+    }
+
     /** The SQLSTATE of the first SQL exception in the chain; null if there is none. */
     static String sqlState(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {

@@ -23,6 +23,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -40,15 +42,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(e.type(), e.getMessage(), e.errors(), e.extensions()));
     }
 
+    /**
+     * A write that lost a race on a row's version. A 412 answers only a precondition the client sent
+     * (If-Match, checked under the row's lock); this is a conflict the client may simply retry.
+     */
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> staleVersion(ObjectOptimisticLockingFailureException e) {
-        return Problems.response(ProblemType.PRECONDITION_FAILED,
-                "the resource was changed by someone else meanwhile; fetch it again and retry", List.of());
+    ResponseEntity<ProblemDetail> concurrentWrite(ObjectOptimisticLockingFailureException e) {
+        return Problems.response(ProblemType.CONFLICT,
+                "a concurrent request changed the same resource at the same time; send the request again", List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        log.debug("integrity violation", e);
+        log.info("a write was refused by the database: {}", DatabaseErrors.describe(e));
         String state = DatabaseErrors.sqlState(e);
         if (state != null && state.startsWith("22")) {
             // class 22, data exception: a NUL character in a text, a number out of range
@@ -94,11 +100,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     List.of()));
         }
         String pointer = JsonPointers.fromJacksonPath(jackson.getPath());
-        String detail = jackson instanceof UnrecognizedPropertyException
-                ? "unknown field"
-                : jackson instanceof tools.jackson.core.exc.StreamReadException
-                        ? "malformed JSON: " + jackson.getOriginalMessage()
-                        : "wrong type or value";
+        String detail = readFailure(jackson);
         return asObject(Problems.response(ProblemType.INVALID_REQUEST, "the request body cannot be read: " + detail,
                 List.of(InvalidField.at(pointer, detail))));
     }
@@ -138,6 +140,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         merged.putAll(headers);
         merged.putAll(response.getHeaders());
         return new ResponseEntity<>(response.getBody(), merged, status);
+    }
+
+    /** What went wrong reading the body, in words that name no internals. */
+    private static String readFailure(JacksonException e) {
+        return switch (e) {
+            case StorableText.Unstorable unstorable -> unstorable.getOriginalMessage();
+            case UnrecognizedPropertyException unknown -> "unknown field";
+            case StreamReadException malformed -> "malformed JSON: " + malformed.getOriginalMessage();
+            case MismatchedInputException mismatch ->
+                    "wrong type or value: expected " + JsonTypes.describe(mismatch.getTargetType());
+            default -> "wrong type or value";
+        };
     }
 
     private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {

@@ -4,6 +4,11 @@ import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Topology;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,22 @@ import java.util.Set;
 public final class ContainerlabImporter {
 
     private static final Set<String> TOPOLOGY_SECTIONS = Set.of("nodes", "links", "defaults", "kinds", "groups");
+
+    /**
+     * Reads a file as sent: it must be UTF-8. Decoding leniently would store each malformed byte as U+FFFD and
+     * answer 201 for bytes the JSON path refuses; the file is refused instead, naming where it breaks.
+     */
+    public ContainerlabImport read(byte[] file, ImageCatalogView catalog) throws ContainerlabFormatException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(file);
+        try {
+            return read(utf8.decode(bytes).toString(), catalog);
+        } catch (CharacterCodingException e) {
+            throw new ContainerlabFormatException("", "the file is not valid UTF-8 (a malformed byte sequence at"
+                    + " byte " + bytes.position() + ")");
+        }
+    }
 
     public ContainerlabImport read(String yaml, ImageCatalogView catalog) throws ContainerlabFormatException {
         Objects.requireNonNull(catalog, "catalog");

@@ -68,7 +68,7 @@ final class YamlReader {
         if (text.length() > MAX_CHARS) {
             throw new ContainerlabFormatException("", "the document is longer than " + MAX_CHARS + " characters");
         }
-        YamlReader reader = new YamlReader(new Parse(SETTINGS).parseString(text).iterator());
+        YamlReader reader = new YamlReader(new Parse(SETTINGS).parseReader(new PairKeepingReader(text)).iterator());
         try {
             return reader.document();
         } catch (YamlEngineException e) {
@@ -97,7 +97,7 @@ final class YamlReader {
         }
         YamlValue value = switch (event) {
             case AliasEvent alias -> alias(alias, pointer);
-            case ScalarEvent scalar -> charged(scalar(scalar), pointer);
+            case ScalarEvent scalar -> charged(scalar(storable(scalar, pointer)), pointer);
             case SequenceStartEvent start -> sequence(start, pointer, depth);
             case MappingStartEvent start -> mapping(start, pointer, depth);
             default -> throw new ContainerlabFormatException(pointer, "unexpected " + event.getEventId() + " in YAML");
@@ -128,6 +128,29 @@ final class YamlReader {
             throw new ContainerlabFormatException(pointer,
                     "the document expands to more than " + MAX_WEIGHT + " values once aliases are resolved");
         }
+    }
+
+    /**
+     * A double-quoted scalar can spell a NUL ({@code "\0"}) or half a surrogate pair ({@code "\uD800"}): text
+     * PostgreSQL cannot store (the NUL is refused, the half pair silently becomes '?'). Refused here as the JSON
+     * path refuses it, with a pointer; a key's flaw points at its mapping.
+     */
+    private static ScalarEvent storable(ScalarEvent event, String pointer) {
+        String text = event.getValue();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw new ContainerlabFormatException(pointer, "contains a NUL character (U+0000), which cannot be"
+                        + " stored");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ContainerlabFormatException(pointer, ("contains an unpaired UTF-16 surrogate (U+%04X), which"
+                        + " is no character and cannot be stored").formatted((int) c));
+            }
+        }
+        return event;
     }
 
     private static Scalar scalar(ScalarEvent event) {

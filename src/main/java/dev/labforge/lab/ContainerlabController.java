@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -119,7 +118,7 @@ class ContainerlabController {
         }
         ContainerlabImport file;
         try {
-            file = importer.read(new String(body, StandardCharsets.UTF_8), catalog.view());
+            file = importer.read(body, catalog.view());
         } catch (ContainerlabFormatException e) {
             throw new InvalidRequest("the containerlab file cannot be read: " + e.getMessage(),
                     List.of(InvalidField.at(e.pointer(), e.getMessage())));

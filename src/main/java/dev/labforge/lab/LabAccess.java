@@ -95,10 +95,18 @@ class LabAccess {
                 .query((rs, row) -> restore(rs)).optional();
     }
 
-    /** The lab for changing: a managed entity whose version guards concurrent edits. */
+    /**
+     * The lab for changing: a managed entity, loaded under the row's lock so that concurrent changes
+     * queue instead of failing. Without the lock two unconditional PUTs read the same version and the
+     * later one fails its optimistic check, a 412 for a precondition nobody sent. With it, an
+     * If-Match compares against the version that will really be overwritten. "No key update" is the
+     * lock an update takes anyway: it lets runtime and event rows keep referencing the lab meanwhile.
+     */
     Granted change(Caller caller, UUID id, Permission needed) {
         Permission permission = permission(caller, id);
         require(permission, needed, id);
+        jdbc.sql("select id from labs where id = ? for no key update").param(id).query(UUID.class).optional()
+                .orElseThrow(() -> new LabNotFound(id));
         return new Granted(labs.findById(id).orElseThrow(() -> new LabNotFound(id)), permission);
     }
 

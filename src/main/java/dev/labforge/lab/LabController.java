@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/labs")
 @Tag(name = "labs", description = "Lab definitions: routers, links, startup configs")
 class LabController {
+
+    private static final Logger log = LoggerFactory.getLogger(LabController.class);
 
     static final int MAX_PAGE_SIZE = 100;
 
@@ -143,7 +147,8 @@ class LabController {
     @Transactional
     @Operation(operationId = "replaceLab", summary = "Replace a lab's definition",
             description = "Send If-Match with the ETag you read to be sure you overwrite nobody's change:"
-                    + " a stale one gets 412.")
+                    + " a stale one gets 412. Without If-Match, concurrent replacements are applied one after"
+                    + " another and the last one wins.")
     ResponseEntity<LabView> replace(Caller caller, @PathVariable UUID id,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody LabDocument.LabRequest request) {
@@ -217,8 +222,10 @@ class LabController {
 
     /** A taken name is a conflict with a clear message; anything else goes to the general handler. */
     private static RuntimeException nameTakenOr(DataIntegrityViolationException e, String name) {
-        return DatabaseErrors.violates(e, "labs_owner_name_unique", "labs_team_name_unique")
-                ? new Conflict("the owner already has a lab named '" + name + "'")
-                : e;
+        if (!DatabaseErrors.violates(e, "labs_owner_name_unique", "labs_team_name_unique")) {
+            return e;
+        }
+        log.info("refused a lab whose name its owner already uses: {}", DatabaseErrors.describe(e));
+        return new Conflict("the owner already has a lab named '" + name + "'");
     }
 }

@@ -6,7 +6,7 @@ import dev.labforge.access.UserDirectory;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** "user alice" or "team netops", for messages. */
+/** Owners named for answers: the quota problem names the owner whose limit was reached. */
 @Component
 class OwnerNames {
 
@@ -18,9 +18,11 @@ class OwnerNames {
         this.teams = teams;
     }
 
-    String name(Owner owner) {
-        return owner.kind() == Owner.Kind.USER
-                ? "user " + users.username(owner.id())
-                : "team " + teams.names(List.of(owner.id())).get(owner.id());
+    /** The owner as every answer shows one: kind, id and the user's or team's name. */
+    OwnerUsage.Subject subject(Owner owner) {
+        String name = owner.kind() == Owner.Kind.USER
+                ? users.username(owner.id())
+                : teams.names(List.of(owner.id())).get(owner.id());
+        return new OwnerUsage.Subject(owner.kind(), owner.id(), name);
     }
 }

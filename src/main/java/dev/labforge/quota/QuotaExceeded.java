@@ -10,11 +10,12 @@ public class QuotaExceeded extends ProblemException {
 
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
-    QuotaExceeded(String ownerName, String limit, long max, long used, long requested) {
+    /** {@code owner} is the object every other answer names an owner with ({@code kind}, {@code id}, {@code name}). */
+    QuotaExceeded(OwnerUsage.Subject owner, String limit, long max, long used, long requested) {
         super(ProblemType.QUOTA_EXCEEDED, "this needs " + requested + " more " + describe(limit) + " but "
-                + ownerName + " uses " + used + " of " + max);
+                + owner.kind().label() + " " + owner.name() + " uses " + used + " of " + max);
         extensions.put("limit", limit);
-        extensions.put("owner", ownerName);
+        extensions.put("owner", owner);
         extensions.put("max", max);
         extensions.put("used", used);
         extensions.put("requested", requested);

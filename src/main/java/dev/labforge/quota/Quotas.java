@@ -83,7 +83,7 @@ public class Quotas {
     private void check(Owner owner, String limit, Long max, Usage used, Usage extra, Function<Usage, Long> field) {
         long more = field.apply(extra);
         if (max != null && more > 0 && field.apply(used) + more > max) {
-            throw new QuotaExceeded(names.name(owner), limit, max, field.apply(used), more);
+            throw new QuotaExceeded(names.subject(owner), limit, max, field.apply(used), more);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.labforge.containerlab;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -10,18 +9,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** containerlab's own JSON schema (src/test/resources/containerlab/README.md names its source). */
 public final class ClabSchema {
 
     private static final Schema SCHEMA = load();
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private ClabSchema() {
     }
 
     /** Schema violations of a YAML document, as "instance location: message" lines; empty when valid. */
     public static List<String> violations(String yaml) {
-        return SCHEMA.validate(yaml, InputFormat.YAML).stream()
+        // read through PairKeepingReader: the YAML parser fails on a surrogate pair split by its buffer's end
+        return SCHEMA.validate(YAML.readTree(new PairKeepingReader(yaml))).stream()
                 .map(Error::toString)
                 .toList();
     }

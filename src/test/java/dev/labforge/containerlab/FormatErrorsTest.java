@@ -1,5 +1,6 @@
 package dev.labforge.containerlab;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,9 +73,35 @@ class FormatErrorsTest {
             merge of a scalar         | 'name: x\\ntopology: {<<: 1}'                               | /topology/<<                     | merge key
             complex key               | 'name: x\\ntopology: {nodes: {? [a] : b}}'                  | /topology/nodes                  | keys must be scalars
             two documents             | 'name: a\\n---\\nname: b'                                   | ''                               | several
+            NUL in a value            | 'name: x\\ntopology: {nodes: {r1: {startup-config: "a\\0b"}}}' | /topology/nodes/r1/startup-config | NUL character
+            half a surrogate pair     | 'name: x\\ntopology: {nodes: {r1: {labels: {a: "x\\uD800"}}}}' | /topology/nodes/r1/labels/a | unpaired UTF-16 surrogate (U+D800)
+            half a pair in a key      | 'name: x\\ntopology: {nodes: {r1: {labels: {"\\uDC00": b}}}}' | /topology/nodes/r1/labels | unpaired UTF-16 surrogate (U+DC00)
             """)
     void failsWithPointer(String title, String yaml, String pointer, String message) {
         assertFails(yaml.replace("\\n", "\n"), pointer, message);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNotRepaired() {
+        byte[] file = "name: x\ntopology: {nodes: {r1: {labels: {a: caf\u00e9}}}}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = "name: x\ntopology: {nodes: {r1: {labels: {a: caf\u00e9}}}}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(new ContainerlabImporter().read(file, TestCatalog.VIEW).topology().nodes().getFirst().labels())
+                .containsEntry("a", "caf\u00e9");
+        assertThatThrownBy(() -> new ContainerlabImporter().read(latin1, TestCatalog.VIEW))
+                .isInstanceOfSatisfying(ContainerlabFormatException.class, e -> {
+                    assertThat(e.pointer()).isEmpty();
+                    assertThat(e.getMessage()).contains("not valid UTF-8").contains("byte 47");
+                });
+    }
+
+    @Test
+    void wholeSurrogatePairsAreText() {
+        String yaml = "name: x\ntopology: {nodes: {r1: {labels: {a: \"\\U0001F600\"}}}}";
+
+        assertThat(new ContainerlabImporter().read(yaml, TestCatalog.VIEW).topology().nodes().getFirst().labels())
+                .containsEntry("a", "\uD83D\uDE00");
     }
 
     @Test

@@ -93,6 +93,17 @@ class YamlReaderTest {
         assertThat(imported.topology().nodes()).extracting(Node::name).containsExactly("zulu", "alpha", "mike");
     }
 
+    /** SnakeYAML Engine reads 1,024 characters at a time; a pair split by that boundary must still be one character. */
+    @ParameterizedTest(name = "emoji at offset {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1000, 1022, 1023, 1024, 2046, 2047, 3071})
+    void charactersOutsideTheBasicPlaneReadAcrossTheParsersBuffer(int offset) {
+        String head = "name: wide\ntopology:\n  nodes:\n    r1:\n      kind: linux\n      labels:\n        a: ";
+        String yaml = head + "x".repeat(offset - head.length()) + "\uD83D\uDE00 end\n";
+        assertThat(yaml.charAt(offset)).isEqualTo('\uD83D');
+
+        assertThat(read(yaml).topology().nodes().getFirst().labels().get("a")).endsWith("x\uD83D\uDE00 end");
+    }
+
     @Test
     void aLargeRealisticFileReadsQuickly() {
         StringBuilder yaml = new StringBuilder("name: big\ntopology:\n  nodes:\n");

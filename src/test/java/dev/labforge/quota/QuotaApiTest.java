@@ -194,9 +194,16 @@ class QuotaApiTest extends IntegrationTest {
         assertThat(alice.post("/api/v1/labs/" + teamLab + "/start", null).status()).isEqualTo(202);
         assertThat(mine(alice, "team").get("usage").get("runningNodes").asLong()).isEqualTo(2);
         assertThat(mine(alice, "user").get("usage").get("runningNodes").asLong()).isZero();
-        Response own = alice.post("/api/v1/labs/" + create(alice, "own") + "/start", null);
+        String ownLab = create(alice, "own");
+        Response own = alice.post("/api/v1/labs/" + ownLab + "/start", null);
         assertThat(own.status()).isEqualTo(403);
-        assertThat(own.json().get("owner").asString()).isEqualTo("user " + alice.username());
+        // the owner is the object a lab and the usage show (kind, id, name), not a string of its own
+        JsonNode owner = own.json().get("owner");
+        assertThat(owner.get("kind").asString()).isEqualTo("user");
+        assertThat(owner.get("name").asString()).isEqualTo(alice.username());
+        assertThat(owner).isEqualTo(alice.get("/api/v1/labs/" + ownLab).json().get("owner"))
+                .isEqualTo(mine(alice, "user").get("owner"));
+        assertThat(own.json().get("detail").asString()).contains("user " + alice.username() + " uses 0 of 0");
     }
 
     @Test
