@@ -107,10 +107,10 @@ class BookingController {
         UUID id = UUID.randomUUID();
         Demand needs = demand.of(labs.find(me.labId()).orElseThrow(() -> new Conflict("your lab in course '"
                 + course.name() + "' no longer exists; ask your instructor")).topology());
-        UUID reservation = ledger.reserve(course.poolId(), start.minus(properties.leadTime()), end, needs,
-                "booking:" + id);
-        Booking booking = new Booking(id, course.id(), caller.userId(), me.labId(), reservation, start, end, 0, null,
-                now);
+        Instant labFrom = start.minus(properties.leadTime());
+        UUID reservation = ledger.reserve(course.poolId(), labFrom, end, needs, "booking:" + id);
+        Booking booking = new Booking(id, course.id(), caller.userId(), me.labId(), reservation, start, end, labFrom,
+                0, null, null, null, now);
         bookings.insert(booking);
         audit.record(caller, "booking.create", target(booking, course), Map.of("start", start.toString(),
                 "end", end.toString()));
@@ -236,7 +236,7 @@ class BookingController {
     private BookingDocument.BookingView view(Booking booking, String courseName, Instant now) {
         return new BookingDocument.BookingView(booking.id(), courseName, booking.labId(), booking.start(),
                 booking.end(), booking.state(now), booking.extensions(),
-                booking.start().minus(properties.leadTime()), booking.createdAt());
+                booking.labFrom(), booking.createdAt());
     }
 
     private static Instant instant(String pointer, String value, List<InvalidField> errors) {

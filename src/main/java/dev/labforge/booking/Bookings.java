@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class Bookings {
 
     private static final String COLUMNS = "select id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,"
-            + " extensions, cancelled_at, created_at from bookings";
+            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at from bookings";
 
     private final JdbcClient jdbc;
     private final CapacityLedger ledger;
@@ -28,11 +28,11 @@ class Bookings {
     void insert(Booking booking) {
         jdbc.sql("""
                         insert into bookings (id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,
-                            extensions, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                            lab_from, extensions, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
                 .params(booking.id(), booking.courseId(), booking.userId(), booking.labId(), booking.reservationId(),
                         CapacityLedger.utc(booking.start()), CapacityLedger.utc(booking.end()),
-                        CapacityLedger.utc(booking.createdAt()))
+                        CapacityLedger.utc(booking.labFrom()), CapacityLedger.utc(booking.createdAt()))
                 .update();
     }
 
@@ -84,6 +84,40 @@ class Bookings {
         }
     }
 
+    /** The bookings whose lab is due to start or whose end action is due at {@code now}, earliest first. */
+    List<UUID> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from bookings
+                        where finished_at is null and lab_from <= :now
+                        and (ends_at <= :now or started_at is null or cancelled_at is not null)
+                        and not (cancelled_at is not null and started_at is null)
+                        order by lab_from, id limit :limit""")
+                .param("now", CapacityLedger.utc(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** The booking, locked; empty if another transaction holds it (it is acting on it): two never act at once. */
+    Optional<Booking> lockIfFree(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = ? for update skip locked").param(id).query((rs, row) -> booking(rs))
+                .optional();
+    }
+
+    /** The next instant after {@code now} at which a booking's lab is due to start or its end action, if any. */
+    Optional<Instant> nextDue(Instant now) {
+        return jdbc.sql("""
+                        select min(case when started_at is null and lab_from > :now then lab_from else ends_at end)
+                        from bookings where finished_at is null and cancelled_at is null and ends_at > :now""")
+                .param("now", CapacityLedger.utc(now)).query((rs, row) -> instant(rs, 1)).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    void markStarted(UUID id, Instant now) {
+        jdbc.sql("update bookings set started_at = ? where id = ?").params(CapacityLedger.utc(now), id).update();
+    }
+
+    void markFinished(UUID id, Instant now) {
+        jdbc.sql("update bookings set finished_at = ? where id = ?").params(CapacityLedger.utc(now), id).update();
+    }
+
     /** Cancels every booking of the user in the course that has not ended (they left the course). */
     void cancelFutureOf(UUID courseId, UUID userId, Instant now) {
         jdbc.sql(COLUMNS + " where course_id = ? and user_id = ? and cancelled_at is null and ends_at > ? for update")
@@ -93,8 +127,8 @@ class Bookings {
 
     private static Booking booking(ResultSet rs) throws SQLException {
         return new Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7), rs.getInt(8),
-                instant(rs, 9), instant(rs, 10));
+                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7),
+                instant(rs, 8), rs.getInt(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -24,8 +24,11 @@ public class CourseLabs {
     private final LabGrants grants;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final LabRepository repository;
 
-    CourseLabs(LabAccess access, LabController labs, LabGrants grants, AuditLog audit, JdbcClient jdbc) {
+    CourseLabs(LabAccess access, LabController labs, LabGrants grants, AuditLog audit, JdbcClient jdbc,
+               LabRepository repository) {
+        this.repository = repository;
         this.access = access;
         this.labs = labs;
         this.grants = grants;
@@ -55,6 +58,17 @@ public class CourseLabs {
             candidate = name + "-" + n;
         }
         return candidate;
+    }
+
+    /**
+     * Makes the lab's definition the template's as stored now (its name and description stay): a
+     * student's lab back to where the course starts. Edit guards apply as for any change.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reset(Caller caller, UUID labId, UUID templateId) {
+        Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
+        Lab lab = repository.findById(labId).orElseThrow(() -> new LabNotFound(labId));
+        labs.redefine(caller, lab, lab.name(), lab.description(), template.topology());
     }
 
     /** Gives the user exactly {@code level} on the lab by a grant of their own. */

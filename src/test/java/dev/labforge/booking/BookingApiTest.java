@@ -186,6 +186,34 @@ class BookingApiTest extends BookingIntegrationTest {
         assertThat(load.get("segments").findValues("vcpus")).allSatisfy(v -> assertThat(v.asLong()).isLessThanOrEqualTo(40));
     }
 
+    @Test
+    void oneStudentsBookingsRacingEachOtherNeverPassTheirWeeklyAllowance() throws Exception {
+        Classroom room = Classroom.create(api(), 64, "\"weeklyAllowanceMinutes\":120");
+        ApiClient alice = room.enrol("student");
+        int tries = 6;
+        CyclicBarrier barrier = new CyclicBarrier(tries);
+        ExecutorService threads = Executors.newFixedThreadPool(tries);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                String hour = "%02d".formatted(9 + i);
+                answers.add(threads.submit(() -> {
+                    barrier.await(30, TimeUnit.SECONDS);
+                    return book(alice, room, "2030-03-27T" + hour + ":00:00Z", "2030-03-27T" + hour + ":45:00Z");
+                }));
+            }
+            int booked = 0;
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(120, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.body()).isIn(201, 422);
+                booked += response.status() == 201 ? 1 : 0;
+            }
+            assertThat(booked).isEqualTo(2); // 45 minutes each: two fit in 120, a third does not
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private static Response book(ApiClient student, Classroom room, String start, String end) {
         return student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
                 + "\",\"end\":\"" + end + "\"}");

@@ -1,17 +1,22 @@
 package dev.labforge.booking;
 
 import dev.labforge.IntegrationTest;
+import dev.labforge.MovableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
- * Base of the booking module's tests: the whole service over HTTP, with a clock the test moves.
- * All booking tests share this one context (and the clock): each names its pools and courses
- * uniquely and sets the clock before it relies on it.
+ * Base of the booking module's tests: the whole service over HTTP, with the clock the test moves.
+ * Each test names its pools and courses uniquely and sets the clock before it relies on it; the
+ * clock goes back to the system's time after each.
  */
-@Import(MovableClock.Config.class)
 abstract class BookingIntegrationTest extends IntegrationTest {
 
     @Autowired
     protected MovableClock clock;
+
+    @AfterEach
+    void systemTimeAgain() {
+        clock.useSystemTime();
+    }
 }

@@ -65,6 +65,7 @@ class CapacityPoolApiTest extends BookingIntegrationTest {
         String name = name();
         api().post("/api/v1/capacity/pools", POOL.formatted(name, 16));
         CapacityPool pool = ledgerPool(name);
+        clock.set(Instant.parse("2030-05-06T08:00:00Z"));
         Instant start = clock.instant().plus(Duration.ofDays(2));
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 ledger.reserve(pool.id(), start, start.plus(Duration.ofHours(1)), new Demand(12, 4096, 6), "test"));
