@@ -199,7 +199,7 @@ class BookingController {
         Instant from = PracticeRules.nextStep(now.plusNanos(1));
         Duration horizon = found.bookingWindow().compareTo(FREE_SLOT_HORIZON) < 0 ? found.bookingWindow()
                 : FREE_SLOT_HORIZON;
-        Instant to = now.plus(horizon);
+        Instant to = PracticeRules.stepBefore(now.plus(horizon)); // no slot reaching past the booking window
         List<CapacityLedger.Segment> load = ledger.load(pool.id(), from.minus(properties.leadTime()), to);
         List<BookingDocument.SlotView> free = FreeSlots.find(load, pool.capacity(), needs, properties.leadTime(),
                         from, to).stream().map(s -> new BookingDocument.SlotView(s.start(), s.end())).toList();

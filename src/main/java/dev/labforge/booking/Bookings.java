@@ -66,10 +66,11 @@ class Bookings {
 
     /**
      * Cancels the booking as of {@code now}: one not started yet is cancelled and its capacity
-     * released; one running ends now, and its reservation with it.
+     * released (a lab already started in its lead time gets the end action, see {@link Booking#duty});
+     * one running ends now, and its reservation with it.
      */
     void cancel(Booking booking, Instant now) {
-        if (now.isBefore(booking.start())) {
+        if (!now.isAfter(booking.start())) { // not begun: cancelled whole (a run of no length is none)
             jdbc.sql("update bookings set cancelled_at = ?, reservation_id = null where id = ?")
                     .params(CapacityLedger.utc(now), booking.id()).update();
             if (booking.reservationId() != null) {

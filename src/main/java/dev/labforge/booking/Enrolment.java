@@ -53,6 +53,9 @@ class Enrolment {
             return false;
         }
         List<CourseMembers.Member> roster = members.of(course.id());
+        if (before != null && before.role() == CourseRole.INSTRUCTOR) {
+            requireAnotherInstructor(course, roster, username);
+        }
         UUID ownLab = before == null ? null : before.labId();
         if (role == CourseRole.STUDENT && ownLab == null) {
             ownLab = labs.copy(actor, course.templateLabId(), Owner.user(course.createdBy()), labName(course, username),
@@ -90,10 +93,8 @@ class Enrolment {
                 .orElseThrow(() -> new dev.labforge.api.NotFound("'" + username + "' is not in course '"
                         + course.name() + "'"));
         List<CourseMembers.Member> roster = members.of(course.id());
-        if (member.role() == CourseRole.INSTRUCTOR
-                && roster.stream().filter(m -> m.role() == CourseRole.INSTRUCTOR).count() == 1) {
-            throw new Conflict("'" + username + "' is the only instructor of course '" + course.name()
-                    + "': add another before removing them");
+        if (member.role() == CourseRole.INSTRUCTOR) {
+            requireAnotherInstructor(course, roster, username);
         }
         if (member.role() != CourseRole.STUDENT) {
             forEachStudentLab(roster, userId, lab -> labs.revoke(actor, lab, userId, username));
@@ -103,6 +104,14 @@ class Enrolment {
         }
         bookings.cancelFutureOf(course.id(), userId, clock.instant());
         members.remove(course.id(), userId);
+    }
+
+    /** A course always has an instructor: someone must be able to change it. */
+    private static void requireAnotherInstructor(Course course, List<CourseMembers.Member> roster, String username) {
+        if (roster.stream().filter(m -> m.role() == CourseRole.INSTRUCTOR).count() == 1) {
+            throw new Conflict("'" + username + "' is the only instructor of course '" + course.name()
+                    + "': make someone else instructor first");
+        }
     }
 
     private static void forEachStudentLab(List<CourseMembers.Member> roster, UUID except,

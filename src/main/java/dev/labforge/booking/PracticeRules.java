@@ -52,6 +52,12 @@ final class PracticeRules {
         return instant.getEpochSecond() % STEP.toSeconds() == 0 && instant.getNano() == 0;
     }
 
+    /** The last step boundary at or before {@code instant}. */
+    static Instant stepBefore(Instant instant) {
+        long step = STEP.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), step) * step);
+    }
+
     /** The first step boundary at or after {@code instant}. */
     static Instant nextStep(Instant instant) {
         long step = STEP.toSeconds();

@@ -64,6 +64,9 @@ class CourseApiTest extends BookingIntegrationTest {
         assertThat(alice.get("/api/v1/labs/" + again).json().get("name").asString()).endsWith("-2");
         assertThat(room.instructor.delete(room.path("/roster/" + room.instructor.username())).status())
                 .isEqualTo(409);
+        assertThat(room.instructor.post(room.path("/roster"), "{\"members\":[{\"username\":\""
+                + room.instructor.username() + "\",\"role\":\"student\"}]}").status()).isEqualTo(409);
+        assertThat(room.instructor.get(room.path("")).json().get("yourRole").asString()).isEqualTo("instructor");
     }
 
     @Test
