@@ -3,6 +3,7 @@ package dev.labforge;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -50,6 +51,53 @@ class ModularityTest {
         noClasses().that().resideInAnyPackage("dev.labforge.access..", "dev.labforge.image..")
                 .should().dependOnClassesThat().resideInAPackage("dev.labforge.lab..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void bookingNeverReachesIntoTheCluster() {
+        // it asks the lab module for labs and (later) the cluster module's public lifecycle face for runs
+        noClasses().that().resideInAPackage("dev.labforge.booking..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.labforge.cluster..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noOtherModuleKnowsAboutBooking() {
+        noClasses().that().resideOutsideOfPackage("dev.labforge.booking..")
+                .should().dependOnClassesThat().resideInAPackage("dev.labforge.booking..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void bookingReadsAndWritesNoOtherModulesTables() throws java.io.IOException {
+        // SQL is text, invisible to ArchUnit: look for any other module's table after from, join, into or update
+        java.util.Set<String> booking = java.util.Set.of("capacity_pools", "capacity_reservations", "courses",
+                "course_members", "bookings");
+        java.util.Set<String> others = new java.util.TreeSet<>();
+        try (var migrations = java.nio.file.Files.list(java.nio.file.Path.of("db/migration"))) {
+            for (java.nio.file.Path migration : migrations.toList()) {
+                var created = java.util.regex.Pattern.compile("(?i)create table (\\w+)")
+                        .matcher(java.nio.file.Files.readString(migration));
+                while (created.find()) {
+                    others.add(created.group(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        others.removeAll(booking);
+        assertThat(others).contains("labs", "lab_grants", "users");
+        java.util.List<String> reaches = new java.util.ArrayList<>();
+        try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/dev/labforge/booking"))) {
+            for (java.nio.file.Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                var sql = java.util.regex.Pattern.compile("(?i)\\b(from|join|into|update|table)\\s+(\\w+)")
+                        .matcher(java.nio.file.Files.readString(source));
+                while (sql.find()) {
+                    if (others.contains(sql.group(2).toLowerCase(java.util.Locale.ROOT))) {
+                        reaches.add(source.getFileName() + ": " + sql.group());
+                    }
+                }
+            }
+        }
+        assertThat(reaches).isEmpty();
     }
 
     @Test

@@ -40,6 +40,19 @@ class LabGrants {
                 .orElseThrow(() -> new LabNotFound(labId));
     }
 
+    /** Gives one user this level on the lab, replacing the level they had by a grant. */
+    void grant(UUID labId, UUID userId, Permission level) {
+        jdbc.sql("""
+                        insert into lab_grants (lab_id, user_id, level) values (?, ?, ?)
+                        on conflict (lab_id, user_id) do update set level = excluded.level""")
+                .params(labId, userId, level.label()).update();
+    }
+
+    /** Takes back the user's own grant on the lab (not what they have through a team). */
+    void revoke(UUID labId, UUID userId) {
+        jdbc.sql("delete from lab_grants where lab_id = ? and user_id = ?").params(labId, userId).update();
+    }
+
     /** Replaces every grant of the lab; take {@link #lock} first. */
     void replace(UUID labId, List<Grant> grants) {
         jdbc.sql("delete from lab_grants where lab_id = ?").param(labId).update();

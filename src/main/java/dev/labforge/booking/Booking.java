@@ -1,0 +1,57 @@
+package dev.labforge.booking;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A student's practice slot on their lab; {@code reservationId} holds its capacity from {@code labFrom}
+ * (the start less the lead time) until it is cancelled.
+ *
+ * @param startedAt  when the booking reconciler started the lab for it
+ * @param finishedAt when the booking reconciler applied the course's end action (or found nothing to do)
+ */
+record Booking(UUID id, UUID courseId, UUID userId, UUID labId, UUID reservationId, Instant start, Instant end,
+               Instant labFrom, int extensions, Instant cancelledAt, Instant startedAt, Instant finishedAt,
+               Instant createdAt) {
+
+    /** What the booking reconciler owes this booking at {@code now}. */
+    enum Duty {
+        /** Nothing yet, or nothing any more. */
+        NONE,
+        /** Start the lab: it must be ready at the start. */
+        START,
+        /** Apply the course's end action to the lab it started. */
+        END,
+        /** Over without the lab having been started for it: only record that it is done. */
+        CLOSE
+    }
+
+    /** Follows from the row and the time alone, so a pass after a restart decides as one before it. */
+    Duty duty(Instant now) {
+        if (finishedAt != null) {
+            return Duty.NONE;
+        }
+        if (cancelled()) { // cancelled in the lead time, after its lab was started: stop it again
+            return startedAt != null ? Duty.END : Duty.NONE;
+        }
+        if (!now.isBefore(end)) {
+            return startedAt != null ? Duty.END : Duty.CLOSE;
+        }
+        return !now.isBefore(labFrom) && startedAt == null ? Duty.START : Duty.NONE;
+    }
+
+    boolean cancelled() {
+        return cancelledAt != null;
+    }
+
+    /** Booked, cancelled, or over: as of {@code now}. */
+    String state(Instant now) {
+        if (cancelled()) {
+            return "cancelled";
+        }
+        if (!now.isBefore(end)) {
+            return "ended";
+        }
+        return now.isBefore(start) ? "booked" : "active";
+    }
+}

@@ -1,0 +1,181 @@
+package dev.labforge.booking;
+
+import dev.labforge.access.Caller;
+import dev.labforge.access.UserDirectory;
+import dev.labforge.api.ProblemException;
+import dev.labforge.lab.CourseLabs;
+import dev.labforge.lab.LabRunner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes each booking's lab what the clock and the booking's row say it should be: started from the
+ * lead time, and given the course's end action (stop, destroy or reset) once the booking is over. It is
+ * level-triggered: a pass looks at every booking with something due, whatever woke it, so a pass after
+ * a restart, or after the service was down through a start, catches up. Each booking is handled in its
+ * own transaction, which makes the request and records it on the row together; a booking another
+ * pass holds is skipped. Only the replica holding the reconciler's lease acts. Labs are started and
+ * stopped through the lab module's {@link LabRunner}, which the cluster module implements.
+ *
+ * <p>It wakes at the next instant a booking has something due, and at least every
+ * {@code labforge.booking.reconcile-every}, so bookings made meanwhile are picked up.
+ */
+@Component
+class BookingReconciler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingReconciler.class);
+    /** Bookings looked at per pass, so one pass stays short; the next pass takes the rest. */
+    static final int BATCH = 500;
+
+    private final Bookings bookings;
+    private final Courses courses;
+    private final LabRunner runner;
+    private final CourseLabs labs;
+    private final UserDirectory users;
+    private final TransactionTemplate transaction;
+    private final BookingProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    BookingReconciler(Bookings bookings, Courses courses, LabRunner runner, CourseLabs labs, UserDirectory users,
+                      TransactionTemplate transaction, BookingProperties properties, Clock clock) {
+        this.bookings = bookings;
+        this.courses = courses;
+        this.runner = runner;
+        this.labs = labs;
+        this.users = users;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * One pass: every booking with something due now gets it done.
+     *
+     * @return how many bookings it acted on (0 when this replica does not hold the lease)
+     */
+    int pass() {
+        if (!runner.leads()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int acted = 0;
+        for (UUID id : bookings.due(now, BATCH)) {
+            try {
+                Boolean done = transaction.execute(status -> act(id, now));
+                acted += Boolean.TRUE.equals(done) ? 1 : 0;
+            } catch (ProblemException e) {
+                // a lab deleted, a quota reached: the next pass tries again, the log says why meanwhile
+                log.warn("booking {}: {}", id, e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("booking {} failed; the next pass tries again", id, e);
+            }
+        }
+        return acted;
+    }
+
+    /**
+     * Does the booking's duty in a transaction of its own, which also records it on the row: one
+     * failing booking does not hold up the rest, and a crash leaves either both or neither.
+     */
+    private boolean act(UUID id, Instant now) {
+        Booking booking = bookings.lockIfFree(id).orElse(null); // null: another pass is at it
+        Booking.Duty duty = booking == null ? Booking.Duty.NONE : booking.duty(now);
+        if (duty == Booking.Duty.NONE) {
+            return false;
+        }
+        Course course = courses.byId(booking.courseId()).orElseThrow();
+        Caller actor = actorFor(course, booking);
+        switch (duty) {
+            case START -> {
+                runner.start(actor, booking.labId());
+                bookings.markStarted(booking.id(), now);
+            }
+            case END -> {
+                end(actor, course, booking);
+                bookings.markFinished(booking.id(), now);
+            }
+            case CLOSE -> bookings.markFinished(booking.id(), now);
+            default -> throw new IllegalStateException(duty.name());
+        }
+        return true;
+    }
+
+    private void end(Caller actor, Course course, Booking booking) {
+        switch (course.endAction()) {
+            case STOP -> runner.stop(actor, booking.labId());
+            case DESTROY -> runner.destroy(actor, booking.labId());
+            case RESET -> {
+                runner.destroy(actor, booking.labId());
+                labs.reset(actor, booking.labId(), course.templateLabId());
+            }
+        }
+    }
+
+    /**
+     * Who the requests are made as: the course's creator, who owns every student lab, so that the
+     * lab's permission checks pass, named for the booking in the audit log and the lab's events.
+     */
+    private Caller actorFor(Course course, Booking booking) {
+        String creator = users.username(course.createdBy());
+        return new Caller(course.createdBy(), creator + " (booking " + booking.id() + ")", false,
+                "booking:" + booking.id());
+    }
+
+    private void loop() {
+        if (!running) {
+            return;
+        }
+        Duration wait = properties.reconcileEvery();
+        try {
+            pass();
+            Instant now = clock.instant();
+            Duration untilDue = bookings.nextDue(now).map(next -> Duration.between(now, next)).orElse(wait);
+            wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
+        } catch (RuntimeException e) {
+            log.warn("booking reconcile pass failed: {}", e.toString());
+        }
+        ScheduledExecutorService s = scheduler;
+        if (running && s != null) {
+            s.schedule(this::loop, Math.max(wait.toMillis(), 100), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("bookings").factory());
+        running = true;
+        scheduler.schedule(this::loop, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the cluster runtime (phase 0 by default): it stops after, and starts before, nothing it needs. */
+    @Override
+    public int getPhase() {
+        return 100;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.labforge.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The bookings table, and the ledger changes that go with a booking's end moving. */
+@Component
+class Bookings {
+
+    private static final String COLUMNS = "select id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,"
+            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at from bookings";
+
+    private final JdbcClient jdbc;
+    private final CapacityLedger ledger;
+
+    Bookings(JdbcClient jdbc, CapacityLedger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    void insert(Booking booking) {
+        jdbc.sql("""
+                        insert into bookings (id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,
+                            lab_from, extensions, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(booking.id(), booking.courseId(), booking.userId(), booking.labId(), booking.reservationId(),
+                        CapacityLedger.utc(booking.start()), CapacityLedger.utc(booking.end()),
+                        CapacityLedger.utc(booking.labFrom()), CapacityLedger.utc(booking.createdAt()))
+                .update();
+    }
+
+    Optional<Booking> find(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = ?").param(id).query((rs, row) -> booking(rs)).optional();
+    }
+
+    /** The booking's row, locked until the transaction ends. */
+    Optional<Booking> lock(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = ? for update").param(id).query((rs, row) -> booking(rs)).optional();
+    }
+
+    List<Booking> of(UUID userId, int limit) {
+        return jdbc.sql(COLUMNS + " where user_id = ? order by starts_at desc, id limit ?").params(userId, limit)
+                .query((rs, row) -> booking(rs)).list();
+    }
+
+    /** The user's live bookings in the course that overlap {@code [from, to)}. */
+    List<Booking> overlapping(UUID courseId, UUID userId, Instant from, Instant to) {
+        return jdbc.sql(COLUMNS + " where course_id = ? and user_id = ? and cancelled_at is null"
+                        + " and starts_at < ? and ends_at > ? order by starts_at")
+                .params(courseId, userId, CapacityLedger.utc(to), CapacityLedger.utc(from))
+                .query((rs, row) -> booking(rs)).list();
+    }
+
+    void extend(Booking booking, Instant newEnd) {
+        ledger.extend(booking.reservationId(), newEnd);
+        jdbc.sql("update bookings set ends_at = ?, extensions = extensions + 1 where id = ?")
+                .params(CapacityLedger.utc(newEnd), booking.id()).update();
+    }
+
+    /**
+     * Cancels the booking as of {@code now}: one not started yet is cancelled and its capacity
+     * released (a lab already started in its lead time gets the end action, see {@link Booking#duty});
+     * one running ends now, and its reservation with it.
+     */
+    void cancel(Booking booking, Instant now) {
+        if (!now.isAfter(booking.start())) { // not begun: cancelled whole (a run of no length is none)
+            jdbc.sql("update bookings set cancelled_at = ?, reservation_id = null where id = ?")
+                    .params(CapacityLedger.utc(now), booking.id()).update();
+            if (booking.reservationId() != null) {
+                ledger.release(booking.reservationId());
+            }
+        } else if (now.isBefore(booking.end())) {
+            jdbc.sql("update bookings set ends_at = ? where id = ?").params(CapacityLedger.utc(now), booking.id())
+                    .update();
+            if (booking.reservationId() != null) {
+                ledger.shorten(booking.reservationId(), now);
+            }
+        }
+    }
+
+    /** The bookings whose lab is due to start or whose end action is due at {@code now}, earliest first. */
+    List<UUID> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from bookings
+                        where finished_at is null and lab_from <= :now
+                        and (ends_at <= :now or started_at is null or cancelled_at is not null)
+                        and not (cancelled_at is not null and started_at is null)
+                        order by lab_from, id limit :limit""")
+                .param("now", CapacityLedger.utc(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** The booking, locked; empty if another transaction holds it (it is acting on it): two never act at once. */
+    Optional<Booking> lockIfFree(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = ? for update skip locked").param(id).query((rs, row) -> booking(rs))
+                .optional();
+    }
+
+    /** The next instant after {@code now} at which a booking's lab is due to start or its end action, if any. */
+    Optional<Instant> nextDue(Instant now) {
+        return jdbc.sql("""
+                        select min(case when started_at is null and lab_from > :now then lab_from else ends_at end)
+                        from bookings where finished_at is null and cancelled_at is null and ends_at > :now""")
+                .param("now", CapacityLedger.utc(now)).query((rs, row) -> instant(rs, 1)).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    void markStarted(UUID id, Instant now) {
+        jdbc.sql("update bookings set started_at = ? where id = ?").params(CapacityLedger.utc(now), id).update();
+    }
+
+    void markFinished(UUID id, Instant now) {
+        jdbc.sql("update bookings set finished_at = ? where id = ?").params(CapacityLedger.utc(now), id).update();
+    }
+
+    /** Cancels every booking of the user in the course that has not ended (they left the course). */
+    void cancelFutureOf(UUID courseId, UUID userId, Instant now) {
+        jdbc.sql(COLUMNS + " where course_id = ? and user_id = ? and cancelled_at is null and ends_at > ? for update")
+                .params(courseId, userId, CapacityLedger.utc(now)).query((rs, row) -> booking(rs)).list()
+                .forEach(booking -> cancel(booking, now));
+    }
+
+    private static Booking booking(ResultSet rs) throws SQLException {
+        return new Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7),
+                instant(rs, 8), rs.getInt(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

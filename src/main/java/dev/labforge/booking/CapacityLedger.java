@@ -1,0 +1,174 @@
+package dev.labforge.booking;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reservations held against each pool, and the one rule they obey: at no instant do the
+ * reservations of a pool add up to more than its capacity, in any resource.
+ *
+ * <p>Why rows with a time range and a pool row lock, not time buckets with CHECK constraints: a
+ * reservation starts at its lab's lead time, which need not fall on a bucket boundary, and a pool's
+ * capacity can change; buckets would round every run up and need rewriting on each capacity change,
+ * and a 14-day horizon is 1,344 rows per pool to keep. Rows are exact and cost one per reservation.
+ *
+ * <p>How it cannot overbook: every writer that can add load (reserve, extend) first locks the pool's
+ * row ({@link CapacityPools#lock}), so writers of one pool run one after another, and pools do not
+ * wait for each other. Only after the lock does it read the ledger, in a new statement: under READ
+ * COMMITTED (PostgreSQL's and Spring's default) each statement sees everything committed before it
+ * started, so it sees every reservation of the writers that held the lock before. (Reading in the
+ * same statement as the lock would not: that statement's snapshot predates the wait.) Changing a
+ * pool's capacity takes the same lock. Shrinking or removing a reservation needs no lock: it can
+ * only make room.
+ */
+@Component
+class CapacityLedger {
+
+    /** The load on a pool over {@code [start, end)}, constant within it. */
+    record Segment(Instant start, Instant end, Demand used) {
+    }
+
+    /** One reservation. */
+    record Reservation(UUID id, UUID poolId, Instant start, Instant end, Demand demand) {
+    }
+
+    /**
+     * Each span between two instants where a reservation of the pool starts or ends, with the sum of
+     * the reservations covering it. Computed by PostgreSQL: the cut points are the window's start and
+     * every reservation boundary inside it, a segment runs to the next cut point, and its load is the
+     * sum over the reservations containing its start.
+     */
+    private static final String SEGMENTS = """
+            with mine as (
+                select during, vcpus, memory_mib, nodes from capacity_reservations
+                where pool_id = :pool and during && tstzrange(:from, :to)
+            ), cuts as (
+                select cast(:from as timestamptz) as at
+                union select lower(during) from mine where lower(during) > :from
+                union select upper(during) from mine where upper(during) < :to
+            ), segments as (
+                select at as s, coalesce(lead(at) over (order by at), cast(:to as timestamptz)) as e from cuts
+            )
+            select s.s, s.e, coalesce(sum(m.vcpus), 0), coalesce(sum(m.memory_mib), 0), coalesce(sum(m.nodes), 0)
+            from segments s left join mine m on m.during @> s.s
+            group by s.s, s.e order by s.s""";
+
+    private final JdbcClient jdbc;
+    private final CapacityPools pools;
+
+    CapacityLedger(JdbcClient jdbc, CapacityPools pools) {
+        this.jdbc = jdbc;
+        this.pools = pools;
+    }
+
+    /**
+     * Reserves {@code demand} from the pool over {@code [start, end)}, or refuses with a
+     * {@link CapacityExhausted} problem naming the first resource short and when. The reservation
+     * commits with the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    UUID reserve(UUID poolId, Instant start, Instant end, Demand demand, String purpose) {
+        CapacityPool pool = pools.lock(poolId);
+        requireRoom(pool, start, end, demand);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into capacity_reservations (id, pool_id, during, vcpus, memory_mib, nodes, purpose)
+                        values (?, ?, tstzrange(?, ?), ?, ?, ?, ?)""")
+                .params(id, poolId, utc(start), utc(end), (int) demand.vcpus(), demand.memoryMib(),
+                        (int) demand.nodes(), purpose)
+                .update();
+        return id;
+    }
+
+    /** Moves the reservation's end later, if the pool has room for it from the old end to the new. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void extend(UUID reservationId, Instant newEnd) {
+        Reservation before = find(reservationId).orElseThrow();
+        CapacityPool pool = pools.lock(before.poolId());
+        Reservation current = find(reservationId).orElseThrow(); // as it is under the lock
+        if (!newEnd.isAfter(current.end())) {
+            return;
+        }
+        requireRoom(pool, current.end(), newEnd, current.demand());
+        jdbc.sql("update capacity_reservations set during = tstzrange(lower(during), ?) where id = ?")
+                .params(utc(newEnd), reservationId).update();
+    }
+
+    /** Ends the reservation earlier (never later: that is {@link #extend}); no lock, it only makes room. */
+    void shorten(UUID reservationId, Instant newEnd) {
+        jdbc.sql("""
+                        update capacity_reservations set during = tstzrange(lower(during), ?)
+                        where id = ? and upper(during) > ? and lower(during) < ?""")
+                .params(utc(newEnd), reservationId, utc(newEnd), utc(newEnd)).update();
+    }
+
+    void release(UUID reservationId) {
+        jdbc.sql("delete from capacity_reservations where id = ?").param(reservationId).update();
+    }
+
+    Optional<Reservation> find(UUID id) {
+        return jdbc.sql("""
+                        select id, pool_id, lower(during), upper(during), vcpus, memory_mib, nodes
+                        from capacity_reservations where id = ?""")
+                .param(id)
+                .query((rs, row) -> new Reservation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        new Demand(rs.getInt(5), rs.getLong(6), rs.getInt(7))))
+                .optional();
+    }
+
+    /** The pool's load over {@code [from, to)}, as consecutive segments covering all of it. */
+    List<Segment> load(UUID poolId, Instant from, Instant to) {
+        return jdbc.sql(SEGMENTS).param("pool", poolId).param("from", utc(from)).param("to", utc(to))
+                .query((rs, row) -> new Segment(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        new Demand(rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+                .list();
+    }
+
+    /** Whether the pool's capacity could shrink to {@code capacity} without any future instant above it. */
+    void requireCapacityCovers(CapacityPool pool, Demand capacity, Instant now, Instant horizon) {
+        for (Segment segment : load(pool.id(), now, horizon)) {
+            for (Demand.Resource resource : Demand.Resource.values()) {
+                if (segment.used().of(resource) > capacity.of(resource)) {
+                    throw CapacityExhausted.shrink(pool.name(), resource, capacity.of(resource),
+                            segment.used().of(resource), segment.start(), segment.end());
+                }
+            }
+        }
+    }
+
+    private void requireRoom(CapacityPool pool, Instant start, Instant end, Demand demand) {
+        List<Segment> segments = load(pool.id(), start, end);
+        for (int i = 0; i < segments.size(); i++) {
+            List<Demand.Resource> shortOf = demand.shortIn(segments.get(i).used(), pool.capacity());
+            if (shortOf.isEmpty()) {
+                continue;
+            }
+            Demand.Resource resource = shortOf.getFirst();
+            long peak = segments.get(i).used().of(resource);
+            int last = i;
+            // the refusal names the whole stretch in which this resource is short, not just its first segment
+            while (last + 1 < segments.size()
+                    && demand.shortIn(segments.get(last + 1).used(), pool.capacity()).contains(resource)) {
+                last++;
+                peak = Math.max(peak, segments.get(last).used().of(resource));
+            }
+            throw new CapacityExhausted(pool.name(), resource, pool.capacity().of(resource), peak,
+                    demand.of(resource), segments.get(i).start(), segments.get(last).end());
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

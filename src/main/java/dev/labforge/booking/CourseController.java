@@ -1,0 +1,211 @@
+package dev.labforge.booking;
+
+import dev.labforge.access.AuditLog;
+import dev.labforge.access.Caller;
+import dev.labforge.access.Permission;
+import dev.labforge.api.Conflict;
+import dev.labforge.api.DatabaseErrors;
+import dev.labforge.api.Forbidden;
+import dev.labforge.api.InvalidField;
+import dev.labforge.api.NotFound;
+import dev.labforge.api.ValidationFailed;
+import dev.labforge.lab.LabDefinition;
+import dev.labforge.lab.LabDefinitions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Courses: an instructor creates one from a lab they may edit; students join with a code or by roster. */
+@RestController
+@RequestMapping("/api/v1/courses")
+@Tag(name = "courses", description = "Courses, their template lab and booking rules")
+class CourseController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Courses courses;
+    private final CourseMembers members;
+    private final CourseAccess access;
+    private final CapacityPools pools;
+    private final LabDefinitions labs;
+    private final TemplateDemand demand;
+    private final Enrolment enrolment;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CourseController(Courses courses, CourseMembers members, CourseAccess access, CapacityPools pools,
+                     LabDefinitions labs, TemplateDemand demand, Enrolment enrolment, AuditLog audit, Clock clock) {
+        this.courses = courses;
+        this.members = members;
+        this.access = access;
+        this.pools = pools;
+        this.labs = labs;
+        this.demand = demand;
+        this.enrolment = enrolment;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Transactional
+    @Operation(operationId = "createCourse", summary = "Create a course from a lab you may edit; you are its instructor")
+    ResponseEntity<CourseDocument.CourseView> create(Caller caller,
+                                                     @Valid @RequestBody CourseDocument.CourseRequest request) {
+        List<InvalidField> errors = new ArrayList<>();
+        CapacityPool pool = pools.byName(request.pool()).orElse(null);
+        if (pool == null) {
+            errors.add(InvalidField.at("/pool", "there is no capacity pool named '" + request.pool() + "'"));
+        }
+        LabDefinition template = template(caller, request.templateLab(), errors);
+        if (template != null && pool != null) {
+            Demand needs = demand.of(template.topology());
+            List<Demand.Resource> tooBig = needs.shortIn(Demand.NONE, pool.capacity());
+            if (!tooBig.isEmpty()) {
+                Demand.Resource r = tooBig.getFirst();
+                errors.add(InvalidField.at("/templateLab", "one run of this lab needs " + needs.of(r) + " "
+                        + r.words() + " but pool '" + pool.name() + "' has " + pool.capacity().of(r)));
+            }
+        }
+        int maxSlot = orDefault(request.maxSlotMinutes(), 120);
+        if (maxSlot % 15 != 0) {
+            errors.add(InvalidField.at("/maxSlotMinutes", "slots are made of 15-minute steps: a multiple of 15"));
+        }
+        EndAction endAction = request.endAction() == null ? EndAction.STOP
+                : EndAction.parse(request.endAction()).orElse(null);
+        if (endAction == null) {
+            errors.add(InvalidField.at("/endAction", "one of stop, destroy, reset"));
+        }
+        ZoneId zone = zone(request.timeZone(), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        if (courses.byName(request.name()).isPresent()) {
+            throw new Conflict("a course named '" + request.name() + "' exists already");
+        }
+        Course course = new Course(UUID.randomUUID(), request.name(), request.title(), template.id(), pool.id(),
+                Duration.ofMinutes(maxSlot), Duration.ofDays(orDefault(request.bookingWindowDays(), 14)),
+                Duration.ofMinutes(orDefault(request.weeklyAllowanceMinutes(), 360)), endAction, zone, null,
+                caller.userId(), clock.instant());
+        try {
+            courses.insert(course);
+        } catch (DataIntegrityViolationException e) {
+            throw DatabaseErrors.violates(e, "courses_name_unique")
+                    ? new Conflict("a course named '" + request.name() + "' exists already") : e;
+        }
+        enrolment.enrol(caller, course, caller.userId(), caller.username(), CourseRole.INSTRUCTOR);
+        audit.record(caller, "course.create", target(course), Map.of("templateLab", template.id().toString(),
+                "pool", pool.name()));
+        return ResponseEntity.created(URI.create("/api/v1/courses/" + course.name()))
+                .body(CourseDocument.CourseView.from(course, pool.name(), CourseRole.INSTRUCTOR, null));
+    }
+
+    @GetMapping
+    @Operation(operationId = "listCourses", summary = "The courses you are in (administrators: all)")
+    List<CourseDocument.CourseView> list(Caller caller) {
+        return courses.visibleTo(caller.userId(), caller.admin()).stream().map(course -> {
+            CourseMembers.Member me = members.find(course.id(), caller.userId()).orElse(null);
+            CourseRole role = caller.admin() ? CourseRole.INSTRUCTOR : me.role();
+            return view(course, role, me);
+        }).toList();
+    }
+
+    @GetMapping("/{course}")
+    @Operation(operationId = "getCourse", summary = "A course you are in")
+    CourseDocument.CourseView get(Caller caller, @PathVariable String course) {
+        CourseAccess.Enrolled enrolled = access.require(caller, course, CourseRole.STUDENT);
+        return view(enrolled.course(), enrolled.role(),
+                members.find(enrolled.course().id(), caller.userId()).orElse(null));
+    }
+
+    @PostMapping("/{course}/join-code")
+    @Transactional
+    @Operation(operationId = "newJoinCode", summary = "Make a new join code, replacing the old one (instructors)")
+    CourseDocument.JoinCodeView newJoinCode(Caller caller, @PathVariable String course) {
+        Course found = access.require(caller, course, CourseRole.INSTRUCTOR).course();
+        // 80 bits: guessing one of even thousands of live codes stays hopeless
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        String code = found.name() + "-" + HexFormat.of().formatHex(bytes);
+        courses.setJoinCode(found.id(), code);
+        audit.record(caller, "course.join-code", target(found));
+        return new CourseDocument.JoinCodeView(code);
+    }
+
+    @PostMapping("/join")
+    @Transactional
+    @Operation(operationId = "joinCourse", summary = "Join a course as a student with its join code")
+    CourseDocument.CourseView join(Caller caller, @Valid @RequestBody CourseDocument.JoinRequest request) {
+        Course course = courses.byJoinCode(request.code()).orElseThrow(() -> new ValidationFailed(List.of(
+                InvalidField.at("/code", "no course has this join code; ask your instructor for the current one"))));
+        if (members.find(course.id(), caller.userId()).isEmpty()) {
+            enrolment.enrol(caller, course, caller.userId(), caller.username(), CourseRole.STUDENT);
+            audit.record(caller, "course.join", target(course));
+        }
+        CourseMembers.Member me = members.find(course.id(), caller.userId()).orElseThrow();
+        return view(course, me.role(), me);
+    }
+
+    private CourseDocument.CourseView view(Course course, CourseRole role, CourseMembers.Member me) {
+        String pool = pools.byId(course.poolId()).map(CapacityPool::name).orElse(null);
+        return CourseDocument.CourseView.from(course, pool, role, me == null ? null : me.labId());
+    }
+
+    private LabDefinition template(Caller caller, UUID labId, List<InvalidField> errors) {
+        try {
+            return labs.require(caller, labId, Permission.EDIT);
+        } catch (NotFound e) {
+            errors.add(InvalidField.at("/templateLab", "you have no lab with id " + labId));
+        } catch (Forbidden e) {
+            errors.add(InvalidField.at("/templateLab", "a course's template must be a lab you may edit: " + e
+                    .getMessage()));
+        }
+        return null;
+    }
+
+    private static ZoneId zone(String name, List<InvalidField> errors) {
+        if (name == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            ZoneId zone = ZoneId.of(name);
+            if (zone instanceof ZoneOffset || !zone.getId().contains("/") && !zone.getId().equals("UTC")) {
+                errors.add(InvalidField.at("/timeZone", "'" + name + "' is a fixed offset; give a region such as"
+                        + " Europe/Zurich, whose daylight-saving changes weeks and local times follow"));
+                return null;
+            }
+            return zone;
+        } catch (java.time.DateTimeException e) {
+            errors.add(InvalidField.at("/timeZone", "'" + name + "' is not a time zone; give an IANA region"
+                    + " such as Europe/Zurich"));
+            return null;
+        }
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static AuditLog.Target target(Course course) {
+        return new AuditLog.Target("course", course.id().toString(), course.name());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.labforge.booking;
+
+import java.util.List;
+
+/** What a run takes from a pool: vCPUs, memory and router VMs. */
+record Demand(long vcpus, long memoryMib, long nodes) {
+
+    static final Demand NONE = new Demand(0, 0, 0);
+
+    /** The pool's three resources, in the order a refusal names the first one short. */
+    enum Resource {
+        VCPUS("vcpus", "vCPUs"), MEMORY_MIB("memoryMib", "MiB of memory"), NODES("nodes", "router VMs");
+
+        private final String field;
+        private final String words;
+
+        Resource(String field, String words) {
+            this.field = field;
+            this.words = words;
+        }
+
+        /** The name in the API (a field of pools and of problems). */
+        String field() {
+            return field;
+        }
+
+        String words() {
+            return words;
+        }
+    }
+
+    Demand plus(Demand other) {
+        return new Demand(vcpus + other.vcpus, memoryMib + other.memoryMib, nodes + other.nodes);
+    }
+
+    long of(Resource resource) {
+        return switch (resource) {
+            case VCPUS -> vcpus;
+            case MEMORY_MIB -> memoryMib;
+            case NODES -> nodes;
+        };
+    }
+
+    /** The first resource for which {@code this} on top of {@code used} passes {@code capacity}, if any. */
+    List<Resource> shortIn(Demand used, Demand capacity) {
+        return java.util.Arrays.stream(Resource.values())
+                .filter(r -> of(r) > 0 && used.of(r) + of(r) > capacity.of(r)).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.labforge.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.ApiClient.Response;
+import dev.labforge.Catalog;
+import java.util.UUID;
+
+/**
+ * A course for a test: an admin's pool, an instructor's template lab of two 2-vCPU routers, the
+ * course, and helpers to enrol people. Names are unique, so tests sharing the database never meet.
+ */
+final class Classroom {
+
+    static final String TEMPLATE = """
+            {"name":"%s","nodes":[{"name":"r1","image":"frr","cpu":2,"memoryMib":1024},
+                                  {"name":"r2","image":"frr","cpu":2,"memoryMib":1024}],
+             "links":[{"endpoints":["r1:eth1","r2:eth1"]}]}""";
+
+    final ApiClient admin;
+    final ApiClient instructor;
+    final String pool;
+    final String course;
+    final String templateLab;
+
+    private Classroom(ApiClient admin, ApiClient instructor, String pool, String course, String templateLab) {
+        this.admin = admin;
+        this.instructor = instructor;
+        this.pool = pool;
+        this.course = course;
+        this.templateLab = templateLab;
+    }
+
+    /** A pool of {@code vcpus} (memory and VMs plenty) and a course on it with the given extra settings. */
+    static Classroom create(ApiClient admin, int vcpus, String settings) {
+        Catalog.ensure(admin);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String pool = "pool-" + suffix;
+        assertThat(admin.post("/api/v1/capacity/pools", "{\"name\":\"" + pool + "\",\"vcpus\":" + vcpus
+                + ",\"memoryMib\":1048576,\"nodes\":1000}").status()).isEqualTo(201);
+        ApiClient instructor = admin.newUser();
+        Response lab = instructor.post("/api/v1/labs", TEMPLATE.formatted("template-" + suffix));
+        assertThat(lab.status()).isEqualTo(201);
+        String labId = lab.json().get("id").asString();
+        String course = "c-" + suffix;
+        Response created = instructor.post("/api/v1/courses", "{\"name\":\"" + course + "\",\"templateLab\":\""
+                + labId + "\",\"pool\":\"" + pool + "\"" + (settings.isEmpty() ? "" : "," + settings) + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new Classroom(admin, instructor, pool, course, labId);
+    }
+
+    /** A new user in the course with this role. */
+    ApiClient enrol(String role) {
+        ApiClient user = admin.newUser();
+        Response added = instructor.post(path("/roster"), "{\"members\":[{\"username\":\"" + user.username()
+                + "\",\"role\":\"" + role + "\"}]}");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        return user;
+    }
+
+    String path(String rest) {
+        return "/api/v1/courses/" + course + rest;
+    }
+
+    /** The student's own lab, from the course as they see it. */
+    String labOf(ApiClient student) {
+        return student.get(path("")).json().get("yourLab").asString();
+    }
+}
