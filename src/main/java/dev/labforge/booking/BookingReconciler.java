@@ -129,8 +129,9 @@ class BookingReconciler implements SmartLifecycle {
      */
     private Caller actorFor(Course course, Booking booking) {
         String creator = users.username(course.createdBy());
+        // no expiry: it acts within one pass and is never asked again
         return new Caller(course.createdBy(), creator + " (booking " + booking.id() + ")", false,
-                "booking:" + booking.id());
+                "booking:" + booking.id(), null);
     }
 
     private void loop() {
