@@ -118,7 +118,8 @@ class BookingController {
     }
 
     @GetMapping("/api/v1/bookings")
-    @Operation(operationId = "listBookings", summary = "Your bookings, latest start first")
+    @Operation(operationId = "listBookings", summary = "Your bookings, latest start first",
+            description = "Every booking of yours in every course, past and future, with its state (booked, active, ended or cancelled) and lab.")
     List<BookingDocument.BookingView> mine(Caller caller) {
         Instant now = clock.instant();
         Map<UUID, String> names = new java.util.HashMap<>();
@@ -128,7 +129,8 @@ class BookingController {
     }
 
     @GetMapping("/api/v1/bookings/{id}")
-    @Operation(operationId = "getBooking", summary = "A booking: yours, or of a student in a course you teach")
+    @Operation(operationId = "getBooking", summary = "A booking: yours, or of a student in a course you teach",
+            description = "One booking with its course, lab, interval, state, extensions and when capacity is held from. Students see their own; instructors and assistants see their course's.")
     BookingDocument.BookingView get(Caller caller, @PathVariable UUID id) {
         Booking booking = bookings.find(id).orElseThrow(() -> notFound(id));
         Course course = visible(caller, booking, CourseRole.ASSISTANT);

@@ -56,7 +56,8 @@ class CapacityPoolController {
 
     @PostMapping
     @Transactional
-    @Operation(operationId = "createCapacityPool", summary = "Declare a capacity pool (admins only)")
+    @Operation(operationId = "createCapacityPool", summary = "Declare a capacity pool (admins only)",
+            description = "A named amount of vCPUs, memory and router VMs that bookings reserve from. Courses name the pool their labs run in.")
     ResponseEntity<PoolDocument.PoolView> create(Caller caller, @Valid @RequestBody PoolDocument.PoolRequest request) {
         requireAdmin(caller);
         if (pools.byName(request.name()).isPresent()) {
@@ -76,13 +77,15 @@ class CapacityPoolController {
     }
 
     @GetMapping
-    @Operation(operationId = "listCapacityPools", summary = "List the capacity pools")
+    @Operation(operationId = "listCapacityPools", summary = "List the capacity pools",
+            description = "Every pool with its capacity. What is reserved over time is at `/capacity/pools/{name}/load`.")
     List<PoolDocument.PoolView> list(Caller caller) {
         return pools.all().stream().map(PoolDocument.PoolView::from).toList();
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getCapacityPool", summary = "Get a capacity pool")
+    @Operation(operationId = "getCapacityPool", summary = "Get a capacity pool",
+            description = "One pool's capacity (vCPUs, memory, router VMs).")
     PoolDocument.PoolView get(Caller caller, @PathVariable String name) {
         return PoolDocument.PoolView.from(pools.require(name));
     }
@@ -109,7 +112,8 @@ class CapacityPoolController {
 
     @DeleteMapping("/{name}")
     @Transactional
-    @Operation(operationId = "deleteCapacityPool", summary = "Remove a pool nothing uses (admins only)")
+    @Operation(operationId = "deleteCapacityPool", summary = "Remove a pool nothing uses (admins only)",
+            description = "Refused with 409 while a course uses the pool or reservations are held from it.")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
         requireAdmin(caller);
         CapacityPool pool = pools.lock(pools.require(name).id());

@@ -68,7 +68,8 @@ class CourseController {
 
     @PostMapping
     @Transactional
-    @Operation(operationId = "createCourse", summary = "Create a course from a lab you may edit; you are its instructor")
+    @Operation(operationId = "createCourse", summary = "Create a course from a lab you may edit; you are its instructor",
+            description = "Names a template lab you may edit and a capacity pool it fits in, with the booking rules: longest slot, booking window, weekly allowance per student, what happens to a lab at the end of a booking (stop, destroy or reset) and the course's time zone.")
     ResponseEntity<CourseDocument.CourseView> create(Caller caller,
                                                      @Valid @RequestBody CourseDocument.CourseRequest request) {
         List<InvalidField> errors = new ArrayList<>();
@@ -120,7 +121,8 @@ class CourseController {
     }
 
     @GetMapping
-    @Operation(operationId = "listCourses", summary = "The courses you are in (administrators: all)")
+    @Operation(operationId = "listCourses", summary = "The courses you are in (administrators: all)",
+            description = "Each course with your role in it (instructor, assistant or student) and its booking rules.")
     List<CourseDocument.CourseView> list(Caller caller) {
         return courses.visibleTo(caller.userId(), caller.admin()).stream().map(course -> {
             CourseMembers.Member me = members.find(course.id(), caller.userId()).orElse(null);
@@ -130,7 +132,8 @@ class CourseController {
     }
 
     @GetMapping("/{course}")
-    @Operation(operationId = "getCourse", summary = "A course you are in")
+    @Operation(operationId = "getCourse", summary = "A course you are in",
+            description = "The course's template, pool and booking rules; instructors also see the join code.")
     CourseDocument.CourseView get(Caller caller, @PathVariable String course) {
         CourseAccess.Enrolled enrolled = access.require(caller, course, CourseRole.STUDENT);
         return view(enrolled.course(), enrolled.role(),
@@ -139,7 +142,8 @@ class CourseController {
 
     @PostMapping("/{course}/join-code")
     @Transactional
-    @Operation(operationId = "newJoinCode", summary = "Make a new join code, replacing the old one (instructors)")
+    @Operation(operationId = "newJoinCode", summary = "Make a new join code, replacing the old one (instructors)",
+            description = "Students redeem a join code to enrol themselves; the old code stops working at once.")
     CourseDocument.JoinCodeView newJoinCode(Caller caller, @PathVariable String course) {
         Course found = access.require(caller, course, CourseRole.INSTRUCTOR).course();
         // 80 bits: guessing one of even thousands of live codes stays hopeless
@@ -153,7 +157,8 @@ class CourseController {
 
     @PostMapping("/join")
     @Transactional
-    @Operation(operationId = "joinCourse", summary = "Join a course as a student with its join code")
+    @Operation(operationId = "joinCourse", summary = "Join a course as a student with its join code",
+            description = "Enrols you as a student of the course the code belongs to and makes your copy of its template lab.")
     CourseDocument.CourseView join(Caller caller, @Valid @RequestBody CourseDocument.JoinRequest request) {
         Course course = courses.byJoinCode(request.code()).orElseThrow(() -> new ValidationFailed(List.of(
                 InvalidField.at("/code", "no course has this join code; ask your instructor for the current one"))));

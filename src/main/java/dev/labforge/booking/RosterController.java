@@ -54,7 +54,8 @@ class RosterController {
 
     @GetMapping
     @Operation(operationId = "getRoster", summary = "Who is in the course, with each student's lab (assistants and"
-            + " instructors)")
+            + " instructors)",
+            description = "Every member with their role; each student with the id of their copy of the template lab.")
     CourseDocument.RosterView get(Caller caller, @PathVariable String course) {
         return view(access.require(caller, course, CourseRole.ASSISTANT).course());
     }
@@ -78,7 +79,8 @@ class RosterController {
 
     @PostMapping(consumes = "text/csv")
     @Transactional
-    @Operation(operationId = "addToRosterCsv", summary = "Add members from a CSV of usernames (instructors)")
+    @Operation(operationId = "addToRosterCsv", summary = "Add members from a CSV of usernames (instructors)",
+            description = "The body is one username per line, optionally followed by `,role`; all or nothing: an unknown user or a bad line is a 422 pointing at its line, and nobody is added.")
     CourseDocument.RosterView addCsv(Caller caller, @PathVariable String course, @RequestBody String csv) {
         Course found = access.require(caller, course, CourseRole.INSTRUCTOR).course();
         List<Entry> entries = new ArrayList<>();

@@ -128,7 +128,7 @@ class BookingReconcilerTest extends BookingIntegrationTest {
 
     private static int events(ApiClient client, String lab) {
         int requested = 0; // requests only: the simulated cluster adds status events as it goes
-        for (JsonNode event : client.get("/api/v1/labs/" + lab + "/events").json()) {
+        for (JsonNode event : client.get("/api/v1/labs/" + lab + "/events").json().get("items")) {
             requested += event.get("kind").asString().equals("Requested") ? 1 : 0;
         }
         return requested;
