@@ -20,6 +20,11 @@ class ConsoleUpstreams {
         void close();
     }
 
+    /** Opens a console's upstream: {@link ConsoleUpstreams#open}, or a stand-in in a test. */
+    interface Opener {
+        Upstream open(ConsoleTarget target, Consumer<byte[]> output, Ended ended);
+    }
+
     /** What an upstream tells its console besides output: that it ended, and why. */
     interface Ended {
         void ended(ConsoleClose why);

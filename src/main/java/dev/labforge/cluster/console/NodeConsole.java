@@ -40,7 +40,7 @@ final class NodeConsole {
         return target;
     }
 
-    synchronized void connect(ConsoleUpstreams upstreams) {
+    synchronized void connect(ConsoleUpstreams.Opener upstreams) {
         upstream = upstreams.open(target, this::output, this::end);
     }
 

@@ -58,7 +58,7 @@ class NodeConsoles {
             if (console == null || console.ended()) {
                 console = new NodeConsole(target, (int) properties.scrollback().toBytes(),
                         properties.maxViewersPerNode(), clock);
-                console.connect(upstreams);
+                console.connect(upstreams::open);
                 open.put(target, console);
             }
             console.join(viewer, take);

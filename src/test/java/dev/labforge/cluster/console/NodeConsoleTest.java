@@ -1,12 +1,6 @@
 package dev.labforge.cluster.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import dev.labforge.access.Caller;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.lang.reflect.Proxy;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +20,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /** Fan-out without unbounded buffers: a slow viewer is closed, the others keep the live output. */
@@ -41,21 +40,22 @@ class NodeConsoleTest {
     void aViewerThatCannotKeepUpIsClosedAndTheOthersGetEverything() throws Exception {
         NodeConsole console = console(16 * 1024, Clock.systemUTC());
         CountDownLatch never = new CountDownLatch(1);
-        WebSocketSession stuck = session();
-        doAnswer(call -> {
-            never.await(); // a browser that stopped reading: the send never completes
-            return null;
-        }).when(stuck).sendMessage(any());
+        CompletableFuture<CloseStatus> stuckClosed = new CompletableFuture<>();
+        WebSocketSession stuck = session(message -> {
+            try {
+                never.await(); // a browser that stopped reading: the send never completes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, stuckClosed::complete);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        WebSocketSession fast = session();
-        doAnswer(call -> {
-            if (call.getArgument(0) instanceof BinaryMessage binary) {
+        WebSocketSession fast = session(message -> {
+            if (message instanceof BinaryMessage binary) {
                 synchronized (received) {
-                    received.write(binary.getPayload().array());
+                    received.write(binary.getPayload().array(), 0, binary.getPayloadLength());
                 }
             }
-            return null;
-        }).when(fast).sendMessage(any());
+        }, status -> { });
         Viewer slow = new Viewer(stuck, caller("slow"), false, 4096, sender);
         Viewer quick = new Viewer(fast, caller("quick"), false, 4096, sender);
         console.join(slow, false);
@@ -75,7 +75,7 @@ class NodeConsoleTest {
             assertThat(size(received)).isEqualTo(expected);
         }
 
-        verify(stuck, timeout(10_000)).close(ConsoleClose.TOO_SLOW.status());
+        assertThat(stuckClosed.get(10, TimeUnit.SECONDS)).isEqualTo(ConsoleClose.TOO_SLOW.status());
         assertThat(console.viewers()).containsExactly(quick);
         never.countDown();
     }
@@ -86,18 +86,16 @@ class NodeConsoleTest {
         for (int i = 0; i < 300; i++) {
             output.accept(("line " + i + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        WebSocketSession session = session();
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         CountDownLatch got = new CountDownLatch(1);
-        doAnswer(call -> {
-            if (call.getArgument(0) instanceof BinaryMessage binary && got.getCount() > 0) {
-                first.write(binary.getPayload().array());
+        WebSocketSession session = session(message -> {
+            if (message instanceof BinaryMessage binary && got.getCount() > 0) {
+                first.write(binary.getPayload().array(), 0, binary.getPayloadLength());
                 got.countDown();
             }
-            return null;
-        }).when(session).sendMessage(any());
+        }, status -> { });
         console.join(new Viewer(session, caller("late"), false, 4096, sender), false);
-        got.await();
+        assertThat(got.await(10, TimeUnit.SECONDS)).isTrue();
         String seen = first.toString(StandardCharsets.US_ASCII);
         assertThat(seen).hasSize(1024).endsWith("line 299\n").doesNotContain("line 0\n");
     }
@@ -106,7 +104,7 @@ class NodeConsoleTest {
     void idleCountsFromTheLastKeystroke() {
         MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
         NodeConsole console = console(1024, clock);
-        Viewer driver = new Viewer(session(), caller("d"), false, 4096, sender);
+        Viewer driver = new Viewer(session(message -> { }, status -> { }), caller("d"), false, 4096, sender);
         console.join(driver, false);
         clock.advance(Duration.ofMinutes(29));
         assertThat(console.idleFor(Duration.ofMinutes(30))).isFalse();
@@ -119,9 +117,8 @@ class NodeConsoleTest {
 
     private NodeConsole console(int scrollback, Clock clock) {
         NodeConsole console = new NodeConsole(TARGET, scrollback, 8, clock);
-        ConsoleUpstreams upstreams = mock(ConsoleUpstreams.class);
-        when(upstreams.open(any(), any(), any())).thenAnswer(call -> {
-            output = call.getArgument(1);
+        console.connect((target, out, ended) -> {
+            output = out;
             return new ConsoleUpstreams.Upstream() {
                 @Override
                 public void send(byte[] input) {
@@ -132,15 +129,28 @@ class NodeConsoleTest {
                 }
             };
         });
-        console.connect(upstreams);
         return console;
     }
 
-    private static WebSocketSession session() {
-        WebSocketSession session = mock(WebSocketSession.class);
-        when(session.getId()).thenReturn(UUID.randomUUID().toString());
-        when(session.isOpen()).thenReturn(true);
-        return session;
+    /** A viewer's socket: what it is sent goes to {@code sent}, its close to {@code closed}; nothing else works. */
+    private static WebSocketSession session(Consumer<WebSocketMessage<?>> sent, Consumer<CloseStatus> closed) {
+        String id = UUID.randomUUID().toString();
+        return (WebSocketSession) Proxy.newProxyInstance(WebSocketSession.class.getClassLoader(),
+                new Class<?>[] {WebSocketSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "sendMessage" -> {
+                        sent.accept((WebSocketMessage<?>) args[0]);
+                        yield null;
+                    }
+                    case "close" -> {
+                        closed.accept(args == null ? CloseStatus.NORMAL : (CloseStatus) args[0]);
+                        yield null;
+                    }
+                    case "getId", "toString" -> id;
+                    case "isOpen" -> true;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static Caller caller(String name) {
