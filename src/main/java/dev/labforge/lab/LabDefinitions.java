@@ -33,6 +33,11 @@ public class LabDefinitions {
         return jdbc.sql("select id from labs where " + column + " = ?").param(owner.id()).query(UUID.class).list();
     }
 
+    /** The caller's permission on the lab: a not-found problem if they have none (or it does not exist). */
+    public Permission permission(Caller caller, UUID labId) {
+        return access.permission(caller, labId);
+    }
+
     /**
      * The lab if the caller has at least {@code needed} on it: a not-found problem if they cannot see
      * it (no leak of its existence), a forbidden one if they can but not enough.

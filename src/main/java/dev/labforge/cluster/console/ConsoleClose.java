@@ -1,0 +1,35 @@
+package dev.labforge.cluster.console;
+
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * Why LabForge closes a console, as the WebSocket close frame says it: a code in the range reserved for
+ * applications (4000-4999), so a client can branch on it, and a reason a person can read.
+ */
+enum ConsoleClose {
+    NODE_STOPPED(4001, "node stopped"),
+    LAB_DESTROYED(4002, "lab destroyed"),
+    PERMISSION_REVOKED(4003, "permission revoked"),
+    IDLE_TIMEOUT(4004, "idle timeout"),
+    TOO_SLOW(4005, "viewer too slow: output backlog exceeded its limit"),
+    TOO_MANY_VIEWERS(4006, "too many viewers on this console"),
+    CONSOLE_ENDED(4007, "the node's console closed"),
+    FRAME_TOO_LARGE(4008, "message too large"),
+    SERVICE_STOPPING(1001, "service stopping");
+
+    private final int code;
+    private final String reason;
+
+    ConsoleClose(int code, String reason) {
+        this.code = code;
+        this.reason = reason;
+    }
+
+    CloseStatus status() {
+        return new CloseStatus(code, reason);
+    }
+
+    String reason() {
+        return reason;
+    }
+}

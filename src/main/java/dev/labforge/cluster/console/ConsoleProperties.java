@@ -1,0 +1,28 @@
+package dev.labforge.cluster.console;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param ticketLifetime    how long a console ticket may wait to be redeemed: long enough for a browser to
+ *                          open the socket right after asking, short enough that a leaked URL is useless
+ * @param scrollback        how much of a node's recent output a joining viewer sees first: about a screenful
+ * @param viewerBuffer      output queued for one viewer at most; a viewer that falls further behind is closed
+ *                          rather than making the service hold an unbounded backlog for it
+ * @param maxFrame          the largest message a viewer may send; keystrokes and RFB input are small
+ * @param maxViewersPerNode viewers one node's console takes at once (a class watching a demonstration)
+ * @param idleTimeout       a console nobody typed into for this long is closed
+ * @param accessCheck       how often an open console asks again whether its viewers may still operate the
+ *                          lab (token revoked, grant removed, lab destroyed): the longest it outlives that
+ */
+@ConfigurationProperties("labforge.console")
+record ConsoleProperties(@DefaultValue("30s") Duration ticketLifetime,
+                         @DefaultValue("16KB") DataSize scrollback,
+                         @DefaultValue("256KB") DataSize viewerBuffer,
+                         @DefaultValue("64KB") DataSize maxFrame,
+                         @DefaultValue("16") int maxViewersPerNode,
+                         @DefaultValue("30m") Duration idleTimeout,
+                         @DefaultValue("2s") Duration accessCheck) {
+}

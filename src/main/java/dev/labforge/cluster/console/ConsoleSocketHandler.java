@@ -1,0 +1,81 @@
+package dev.labforge.cluster.console;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+/**
+ * A viewer's socket, once {@link ConsoleHandshake} let it open. The container calls this only when a message
+ * arrives (no thread waits on an idle socket). Binary messages are console input; so are text messages (what
+ * {@code wscat} or {@code wsdump} send for a typed line), except the one control message
+ * {@value #TAKE_OVER}, by which an instructor takes the keyboard.
+ */
+@Component
+class ConsoleSocketHandler extends AbstractWebSocketHandler {
+
+    static final String TAKE_OVER = "{\"console\":\"take-over\"}";
+    private static final String VIEWER = ConsoleSocketHandler.class.getName() + ".viewer";
+    private static final String CONSOLE = ConsoleSocketHandler.class.getName() + ".console";
+
+    private final NodeConsoles consoles;
+    private final ConsoleProperties properties;
+
+    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties) {
+        this.consoles = consoles;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        ConsoleTarget target = (ConsoleTarget) session.getAttributes().get(ConsoleHandshake.TARGET);
+        ConsoleAccess.Admitted admitted = (ConsoleAccess.Admitted) session.getAttributes().get(ConsoleHandshake.ADMITTED);
+        Viewer viewer = new Viewer(session, admitted.caller(), admitted.instructor(),
+                properties.viewerBuffer().toBytes(), consoles.sender());
+        session.getAttributes().put(VIEWER, viewer);
+        session.getAttributes().put(CONSOLE, consoles.join(target, viewer,
+                (Boolean) session.getAttributes().get(ConsoleHandshake.TAKE)));
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        ByteBuffer payload = message.getPayload();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        console(session).input(viewer(session), bytes);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        if (TAKE_OVER.equals(message.getPayload().trim())) {
+            console(session).takeOver(viewer(session));
+        } else {
+            console(session).input(viewer(session), message.getPayload().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        NodeConsole console = console(session);
+        if (console != null) {
+            consoles.leave(console, viewer(session));
+        }
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return false;
+    }
+
+    private static NodeConsole console(WebSocketSession session) {
+        return (NodeConsole) session.getAttributes().get(CONSOLE);
+    }
+
+    private static Viewer viewer(WebSocketSession session) {
+        return (Viewer) session.getAttributes().get(VIEWER);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.labforge.cluster.console;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.TextMessage;
+
+/**
+ * One node's console as every viewer shares it: one upstream connection (KubeVirt's consoles take one client at a
+ * time), its output fanned out to each viewer, and a scrollback of the last screenful for whoever joins late.
+ * One viewer at a time has the keyboard (the driver): the first to join, or an instructor (admin on the lab) who
+ * takes it over; everyone else watches. Console bytes travel in binary messages; LabForge's own notices (your role,
+ * who has the keyboard) in text messages, as one line of JSON each.
+ */
+final class NodeConsole {
+
+    private final ConsoleTarget target;
+    private final Scrollback scrollback;
+    private final int maxViewers;
+    private final Clock clock;
+    private final List<Viewer> viewers = new ArrayList<>();
+    private ConsoleUpstreams.Upstream upstream;
+    private Viewer driver;
+    private Instant lastInput;
+    private boolean ended;
+
+    NodeConsole(ConsoleTarget target, int scrollbackBytes, int maxViewers, Clock clock) {
+        this.target = target;
+        this.scrollback = new Scrollback(scrollbackBytes);
+        this.maxViewers = maxViewers;
+        this.clock = clock;
+        this.lastInput = clock.instant();
+    }
+
+    ConsoleTarget target() {
+        return target;
+    }
+
+    synchronized void connect(ConsoleUpstreams.Opener upstreams) {
+        upstream = upstreams.open(target, this::output, this::end);
+    }
+
+    /** Adds the viewer: first the scrollback, then live output. False if the console is full or over. */
+    synchronized boolean join(Viewer viewer, boolean take) {
+        if (ended || viewers.size() >= maxViewers) {
+            viewer.close(ended ? ConsoleClose.CONSOLE_ENDED : ConsoleClose.TOO_MANY_VIEWERS);
+            return false;
+        }
+        viewers.add(viewer);
+        boolean drives = driver == null || (take && viewer.instructor());
+        byte[] recent = scrollback.snapshot();
+        if (recent.length > 0) {
+            viewer.offer(new BinaryMessage(recent));
+        }
+        if (drives) {
+            handOver(viewer);
+        } else {
+            notice(viewer, "{\"console\":\"joined\",\"role\":\"watcher\",\"driver\":\"" + driver.caller().username()
+                    + "\"}");
+        }
+        return true;
+    }
+
+    /** Keystrokes (or RFB input) from a viewer: passed on only from the driver. */
+    synchronized void input(Viewer viewer, byte[] bytes) {
+        if (ended) {
+            return;
+        }
+        if (viewer != driver) {
+            notice(viewer, "{\"console\":\"read-only\",\"detail\":\"you are watching; "
+                    + (viewer.instructor() ? "send {\\\"console\\\":\\\"take-over\\\"} to type"
+                    : "the keyboard is with " + driver.caller().username()) + "\"}");
+            return;
+        }
+        lastInput = clock.instant();
+        upstream.send(bytes);
+    }
+
+    /** An instructor takes the keyboard; anyone may pick it up while nobody has it. */
+    synchronized void takeOver(Viewer viewer) {
+        if (viewer == driver || ended) {
+            return;
+        }
+        if (driver != null && !viewer.instructor()) {
+            notice(viewer, "{\"console\":\"refused\",\"detail\":\"only an instructor (admin on the lab) may take"
+                    + " the keyboard from " + driver.caller().username() + "\"}");
+            return;
+        }
+        handOver(viewer);
+    }
+
+    /** The viewer left (closed its socket, or was closed). Returns true when nobody is left. */
+    synchronized boolean leave(Viewer viewer) {
+        viewers.remove(viewer);
+        if (viewer == driver) {
+            driver = null;
+        }
+        return viewers.isEmpty();
+    }
+
+    synchronized List<Viewer> viewers() {
+        return List.copyOf(viewers);
+    }
+
+    synchronized boolean idleFor(Duration timeout) {
+        return !clock.instant().isBefore(lastInput.plus(timeout));
+    }
+
+    /** Closes every viewer with the reason, and the upstream. */
+    synchronized void end(ConsoleClose why) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        viewers.forEach(v -> v.close(why));
+        viewers.clear();
+        driver = null;
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    synchronized boolean ended() {
+        return ended;
+    }
+
+    private void output(byte[] bytes) {
+        List<Viewer> slow = new ArrayList<>();
+        synchronized (this) {
+            scrollback.append(bytes);
+            for (Viewer viewer : viewers) {
+                if (!viewer.offer(new BinaryMessage(bytes))) {
+                    slow.add(viewer);
+                }
+            }
+            slow.forEach(this::leave);
+        }
+        slow.forEach(v -> v.close(ConsoleClose.TOO_SLOW));
+    }
+
+    private void handOver(Viewer viewer) {
+        Viewer previous = driver;
+        driver = viewer;
+        String name = viewer.caller().username();
+        for (Viewer each : viewers) {
+            String role = each == viewer ? "driver" : "watcher";
+            notice(each, "{\"console\":\"" + (each == viewer && previous == null ? "joined" : "control")
+                    + "\",\"role\":\"" + role + "\",\"driver\":\"" + name + "\"}");
+        }
+    }
+
+    private void notice(Viewer viewer, String json) {
+        viewer.offer(new TextMessage(json.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.labforge.cluster.console;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consoles open in this replica, one per node and kind, and the watch over them: every
+ * {@link ConsoleProperties#accessCheck()} each viewer's access is asked again (credential, operate on the lab,
+ * node running), so that a revoked token or grant, a stopped node or a destroyed lab closes the console within
+ * seconds, and a console nobody typed into for {@link ConsoleProperties#idleTimeout()} is closed.
+ */
+@Component
+class NodeConsoles {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeConsoles.class);
+
+    private final ConsoleUpstreams upstreams;
+    private final ConsoleAccess access;
+    private final ConsoleProperties properties;
+    private final Clock clock;
+    private final Map<ConsoleTarget, NodeConsole> open = new HashMap<>();
+    /** Sends to viewers and closes them: tasks only while there is something to send, on virtual threads. */
+    private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("console-watch").daemon().factory());
+
+    NodeConsoles(ConsoleUpstreams upstreams, ConsoleAccess access, ConsoleProperties properties,
+                 ObjectProvider<Clock> clock) {
+        this.upstreams = upstreams;
+        this.access = access;
+        this.properties = properties;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        long period = properties.accessCheck().toMillis();
+        watch.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    ExecutorService sender() {
+        return sender;
+    }
+
+    /** Joins the viewer to the node's console, opening its upstream if nobody has it open. */
+    NodeConsole join(ConsoleTarget target, Viewer viewer, boolean take) {
+        NodeConsole console;
+        synchronized (open) {
+            console = open.get(target);
+            if (console == null || console.ended()) {
+                console = new NodeConsole(target, (int) properties.scrollback().toBytes(),
+                        properties.maxViewersPerNode(), clock);
+                console.connect(upstreams::open);
+                open.put(target, console);
+            }
+            console.join(viewer, take);
+        }
+        return console;
+    }
+
+    void leave(NodeConsole console, Viewer viewer) {
+        synchronized (open) {
+            if (console.leave(viewer)) {
+                console.end(ConsoleClose.CONSOLE_ENDED);
+                open.remove(console.target(), console);
+            }
+        }
+    }
+
+    Optional<NodeConsole> find(ConsoleTarget target) {
+        synchronized (open) {
+            return Optional.ofNullable(open.get(target));
+        }
+    }
+
+    private void check() {
+        List<NodeConsole> consoles;
+        synchronized (open) {
+            consoles = List.copyOf(open.values());
+        }
+        for (NodeConsole console : consoles) {
+            try {
+                if (console.idleFor(properties.idleTimeout())) {
+                    end(console, ConsoleClose.IDLE_TIMEOUT);
+                    continue;
+                }
+                for (Viewer viewer : console.viewers()) {
+                    Optional<ConsoleClose> revoked = access.revoked(viewer.caller(), console.target());
+                    if (revoked.isEmpty()) {
+                        continue;
+                    }
+                    if (revoked.get() == ConsoleClose.PERMISSION_REVOKED) {
+                        leave(console, viewer);
+                        viewer.close(revoked.get());
+                    } else { // the node or lab is gone for everyone
+                        end(console, revoked.get());
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) { // the database away for a moment: the next round asks again
+                log.warn("console access check failed for {}: {}", console.target(), e.toString());
+            }
+        }
+    }
+
+    private void end(NodeConsole console, ConsoleClose why) {
+        synchronized (open) {
+            console.end(why);
+            open.remove(console.target(), console);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        watch.shutdownNow();
+        List<NodeConsole> consoles;
+        synchronized (open) {
+            consoles = List.copyOf(open.values());
+            open.clear();
+        }
+        consoles.forEach(c -> c.end(ConsoleClose.SERVICE_STOPPING));
+        sender.shutdown();
+    }
+}

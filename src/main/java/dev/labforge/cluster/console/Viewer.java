@@ -1,0 +1,107 @@
+package dev.labforge.cluster.console;
+
+import dev.labforge.access.Caller;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One browser (or terminal) at a console. What it is sent waits in a queue of at most {@code maxQueued} bytes; a
+ * sender task runs only while that queue has something, so an idle viewer holds no thread. A viewer whose queue
+ * would overflow is too slow: {@link #offer} says so and its console closes it, rather than buffer without bound.
+ */
+final class Viewer {
+
+    private final WebSocketSession session;
+    private final boolean instructor;
+    private final long maxQueued;
+    private final Executor sender;
+    private final ArrayDeque<WebSocketMessage<?>> queue = new ArrayDeque<>();
+    private final Caller caller;
+    private long queued;
+    private boolean sending;
+    private boolean closed;
+
+    Viewer(WebSocketSession session, Caller caller, boolean instructor, long maxQueued, Executor sender) {
+        this.session = session;
+        this.caller = caller;
+        this.instructor = instructor;
+        this.maxQueued = maxQueued;
+        this.sender = sender;
+    }
+
+    Caller caller() {
+        return caller;
+    }
+
+    /** Admin on the lab: may take the keyboard from whoever has it. */
+    boolean instructor() {
+        return instructor;
+    }
+
+    String id() {
+        return session.getId();
+    }
+
+    /** Queues a message; false when that would pass the bound (the viewer is too slow and must go). */
+    synchronized boolean offer(WebSocketMessage<?> message) {
+        if (closed) {
+            return true;
+        }
+        if (queued + message.getPayloadLength() > maxQueued) {
+            return false;
+        }
+        queue.add(message);
+        queued += message.getPayloadLength();
+        if (!sending) {
+            sending = true;
+            sender.execute(this::send);
+        }
+        return true;
+    }
+
+    private void send() {
+        while (true) {
+            WebSocketMessage<?> next;
+            synchronized (this) {
+                next = closed ? null : queue.poll();
+                if (next == null) {
+                    sending = false;
+                    return;
+                }
+                queued -= next.getPayloadLength();
+            }
+            try {
+                session.sendMessage(next); // blocks this task only while the socket cannot take more
+            } catch (IOException | RuntimeException gone) { // the client left, or a close overtook the send
+                synchronized (this) {
+                    closed = true;
+                    queue.clear();
+                    sending = false;
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Closes the socket with the reason; what was still queued for it is dropped. The close frame is sent by a task
+     * of its own: behind a send stuck on a slow client it may wait, and whoever closes (a console fanning out
+     * output, the access check) must not.
+     */
+    void close(ConsoleClose why) {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+        sender.execute(() -> {
+            try {
+                session.close(why.status());
+            } catch (IOException | RuntimeException alreadyGone) {
+                // nothing left to tell
+            }
+        });
+    }
+}
