@@ -2,7 +2,12 @@
 # LabForge classroom-storm benchmark (issue 3; docs/benchmarks.md): 500 labs of 6 routers and 7 links started at
 # once on the simulated cluster, against a floor on the same kind of API server, in one JVM and one run. Then
 # writes per object, a full resync, watches, heap per router at 3,000 and 30,000 routers, status latency.
-# Usage: bench/storm.sh            (about 12 minutes on 2 cores; fails if a target is missed)
+# Judged (issue 16), since they hold from run to run: exactly one write per object, zero writes on a resync and on
+# a restart, one watch per kind, heap per router <= 8 KiB, status latency p99 <= 1 s. Reported, not judged: the
+# time to RUNNING as a ratio to the floor and to the watched floor, and the CPU per router deployed (on two shared
+# cores the ratio moved by +-20% between runs of the same code). ClassroomWritesTest checks the writes on three
+# labs in every build.
+# Usage: bench/storm.sh            (about 12 minutes on 2 cores; fails if a judged figure is missed)
 #        bench/storm.sh -Dstorm.heap-copies=1 -Dstorm.warm-up-labs=100   (quicker: no 30,000-router heap point)
 # Results: target/storm/classroom-storm-<date>-<HHMM>.txt (UTC), copied to bench/ as storm-results-<date>-<HHMM>.txt
 set -euo pipefail

@@ -3,6 +3,7 @@ package dev.labforge.cluster;
 import dev.labforge.cluster.multus.Multus;
 import dev.labforge.lab.LabChanged;
 import dev.labforge.lab.LabDefinitions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,21 +39,25 @@ class ClusterRuntime implements SmartLifecycle {
     private final StatusRecorder status;
     private final ReconcilerLease lease;
     private final ChangeFeed changes;
-    private final ClusterWrites writes = new ClusterWrites();
+    private final ClusterWrites writes;
+    private final ReconcileMeters meters;
     /** Reconcile passes finished since this process started, across restarts: shows when a resync has run. */
     private final LongAdder passes = new LongAdder();
     private final StatusRows statusRows;
     /** Kept across restarts: whoever watches one lab keeps watching it through a stop and a start. */
     private final List<LabWatcher> watchers = new CopyOnWriteArrayList<>();
     private ClusterCache cache;
-    private ReconcileQueue queue;
+    private volatile ReconcileQueue queue;
     private volatile StatusFollower follower;
     private ScheduledExecutorService resync;
     private volatile boolean running;
 
     ClusterRuntime(ClusterConnection connection, ClusterProperties properties, LabDefinitions definitions,
                    LabRuntimeRepository runtimes, LabPlanner planner, StatusRecorder status,
-                   TransactionTemplate transaction, ReconcilerLease lease, ChangeFeed changes, StatusRows statusRows) {
+                   TransactionTemplate transaction, ReconcilerLease lease, ChangeFeed changes, StatusRows statusRows,
+                   MeterRegistry registry) {
+        this.writes = new ClusterWrites(registry);
+        this.meters = new ReconcileMeters(registry);
         this.transaction = transaction;
         this.statusRows = statusRows;
         this.lease = lease;
@@ -80,15 +85,25 @@ class ClusterRuntime implements SmartLifecycle {
         awaitSync();
         // only the lease holder writes to the cluster; the others drop their wake-ups and wait their turn
         queue = new ReconcileQueue(lab -> {
+            if (!lease.held()) {
+                passes.increment();
+                watchers.forEach(watcher -> watcher.passed(lab));
+                return true;
+            }
+            long began = System.nanoTime();
+            ReconcileMeters.Outcome outcome = ReconcileMeters.Outcome.FAILED;
             try {
-                return !lease.held() || reconciler.reconcile(lab);
+                boolean settled = reconciler.reconcile(lab);
+                outcome = settled ? ReconcileMeters.Outcome.SETTLED : ReconcileMeters.Outcome.UNSETTLED;
+                return settled;
             } finally {
+                meters.passed(outcome, System.nanoTime() - began);
                 passes.increment();
                 watchers.forEach(watcher -> watcher.passed(lab));
             }
         }, properties.workers());
         follower = new StatusFollower(cache::vms, statusRows, planned, statusLocks, this::observed, this::settled,
-                lab -> watchers.forEach(watcher -> watcher.statusRecorded(lab)));
+                lab -> watchers.forEach(watcher -> watcher.statusRecorded(lab)), meters::statusLag);
         resync = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("resync").factory());
         resync.scheduleWithFixedDelay(this::resyncQuiet, properties.resync().toMillis(),
                 properties.resync().toMillis(), TimeUnit.MILLISECONDS);
@@ -222,6 +237,18 @@ class ClusterRuntime implements SmartLifecycle {
 
     long reconcilePasses() {
         return passes.sum();
+    }
+
+    /** Labs waiting for a pass; 0 while stopped. */
+    int queued() {
+        ReconcileQueue q = queue;
+        return q == null ? 0 : q.size();
+    }
+
+    /** Labs whose status changes wait for the follower; 0 while stopped. */
+    int statusPending() {
+        StatusFollower f = follower;
+        return f == null ? 0 : f.pending();
     }
 
     /** Status batches the follower wrote since this process started (0 while stopped), for all labs. */

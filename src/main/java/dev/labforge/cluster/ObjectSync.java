@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Brings one kind of object in line with its desired set: creates what is missing, rewrites what
@@ -98,10 +99,9 @@ final class ObjectSync {
                 expected.put(key, written);
                 try {
                     if (have == null) {
-                        create(byObject.apply(want));
+                        create(kind, byObject.apply(want));
                     } else {
-                        byObject.apply(want).update();
-                        writes.updated();
+                        send(ClusterWrites.Verb.UPDATE, kind, () -> byObject.apply(want).update());
                     }
                 } catch (RuntimeException e) {
                     expected.remove(key, written);
@@ -167,7 +167,7 @@ final class ObjectSync {
             }
             return;
         }
-        create(byObject.apply(desired));
+        create(kind, byObject.apply(desired));
         expected.put(key, "");
     }
 
@@ -182,8 +182,7 @@ final class ObjectSync {
         if (uid.equals(expected.get(key))) {
             return;
         }
-        byName.apply(name).delete();
-        writes.deleted();
+        send(ClusterWrites.Verb.DELETE, kind, () -> byName.apply(name).delete());
         expected.put(key, uid);
     }
 
@@ -204,18 +203,18 @@ final class ObjectSync {
         if (patched.equals(expected.get(key))) {
             return;
         }
-        client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VM).inNamespace(namespace)
+        send(ClusterWrites.Verb.PATCH, dev.labforge.cluster.kubevirt.KubeVirt.VM.getPlural(), () -> client
+                .genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VM).inNamespace(namespace)
                 .withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-                        "{\"spec\":{\"runStrategy\":\"" + runStrategy + "\"}}");
-        writes.patched();
+                        "{\"spec\":{\"runStrategy\":\"" + runStrategy + "\"}}"));
         expected.put(key, patched);
     }
 
     /** Deletes a VMI: with runStrategy Always, KubeVirt starts a fresh one from the VM's template. */
     void deleteInstance(String namespace, String vmi) {
-        client.genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VMI).inNamespace(namespace)
-                .withName(vmi).delete();
-        writes.deleted();
+        send(ClusterWrites.Verb.DELETE, dev.labforge.cluster.kubevirt.KubeVirt.VMI.getPlural(), () -> client
+                .genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VMI).inNamespace(namespace)
+                .withName(vmi).delete());
     }
 
     /**
@@ -325,16 +324,30 @@ final class ObjectSync {
         expected.keySet().removeIf(k -> k.contains("/" + namespace + "/"));
     }
 
-    private <T extends HasMetadata> void create(Resource<T> resource) {
+    private <T extends HasMetadata> void create(String kind, Resource<T> resource) {
         try {
             resource.create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
+                writes.failed(ClusterWrites.Verb.CREATE, kind, e);
                 throw e;
             }
             // it exists already (created by a run whose ADD we have not seen): the cache will show it
+            writes.createdAlready(kind);
+            return;
         }
-        writes.created();
+        writes.wrote(ClusterWrites.Verb.CREATE, kind);
+    }
+
+    /** One write other than a create, counted by its answer. */
+    private void send(ClusterWrites.Verb verb, String kind, Supplier<?> write) {
+        try {
+            write.get();
+        } catch (RuntimeException e) {
+            writes.failed(verb, kind, e);
+            throw e;
+        }
+        writes.wrote(verb, kind);
     }
 
     private static String key(String kind, String namespace, String name) {

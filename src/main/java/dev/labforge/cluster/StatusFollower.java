@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +63,9 @@ final class StatusFollower implements AutoCloseable {
     private final Consumer<UUID> fullPass;
     private final Consumer<UUID> settled;
     private final Consumer<UUID> recorded;
-    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+    private final LongConsumer lag;
+    /** Labs waiting for a batch, each with when its first change not yet recorded came (monotonic nanoseconds). */
+    private final Map<UUID, Long> pending = new ConcurrentHashMap<>();
     private final LongAdder batches = new LongAdder();
     private final List<Thread> threads;
     private volatile boolean open = true;
@@ -76,6 +78,18 @@ final class StatusFollower implements AutoCloseable {
      */
     StatusFollower(Function<UUID, List<GenericKubernetesResource>> vms, Rows rows, PlannedNodes planned,
                    StatusLocks locks, Consumer<UUID> fullPass, Consumer<UUID> settled, Consumer<UUID> recorded) {
+        this(vms, rows, planned, locks, fullPass, settled, recorded, nanos -> {
+        });
+    }
+
+    /**
+     * @param lag told, for each lab a batch looked at, the nanoseconds from the first change it had waiting to the
+     *            batch's commit: how far recorded status trails the cluster
+     */
+    StatusFollower(Function<UUID, List<GenericKubernetesResource>> vms, Rows rows, PlannedNodes planned,
+                   StatusLocks locks, Consumer<UUID> fullPass, Consumer<UUID> settled, Consumer<UUID> recorded,
+                   LongConsumer lag) {
+        this.lag = lag;
         this.vms = vms;
         this.rows = rows;
         this.planned = planned;
@@ -89,9 +103,14 @@ final class StatusFollower implements AutoCloseable {
 
     /** A VM of the lab changed status (or appeared, or went), or a pass saw status not recorded: record it soon. */
     void changed(UUID lab) {
-        if (pending.add(lab)) {
+        if (pending.putIfAbsent(lab, System.nanoTime()) == null) {
             threads.forEach(LockSupport::unpark);
         }
+    }
+
+    /** Labs waiting for a batch. */
+    int pending() {
+        return pending.size();
     }
 
     /** Batches written since start (each one transaction), for tests and benchmarks. */
@@ -115,27 +134,30 @@ final class StatusFollower implements AutoCloseable {
         }
     }
 
-    private List<UUID> drain() {
-        List<UUID> labs = new ArrayList<>();
-        Iterator<UUID> it = pending.iterator();
+    /** Up to {@link #MAX_BATCH} labs taken from the pending ones, each with when its first change came. */
+    private Map<UUID, Long> drain() {
+        Map<UUID, Long> labs = new LinkedHashMap<>();
+        Iterator<Map.Entry<UUID, Long>> it = pending.entrySet().iterator();
         while (it.hasNext() && labs.size() < MAX_BATCH) {
-            labs.add(it.next());
+            Map.Entry<UUID, Long> next = it.next();
+            labs.put(next.getKey(), next.getValue());
             it.remove();
         }
         return labs;
     }
 
     /** One batch: claims what it can, records what changed, hands the rest on. */
-    private void follow(List<UUID> labs) {
+    private void follow(Map<UUID, Long> labs) {
         Map<UUID, PlannedNodes.Plan> claimed = new LinkedHashMap<>();
-        for (UUID lab : labs) {
+        for (UUID lab : labs.keySet()) {
             PlannedNodes.Plan plan = planned.of(lab);
             if (plan == null) {
                 fullPass.accept(lab);
             } else if (locks.tryLock(lab)) {
                 claimed.put(lab, plan);
             } else {
-                pending.add(lab); // a teardown pass is recording it: look again next batch
+                // a teardown pass is recording it: look again next batch, still waiting since its first change
+                pending.merge(lab, labs.get(lab), Math::min);
             }
         }
         if (claimed.isEmpty()) {
@@ -160,10 +182,12 @@ final class StatusFollower implements AutoCloseable {
             });
             rows.write(changes);
             batches.increment();
+            long committed = System.nanoTime();
+            claimed.keySet().forEach(lab -> lag.accept(committed - labs.get(lab)));
             changes.forEach(change -> recorded.accept(change.before().id()));
             settledLabs.forEach(settled);
         } catch (RuntimeException e) {
-            pending.addAll(claimed.keySet());
+            claimed.keySet().forEach(lab -> pending.merge(lab, labs.get(lab), Math::min));
             throw e;
         } finally {
             claimed.keySet().forEach(locks::unlock);

@@ -45,6 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the simulated cluster with no simulated boot delay, measured in one run against a floor on the same kind of API
  * server. Not part of {@code mvn verify}: run it with {@code bench/storm.sh} (see docs/benchmarks.md).
  *
+ * <p>It judges what is stable from run to run (issue 16): exactly one write per object, none on a resync or a
+ * restart, one watch per kind, heap per router and the status latency's p99. The wall-clock ratios to the floors and
+ * the CPU per router deployed are reported, not judged: on two shared cores the ratio moved by a fifth between runs of
+ * the same code. ClassroomWritesTest checks the writes on a few labs in every build.
+ *
  * <p>The service runs as {@code mvn spring-boot:run} runs it: its own durable embedded PostgreSQL, the simulated
  * cluster, default reconciler settings (8 workers, 5 min resync). Every wait has a deadline.
  */
@@ -125,6 +130,9 @@ class ClassroomStormBenchmark {
     JdbcClient jdbc;
 
     private final StormReport report = new StormReport();
+    /** CPU of the storm and of each unwatched floor run, for the CPU per router (reported, not judged). */
+    private double stormCoreSeconds;
+    private final List<Double> floorCoreSeconds = new ArrayList<>();
     private CpuUse cpu;
     private PostgresWork postgres;
     /** The benchmark's own reads of the cluster, under their own User-Agent: never counted as LabForge's. */
@@ -175,7 +183,14 @@ class ClassroomStormBenchmark {
                 floors.stream().map(StormReport::seconds).collect(Collectors.joining(", "))));
         report.line("LabForge (first REST start to the last lab RUNNING, by its event log): "
                 + StormReport.seconds(storm));
-        report.target("ratio to the floor <= 1.5 (goal 1.2)", ratio <= 1.5, "%.2f".formatted(ratio));
+        // not judged: on two shared cores it moved by a fifth between runs of the same code (1.47-1.99 over eight)
+        report.line("shown, not judged: LabForge to the floor %.2f (was judged against 1.5; noise of about +-20%%)"
+                .formatted(ratio));
+        double floorCpu = floorCoreSeconds.stream().sorted().toList().get(FLOOR_RUNS / 2);
+        report.line(("shown, not judged: CPU per router deployed (this JVM, which hosts the simulated cluster too,"
+                + " and its PostgreSQL): storm %.1f ms, floor %.1f ms (median run), LabForge's own %.1f ms").formatted(
+                stormCoreSeconds * 1000 / routers, floorCpu * 1000 / routers,
+                (stormCoreSeconds - floorCpu) * 1000 / routers));
         Duration watchedFloor = watchedFloors.stream().sorted().toList().get(FLOOR_RUNS / 2);
         report.line(("shown, not judged: the same floor with LabForge's informer caches watching beside it, median of"
                 + " %d runs: %s (runs: %s) = %.2f x the floor; LabForge to it: %.2f").formatted(FLOOR_RUNS,
@@ -243,6 +258,9 @@ class ClassroomStormBenchmark {
         Instant began = Instant.now();
         FloorDeploy.Result floor = FloorDeploy.run(objects, properties.workers(), DEPLOY_TIMEOUT, watched,
                 () -> cpu.since() + "\n" + cpu.byThreads());
+        if (!watched) {
+            floorCoreSeconds.add(cpu.coreSeconds());
+        }
         report.line(floor.measured());
         report.line(window("floor" + run.replace(" ", ""), began, floor.toAllRunning()));
         report.line("creates by the client: %,d %s; status writes by the simulator: %,d".formatted(floor.writes(),
@@ -280,6 +298,7 @@ class ClassroomStormBenchmark {
             Duration seen = Duration.ofNanos(System.nanoTime() - started);
             String stormCpu = cpu.since() + "\n" + cpu.byThreads() + "\n" + cpu.postgresByProcess() + "\n"
                     + postgres.since();
+            stormCoreSeconds = cpu.coreSeconds();
             Await.until("the sampled labs RUNNING over REST", RESYNC_TIMEOUT, END_CHECK,
                     () -> latency.lastRunningSeen() != 0, () -> latency.running() + " seen RUNNING");
             latency.close();

@@ -152,6 +152,15 @@ final class CpuUse {
                         Runtime.getRuntime().availableProcessors(), jvm, postgres, Math.max(0, busy - jvm - postgres));
     }
 
+    /**
+     * Core-seconds this JVM and its PostgreSQL used since {@link #mark()}: the service's work, and the simulated
+     * cluster's (the mock API server and the simulator run in this JVM too).
+     */
+    double coreSeconds() {
+        long[] now = ticks();
+        return (now[1] - start[1] + now[2] - start[2]) / TICKS;
+    }
+
     /** Busy ticks of the whole machine, of this JVM, of the PostgreSQL processes. */
     private long[] ticks() {
         long machine = 0;

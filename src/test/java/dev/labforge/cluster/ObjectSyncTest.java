@@ -1,6 +1,7 @@
 package dev.labforge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.labforge.cluster.kubevirt.KubeVirt;
 import dev.labforge.cluster.kubevirt.VirtualMachines;
@@ -9,6 +10,9 @@ import dev.labforge.cluster.simulated.SimulatedCluster;
 import dev.labforge.cluster.simulated.SimulatorSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ObjectSyncTest {
 
     private static SimulatedCluster cluster;
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void start() {
@@ -44,7 +49,7 @@ class ObjectSyncTest {
 
     @Test
     void aTeardownThatRunsBeforeTheCacheShowsACreateDeletesItAndWaitsForItToGo() {
-        ClusterWrites writes = new ClusterWrites();
+        ClusterWrites writes = new ClusterWrites(meters);
         ObjectSync sync = new ObjectSync(cluster.client(), writes);
         GenericKubernetesResource created = nad("early");
         created.getMetadata().setName("link-early");
@@ -67,7 +72,7 @@ class ObjectSyncTest {
     @Test
     void aCreateThatFindsADifferentObjectTurnsIntoOneUpdate() {
         cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("sync").resource(nad("old")).create();
-        ClusterWrites writes = new ClusterWrites();
+        ClusterWrites writes = new ClusterWrites(meters);
         ObjectSync sync = new ObjectSync(cluster.client(), writes);
 
         // the cache has not seen the old object yet: the create answers 409
@@ -87,11 +92,39 @@ class ObjectSyncTest {
         sync.syncGeneric(Multus.NAD, "sync", List.of(nad("new")), List.of(nad("tampered")));
         assertThat(writes.updates()).isEqualTo(2);
         assertThat(writes.total()).isEqualTo(3);
+        // the meter tells the create that found the object there from a plain one
+        assertThat(written("create", "exists")).isEqualTo(1);
+        assertThat(written("create", "ok")).isZero();
+        assertThat(written("update", "ok")).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedWriteIsCountedByItsAnswerAndNotAsDone() {
+        ClusterWrites writes = new ClusterWrites(meters);
+        ObjectSync sync = new ObjectSync(cluster.client(), writes);
+        GenericKubernetesResource ghost = nad("ghost");
+        ghost.getMetadata().setName("link-ghost");
+        GenericKubernetesResource stale = nad("stale");
+        stale.getMetadata().setName("link-ghost");
+
+        // the cache shows an object the API server no longer has: the update is refused with 404
+        assertThatThrownBy(() -> sync.syncGeneric(Multus.NAD, "sync", List.of(ghost), List.of(stale)))
+                .isInstanceOf(KubernetesClientException.class);
+        assertThat(written("update", "not-found")).isEqualTo(1);
+        assertThat(written("update", "ok")).isZero();
+        assertThat(writes.total()).isZero();
+    }
+
+    /** The writes of NADs the meter counted with {@code verb} and {@code result}. */
+    private double written(String verb, String result) {
+        var counter = meters.find(ClusterWrites.METER).tags("kind", Multus.NAD.getPlural(), "verb", verb,
+                "result", result).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
     void anObjectDeletedBeforeAnyPassSawItIsCreatedAgain() {
-        ClusterWrites writes = new ClusterWrites();
+        ClusterWrites writes = new ClusterWrites(meters);
         ObjectSync sync = new ObjectSync(cluster.client(), writes);
         GenericKubernetesResource nad = nad("seen");
         nad.getMetadata().setName("link-2");
@@ -117,7 +150,7 @@ class ObjectSyncTest {
 
     @Test
     void aDeleteInFlightIsNotRepeatedButANewObjectOfTheSameNameIsDeletedInTurn() {
-        ClusterWrites writes = new ClusterWrites();
+        ClusterWrites writes = new ClusterWrites(meters);
         ObjectSync sync = new ObjectSync(cluster.client(), writes);
         GenericKubernetesResource nad = nad("first");
         nad.getMetadata().setName("link-3");
@@ -142,7 +175,7 @@ class ObjectSyncTest {
 
     @Test
     void aRunStrategyPatchIsRememberedForTheVmPatchedOnly() {
-        ClusterWrites writes = new ClusterWrites();
+        ClusterWrites writes = new ClusterWrites(meters);
         ObjectSync sync = new ObjectSync(cluster.client(), writes);
         LabPlan lab = TestLabs.twoRouters();
         GenericKubernetesResource rendered = VirtualMachines.render(lab, lab.nodes().getFirst());

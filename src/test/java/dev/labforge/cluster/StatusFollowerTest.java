@@ -88,6 +88,27 @@ class StatusFollowerTest {
     }
 
     @Test
+    void tellsHowLongEachLabsChangeWaitedForItsCommit() {
+        List<Long> lags = new CopyOnWriteArrayList<>();
+        plan("r1");
+        rows.put(labRow(lab, DesiredRun.RUNNING, LabState.DEPLOYING, 0, 1, Map.of("r1", node(true,
+                NodeState.STARTING))));
+        cluster.put(lab, List.of(vm("r1-vm", "Running", true)));
+        try (StatusFollower timed = new StatusFollower(id -> cluster.getOrDefault(id, List.of()), rows, planned,
+                locks, fullPasses::add, settled::add, recorded::add, lags::add)) {
+            long before = System.nanoTime();
+            timed.changed(lab);
+            timed.changed(lab); // a second change while the first waits: still timed from the first
+            await(() -> rows.written.size() == 1 && !lags.isEmpty());
+            long elapsed = System.nanoTime() - before;
+
+            assertThat(lags).hasSize(1);
+            assertThat(lags.getFirst()).isPositive().isLessThanOrEqualTo(elapsed);
+            assertThat(timed.pending()).isZero();
+        }
+    }
+
+    @Test
     void aLabStillBootingIsNotReportedSettled() {
         plan("r1", "r2");
         rows.put(labRow(lab, DesiredRun.RUNNING, LabState.DEPLOYING, 0, 2,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,14 +15,17 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import java.nio.file.Files;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The chart as Helm lints and renders it, under the value sets the README describes. */
 class HelmChartTest {
@@ -123,11 +127,41 @@ class HelmChartTest {
 
         NetworkPolicy policy = rendered.one(NetworkPolicy.class);
         assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(policy.getSpec().getIngress()).hasSize(2);
         assertThat(policy.getSpec().getIngress().getFirst().getFrom()).hasSize(1);
+        // Prometheus may scrape the HTTP port from its namespace, though the API is open to the ingress only
+        NetworkPolicyIngressRule scrape = policy.getSpec().getIngress().get(1);
+        assertThat(scrape.getPorts()).singleElement().satisfies(port ->
+                assertThat(port.getPort().getStrVal()).isEqualTo("http"));
+        assertThat(scrape.getFrom()).singleElement().satisfies(peer ->
+                assertThat(peer.getNamespaceSelector().getMatchLabels())
+                        .containsEntry("kubernetes.io/metadata.name", "monitoring"));
 
         GenericKubernetesResource monitor = rendered.kind("ServiceMonitor").orElseThrow();
         ServiceMonitorShape.check(monitor);
         assertThat((String) monitor.get("spec", "endpoints", 0, "path")).isEqualTo("/actuator/prometheus");
+    }
+
+    @Test
+    void theGrafanaDashboardShipsInALabelledConfigMapWhenAskedFor() throws Exception {
+        assertThat(HelmChart.render(Map.of()).named(ConfigMap.class, "lf-labforge-dashboard")).isEmpty();
+
+        ConfigMap dashboard = HelmChart.render(Map.of("metrics.dashboard.enabled", true,
+                "metrics.dashboard.annotations.grafana_folder", "LabForge")).named(ConfigMap.class,
+                "lf-labforge-dashboard").orElseThrow();
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(dashboard.getMetadata().getAnnotations()).containsEntry("grafana_folder", "LabForge");
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(dashboard.getData().get("labforge.json")))
+                .isEqualTo(json.readTree(Files.readString(Dashboard.FILE)));
+    }
+
+    @Test
+    void structuredLogsAreOneSettingAway() {
+        assertThat(env(HelmChart.render(Map.of()).one(Deployment.class), "LOGGING_STRUCTURED_FORMAT_CONSOLE"))
+                .isEmpty();
+        Deployment deployment = HelmChart.render(Map.of("logging.format", "ecs")).one(Deployment.class);
+        assertThat(env(deployment, "LOGGING_STRUCTURED_FORMAT_CONSOLE").orElseThrow().getValue()).isEqualTo("ecs");
     }
 
     @Test
@@ -178,7 +212,9 @@ class HelmChartTest {
             "oidc.issuer=https://sso.example.org", // single sign-on without an audience
             "database.url=postgres://db/labforge", // not a JDBC URL
             "image.pullPolicy=Sometimes",
-            "ingress.tls.enabled=yes"})
+            "ingress.tls.enabled=yes",
+            "logging.format=json",                // not one of Spring Boot's structured formats
+            "metrics.dashboard.enable=true"})
     void anInvalidValueFailsAtInstallAgainstTheSchema(String assignment) {
         String[] parts = assignment.split("=", 2);
         assertThatThrownBy(() -> HelmChart.render(Map.of(parts[0], parts[1])))
