@@ -128,8 +128,10 @@ class OrphanedServerTest {
 
     @Test
     void aZombieHasExitedThoughTheJdkCallsItAlive() throws Exception {
-        // the child exits at once; its parent (exec'd into sleep) never reaps it, as an orphan's adopter may not
-        Process parent = start(new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 60"));
+        // the child exits once its parent has exec'd into sleep, which never reaps it, as an orphan's adopter may not
+        // (a child that exited before the exec could be reaped by the shell, leaving no zombie to look at)
+        Process parent = start(new ProcessBuilder("sh", "-c",
+                "sh -c 'until [ \"$(cat /proc/$PPID/comm)\" = sleep ]; do sleep 0.01; done' & echo $!; exec sleep 60"));
         long zombie;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {
             zombie = Long.parseLong(out.readLine().strip());
