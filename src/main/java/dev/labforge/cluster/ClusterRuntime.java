@@ -230,11 +230,6 @@ class ClusterRuntime implements SmartLifecycle {
         wake(requested.labId());
     }
 
-    /** Writes to the cluster for all labs; one lab's work is told apart by {@link #watch} and its namespace. */
-    ClusterWrites writes() {
-        return writes;
-    }
-
     long reconcilePasses() {
         return passes.sum();
     }
@@ -249,12 +244,6 @@ class ClusterRuntime implements SmartLifecycle {
     int statusPending() {
         StatusFollower f = follower;
         return f == null ? 0 : f.pending();
-    }
-
-    /** Status batches the follower wrote since this process started (0 while stopped), for all labs. */
-    long statusBatches() {
-        StatusFollower f = follower;
-        return f == null ? 0 : f.batches();
     }
 
     /**

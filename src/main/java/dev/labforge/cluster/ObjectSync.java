@@ -271,7 +271,12 @@ final class ObjectSync {
      */
     boolean unseenCreatesGone(String namespace) {
         boolean none = true;
+        String namespaceKey = key("namespaces", "", namespace);
+        String inNamespace = "/" + namespace + "/";
         for (Map.Entry<String, String> entry : List.copyOf(expected.entrySet())) {
+            if (!entry.getKey().contains(inNamespace) && !entry.getKey().equals(namespaceKey)) {
+                continue; // another lab's: the map holds every lab's writes in flight
+            }
             String[] parts = entry.getKey().split("/", 3);
             if (parts.length < 3 || entry.getKey().endsWith(DELETED)) {
                 continue;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ConvergenceTest extends IntegrationTest {
 
-    /** Generous: convergence takes seconds; the machine may be busy with other work. */
-    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
 
     @Autowired
     ClusterConnection cluster;
@@ -46,7 +43,7 @@ class ConvergenceTest extends IntegrationTest {
                 assertThat(user.post("/api/v1/labs/" + id + "/" + action, "").status()).isEqualTo(202);
                 pause(100);
             }
-            labs.awaitConverged(id, LabCluster.Expected.destroyed(), CONVERGENCE);
+            labs.awaitConverged(id, LabCluster.Expected.destroyed(), LabCluster.CONVERGENCE);
         }
     }
 
@@ -58,23 +55,23 @@ class ConvergenceTest extends IntegrationTest {
             pause(100);
         }
         assertThat(user.delete("/api/v1/labs/" + id).status()).isEqualTo(204);
-        labs.awaitConverged(id, LabCluster.Expected.deleted(), CONVERGENCE);
+        labs.awaitConverged(id, LabCluster.Expected.deleted(), LabCluster.CONVERGENCE);
     }
 
     @Test
     void aDestroyedLabsNodesHaveNoLiveState() {
         UUID id = labs.create("no-live-nodes", 3);
         user.post("/api/v1/labs/" + id + "/start", "");
-        labs.awaitConverged(id, LabCluster.Expected.running(3), CONVERGENCE);
+        labs.awaitConverged(id, LabCluster.Expected.running(3), LabCluster.CONVERGENCE);
         user.post("/api/v1/labs/" + id + "/destroy", "");
-        labs.awaitConverged(id, LabCluster.Expected.destroyed(), CONVERGENCE);
+        labs.awaitConverged(id, LabCluster.Expected.destroyed(), LabCluster.CONVERGENCE);
 
         JsonNode status = user.get("/api/v1/labs/" + id).json().get("status");
         assertThat(status.get("state").asString()).isEqualTo("DEFINED");
         assertThat(status.get("nodes").size()).as(status.toString()).isZero();
         // the next start begins from nothing: no node moves from a state it had before the teardown
         user.post("/api/v1/labs/" + id + "/start", "");
-        labs.awaitConverged(id, LabCluster.Expected.running(3), CONVERGENCE);
+        labs.awaitConverged(id, LabCluster.Expected.running(3), LabCluster.CONVERGENCE);
         assertThat(user.get("/api/v1/labs/" + id + "/events").json().get("items").valueStream()
                 .filter(e -> e.get("kind").asString().equals("NodeStateChanged"))
                 .map(e -> e.get("message").asString()))
@@ -85,7 +82,7 @@ class ConvergenceTest extends IntegrationTest {
     void aTeardownRecordedAfterAStartOvertookItLeavesTheStartAlone() {
         UUID id = labs.create("overtaken-teardown", 2);
         user.post("/api/v1/labs/" + id + "/start", "");
-        labs.awaitConverged(id, LabCluster.Expected.running(2), CONVERGENCE);
+        labs.awaitConverged(id, LabCluster.Expected.running(2), LabCluster.CONVERGENCE);
 
         // what a teardown pass that read the lab before this start committed would record once it found nothing left
         recorder.recordTeardown(id, false);

@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class LabCluster {
 
+    /** Generous: convergence takes a second or two; the machine may be busy with other work. */
+    static final java.time.Duration CONVERGENCE = java.time.Duration.ofSeconds(60);
+
     /**
      * What a lab should converge to.
      *

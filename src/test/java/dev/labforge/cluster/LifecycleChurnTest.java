@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ class LifecycleChurnTest extends IntegrationTest {
     private static final int SEQUENCES = Integer.getInteger("churn.sequences", 6);
     private static final int NODES = 3;
     private static final int MAX_GAP_MILLIS = 200;
-    /** Generous: convergence takes a second or two; the machine may be busy with other work. */
-    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
 
     @Autowired
     ClusterConnection cluster;
@@ -62,7 +59,7 @@ class LifecycleChurnTest extends IntegrationTest {
                 ConvergenceTest.pause(random.nextInt(MAX_GAP_MILLIS + 1));
             }
             try {
-                labs.awaitConverged(lab, model.expected(), CONVERGENCE);
+                labs.awaitConverged(lab, model.expected(), LabCluster.CONVERGENCE);
             } catch (AssertionError e) {
                 throw new AssertionError("seed " + seed + " (replay with -Dchurn.seed=" + seed + "), lab " + lab
                         + ", requests " + sent + ": " + e.getMessage(), e);
