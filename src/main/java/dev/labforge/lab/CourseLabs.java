@@ -24,11 +24,8 @@ public class CourseLabs {
     private final LabGrants grants;
     private final AuditLog audit;
     private final JdbcClient jdbc;
-    private final LabRepository repository;
 
-    CourseLabs(LabAccess access, LabController labs, LabGrants grants, AuditLog audit, JdbcClient jdbc,
-               LabRepository repository) {
-        this.repository = repository;
+    CourseLabs(LabAccess access, LabController labs, LabGrants grants, AuditLog audit, JdbcClient jdbc) {
         this.access = access;
         this.labs = labs;
         this.grants = grants;
@@ -67,7 +64,7 @@ public class CourseLabs {
     @Transactional(propagation = Propagation.MANDATORY)
     public void reset(Caller caller, UUID labId, UUID templateId) {
         Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
-        Lab lab = repository.findById(labId).orElseThrow(() -> new LabNotFound(labId));
+        Lab lab = access.change(caller, labId, Permission.EDIT).lab(); // under the row's lock, as any edit
         labs.redefine(caller, lab, lab.name(), lab.description(), template.topology());
     }
 
