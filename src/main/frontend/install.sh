@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs the web page's browser packages from the committed lock file with this machine's Node.js and npm
+# into $1 (target/frontend), then copies the files the page serves into $2 (the jar's static/assets/vendor).
+# Node.js runs only here, at build time: the service serves the copied files itself. npm runs only when the
+# lock file changed, so a build that has them installed pays nothing.
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+into=$1
+vendor=$2
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "[frontend] the web page's packages (xterm.js, htmx) are installed at build time with Node.js 18+ and npm: install them (https://nodejs.org, or apt-get install nodejs npm)" >&2
+  exit 1
+fi
+if [ ! -d "$into/node_modules/@xterm/xterm" ] || ! cmp -s "$here/package-lock.json" "$into/package-lock.json"; then
+  mkdir -p "$into"
+  cp "$here/package.json" "$here/package-lock.json" "$into/"
+  (cd "$into" && npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error)
+fi
+m=$into/node_modules
+mkdir -p "$vendor/xterm" "$vendor/htmx"
+cp "$m/@xterm/xterm/lib/xterm.js" "$m/@xterm/xterm/css/xterm.css" "$m/@xterm/addon-fit/lib/addon-fit.js" "$vendor/xterm/"
+cp "$m/@xterm/xterm/LICENSE" "$vendor/xterm/LICENSE"
+cp "$m/htmx.org/dist/htmx.min.js" "$vendor/htmx/"
+cp "$m/htmx.org/LICENSE" "$vendor/htmx/LICENSE"
