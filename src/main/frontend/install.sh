@@ -8,7 +8,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 into=$1
 vendor=$2
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "[frontend] the web page's packages (xterm.js, htmx) are installed at build time with Node.js 18+ and npm: install them (https://nodejs.org, or apt-get install nodejs npm)" >&2
   exit 1
 fi
 if [ ! -d "$into/node_modules/@xterm/xterm" ] || ! cmp -s "$here/package-lock.json" "$into/package-lock.json"; then
@@ -17,8 +16,6 @@ if [ ! -d "$into/node_modules/@xterm/xterm" ] || ! cmp -s "$here/package-lock.js
   (cd "$into" && npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error)
 fi
 m=$into/node_modules
-mkdir -p "$vendor/xterm" "$vendor/htmx"
+mkdir -p "$vendor/xterm"
 cp "$m/@xterm/xterm/lib/xterm.js" "$m/@xterm/xterm/css/xterm.css" "$m/@xterm/addon-fit/lib/addon-fit.js" "$vendor/xterm/"
 cp "$m/@xterm/xterm/LICENSE" "$vendor/xterm/LICENSE"
-cp "$m/htmx.org/dist/htmx.min.js" "$vendor/htmx/"
-cp "$m/htmx.org/LICENSE" "$vendor/htmx/LICENSE"

@@ -55,6 +55,11 @@ public final class ApiClient {
         return new ApiClient(port, otherToken);
     }
 
+    /** The API token this client sends; null for an anonymous client. */
+    public String token() {
+        return token;
+    }
+
     /** The user this client acts as, when {@link #newUser()} made it. */
     public String username() {
         return username;

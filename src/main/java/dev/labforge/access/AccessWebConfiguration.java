@@ -17,15 +17,17 @@ class AccessWebConfiguration implements WebMvcConfigurer {
 
     private final TokenAuthenticator authenticator;
     private final OidcAuthenticator singleSignOn;
+    private final Sessions sessions;
 
-    AccessWebConfiguration(TokenAuthenticator authenticator, OidcAuthenticator singleSignOn) {
+    AccessWebConfiguration(TokenAuthenticator authenticator, OidcAuthenticator singleSignOn, Sessions sessions) {
         this.authenticator = authenticator;
         this.singleSignOn = singleSignOn;
+        this.sessions = sessions;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuthenticationInterceptor(authenticator, singleSignOn)).addPathPatterns("/api/**");
+        registry.addInterceptor(new AuthenticationInterceptor(authenticator, singleSignOn, sessions)).addPathPatterns("/api/**");
     }
 
     @Override

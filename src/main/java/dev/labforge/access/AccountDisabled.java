@@ -4,7 +4,7 @@ import dev.labforge.api.ProblemException;
 import dev.labforge.api.ProblemType;
 
 /** The credential is good, but an administrator has disabled its user: nothing it asks is done. */
-class AccountDisabled extends ProblemException {
+public class AccountDisabled extends ProblemException {
 
     AccountDisabled(String username) {
         super(ProblemType.ACCOUNT_DISABLED, "the user '" + username + "' has been disabled by an administrator:"

@@ -1,6 +1,8 @@
 package dev.labforge.access;
 
+import dev.labforge.api.CsrfRefused;
 import dev.labforge.api.Unauthenticated;
+import java.util.Set;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,13 +17,17 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 
     static final String CALLER = AuthenticationInterceptor.class.getName() + ".caller";
     private static final String BEARER = "bearer ";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final TokenAuthenticator authenticator;
     private final OidcAuthenticator singleSignOn;
+    private final Sessions sessions;
 
-    AuthenticationInterceptor(TokenAuthenticator authenticator, OidcAuthenticator singleSignOn) {
+    AuthenticationInterceptor(TokenAuthenticator authenticator, OidcAuthenticator singleSignOn, Sessions sessions) {
         this.authenticator = authenticator;
         this.singleSignOn = singleSignOn;
+        this.sessions = sessions;
     }
 
     @Override
@@ -32,6 +38,16 @@ class AuthenticationInterceptor implements HandlerInterceptor {
             return true;
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String cookie = header == null ? Sessions.secret(request).orElse(null) : null;
+        if (cookie != null) {
+            Sessions.Session session = sessions.find(cookie)
+                    .orElseThrow(() -> new Unauthenticated("the session has ended: sign in again"));
+            if (!SAFE.contains(request.getMethod()) && !session.csrfMatches(request.getHeader(CSRF_HEADER))) {
+                throw new CsrfRefused();
+            }
+            request.setAttribute(CALLER, session.caller());
+            return true;
+        }
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new Unauthenticated("send an API token or a single sign-on token: Authorization: Bearer <token>");

@@ -16,20 +16,25 @@ import org.springframework.stereotype.Component;
 public class Credentials {
 
     private final TokenAuthenticator tokens;
+    private final Sessions sessions;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Credentials(TokenAuthenticator tokens, JdbcClient jdbc, ObjectProvider<Clock> clock) {
+    Credentials(TokenAuthenticator tokens, Sessions sessions, JdbcClient jdbc, ObjectProvider<Clock> clock) {
         this.tokens = tokens;
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /**
      * The caller as they stand now, with the admin flag as it is now: empty once their API token is revoked or
-     * expired, their single sign-on token expired, or their user disabled or deleted. One statement.
+     * expired, their single sign-on token expired, their web session ended, or their user disabled or deleted. One statement.
      */
     public Optional<Caller> current(Caller caller) {
+        if (Sessions.isSession(caller)) {
+            return sessions.recheck(caller); // signed out, or its token revoked, or its user disabled
+        }
         Optional<UUID> apiToken = caller.apiTokenId();
         if (apiToken.isPresent()) {
             return tokens.recheck(apiToken.get());
