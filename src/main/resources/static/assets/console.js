@@ -50,6 +50,7 @@ class NodeConsole {
     this.fit = new window.FitAddon.FitAddon();
     this.terminal.loadAddon(this.fit);
     this.terminal.open(this.screen);
+    this.screen.terminal = this.terminal; // what the screen holds, for tests and the browser's console
     this.fit.fit();
     this.terminal.onData((data) => {
       if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(data);

@@ -33,6 +33,7 @@ function render() {
   const badge = document.getElementById('lab-state');
   badge.textContent = labState + (lab.status ? ' · ' + lab.status.ready + '/' + lab.status.total + ' ready' : '');
   badge.dataset.state = labState;
+  document.getElementById('lab-description').textContent = lab.description || '';
   document.getElementById('lab-meta').textContent = 'Owner ' + lab.owner.name + ' · your permission: '
     + lab.permission + ' · version ' + lab.version;
   const operate = allows(lab.permission, 'operate');

@@ -26,7 +26,8 @@ function render(id, labs, empty) {
     return;
   }
   const rows = labs.map((lab) => el('tr', {},
-    el('th', { scope: 'row' }, el('a', { href: '/labs/' + lab.id, text: lab.name })),
+    el('th', { scope: 'row' }, el('a', { href: '/labs/' + lab.id, text: lab.name }),
+      lab.description ? el('div', { class: 'muted', text: lab.description }) : null),
     el('td', { text: lab.owner.name }),
     el('td', { text: String(lab.nodeCount) }),
     el('td', { text: lab.permission }),

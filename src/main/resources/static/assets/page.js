@@ -9,7 +9,8 @@ export async function api(method, path, { body, type, headers = {} } = {}) {
   const all = { Accept: 'application/json', ...headers };
   if (method !== 'GET' && method !== 'HEAD') all['X-CSRF-Token'] = csrf;
   if (type) all['Content-Type'] = type;
-  const response = await fetch(path, { method, headers: all, body, credentials: 'same-origin' });
+  // no-store: a lab's ETag covers its definition, not its live status, so a revalidated copy would show stale state
+  const response = await fetch(path, { method, headers: all, body, credentials: 'same-origin', cache: 'no-store' });
   if (response.status === 401) {
     window.location.assign('/signin');
     throw new Error('signed out');
