@@ -124,14 +124,16 @@ class BookingReconciler implements SmartLifecycle {
     }
 
     /**
-     * Who the requests are made as: the course's creator, who owns every student lab, so that the
-     * lab's permission checks pass, named for the booking in the audit log and the lab's events.
+     * Who the requests are made as: the service acting for the booking, with the booking's authority
+     * on its one lab (a lab-wide admin rank: the student may have been dropped since and the course's
+     * creator may have left it, yet a booking that ended must still end its run), recorded under the
+     * student's id and named for the booking in the audit log and the lab's events.
      */
     private Caller actorFor(Course course, Booking booking) {
-        String creator = users.username(course.createdBy());
+        String student = users.username(booking.userId());
         // no expiry: it acts within one pass and is never asked again
-        return new Caller(course.createdBy(), creator + " (booking " + booking.id() + ")", false,
-                "booking:" + booking.id(), null);
+        return new Caller(booking.userId(), "booking " + booking.id() + " of " + student + " in " + course.name(),
+                true, "booking:" + booking.id(), null);
     }
 
     private void loop() {
