@@ -9,10 +9,11 @@ import java.util.UUID;
  *
  * @param startedAt  when the booking reconciler started the lab for it
  * @param finishedAt when the booking reconciler applied the course's end action (or found nothing to do)
+ * @param occurrenceId the class session occurrence it seats the student in; null for practice time
  */
 record Booking(UUID id, UUID courseId, UUID userId, UUID labId, UUID reservationId, Instant start, Instant end,
                Instant labFrom, int extensions, Instant cancelledAt, Instant startedAt, Instant finishedAt,
-               Instant createdAt) {
+               Instant createdAt, UUID occurrenceId) {
 
     /** What the booking reconciler owes this booking at {@code now}. */
     enum Duty {

@@ -38,6 +38,7 @@ class BookingReconciler implements SmartLifecycle {
     static final int BATCH = 500;
 
     private final Bookings bookings;
+    private final ClassSessions sessions;
     private final Courses courses;
     private final LabRunner runner;
     private final CourseLabs labs;
@@ -48,9 +49,10 @@ class BookingReconciler implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    BookingReconciler(Bookings bookings, Courses courses, LabRunner runner, CourseLabs labs, UserDirectory users,
+    BookingReconciler(Bookings bookings, ClassSessions sessions, Courses courses, LabRunner runner, CourseLabs labs, UserDirectory users,
                       TransactionTemplate transaction, BookingProperties properties, Clock clock) {
         this.bookings = bookings;
+        this.sessions = sessions;
         this.courses = courses;
         this.runner = runner;
         this.labs = labs;
@@ -71,6 +73,13 @@ class BookingReconciler implements SmartLifecycle {
         }
         Instant now = clock.instant();
         int acted = 0;
+        for (UUID id : sessions.dueForSeating(now, BATCH)) {
+            try {
+                acted += Boolean.TRUE.equals(transaction.execute(status -> seat(id, now))) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("class session occurrence {} could not be seated; the next pass tries again", id, e);
+            }
+        }
         for (UUID id : bookings.due(now, BATCH)) {
             try {
                 Boolean done = transaction.execute(status -> act(id, now));
@@ -83,6 +92,21 @@ class BookingReconciler implements SmartLifecycle {
             }
         }
         return acted;
+    }
+
+    /**
+     * Seats an occurrence whose lead time has come: a booking for each student on the roster now (up to
+     * the seats), which the booking duties below then start and end like any other.
+     */
+    private boolean seat(UUID occurrenceId, Instant now) {
+        ClassSession.Occurrence o = sessions.lockForSeating(occurrenceId).orElse(null);
+        if (o == null) {
+            return false;
+        }
+        int seated = bookings.seat(o, sessions.seats(o.sessionId()), now);
+        sessions.markSeated(o.id(), now);
+        log.info("class session occurrence {} ({} to {}): {} students seated", o.id(), o.start(), o.end(), seated);
+        return true;
     }
 
     /**
@@ -103,7 +127,9 @@ class BookingReconciler implements SmartLifecycle {
                 bookings.markStarted(booking.id(), now);
             }
             case END -> {
-                end(actor, course, booking);
+                if (!bookings.labHeldByAnother(booking.labId(), booking.id(), now)) { // the next one runs on
+                    end(actor, course, booking);
+                }
                 bookings.markFinished(booking.id(), now);
             }
             case CLOSE -> bookings.markFinished(booking.id(), now);
@@ -144,7 +170,8 @@ class BookingReconciler implements SmartLifecycle {
         try {
             pass();
             Instant now = clock.instant();
-            Duration untilDue = bookings.nextDue(now).map(next -> Duration.between(now, next)).orElse(wait);
+            Instant next = earliest(bookings.nextDue(now).orElse(null), sessions.nextSeating(now).orElse(null));
+            Duration untilDue = next == null ? wait : Duration.between(now, next);
             wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
         } catch (RuntimeException e) {
             log.warn("booking reconcile pass failed: {}", e.toString());
@@ -153,6 +180,10 @@ class BookingReconciler implements SmartLifecycle {
         if (running && s != null) {
             s.schedule(this::loop, Math.max(wait.toMillis(), 100), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class Bookings {
 
     private static final String COLUMNS = "select id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,"
-            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at from bookings";
+            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at, occurrence_id from bookings";
 
     private final JdbcClient jdbc;
     private final CapacityLedger ledger;
@@ -58,10 +58,67 @@ class Bookings {
                 .query((rs, row) -> booking(rs)).list();
     }
 
-    void extend(Booking booking, Instant newEnd) {
-        ledger.extend(booking.reservationId(), newEnd);
-        jdbc.sql("update bookings set ends_at = ?, extensions = extensions + 1 where id = ?")
-                .params(CapacityLedger.utc(newEnd), booking.id()).update();
+    /**
+     * Moves the booking's end to {@code newEnd}: its own reservation grows, or, for a booking whose
+     * capacity is its class session's, {@code reserveExtra} reserves the time added.
+     */
+    void extend(Booking booking, Instant newEnd, java.util.function.Supplier<UUID> reserveExtra) {
+        UUID reservation = booking.reservationId();
+        if (reservation != null) {
+            ledger.extend(reservation, newEnd);
+        } else {
+            reservation = reserveExtra.get();
+        }
+        jdbc.sql("update bookings set ends_at = ?, extensions = extensions + 1, reservation_id = ? where id = ?")
+                .params(CapacityLedger.utc(newEnd), reservation, booking.id()).update();
+    }
+
+    /**
+     * Seats an occurrence: one booking for each student on the roster who has a lab, up to {@code seats},
+     * longest enrolled first; a student whose own booking overlaps already is left out (the exclusion
+     * constraint decides, so no race can give them two). Their capacity is the occurrence's reservation.
+     *
+     * @return how many were seated
+     */
+    int seat(ClassSession.Occurrence occurrence, int seats, Instant now) {
+        return jdbc.sql("""
+                        insert into bookings (id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,
+                            lab_from, extensions, created_at, occurrence_id)
+                        select gen_random_uuid(), m.course_id, m.user_id, m.lab_id, null, :start, :end, :from, 0,
+                            :now, :occurrence
+                        from course_members m where m.course_id = :course and m.role = 'student' and m.lab_id is not null
+                        order by m.added_at, m.user_id limit :seats
+                        on conflict do nothing""")
+                .param("start", CapacityLedger.utc(occurrence.start())).param("end", CapacityLedger.utc(occurrence.end()))
+                .param("from", CapacityLedger.utc(occurrence.labFrom())).param("now", CapacityLedger.utc(now))
+                .param("occurrence", occurrence.id()).param("course", occurrence.courseId()).param("seats", seats)
+                .update();
+    }
+
+    /** The occurrence's live bookings, locked. */
+    List<Booking> lockOfOccurrence(UUID occurrenceId) {
+        return jdbc.sql(COLUMNS + " where occurrence_id = ? and cancelled_at is null order by user_id for update")
+                .param(occurrenceId).query((rs, row) -> booking(rs)).list();
+    }
+
+    /** The course's practice bookings over {@code [from, to)} whose lab was not started yet, locked. */
+    List<Booking> lockUnstartedPractice(UUID courseId, Instant from, Instant to) {
+        return jdbc.sql(COLUMNS + " where course_id = ? and occurrence_id is null and cancelled_at is null"
+                        + " and started_at is null and starts_at < ? and ends_at > ? order by id for update")
+                .params(courseId, CapacityLedger.utc(to), CapacityLedger.utc(from)).query((rs, row) -> booking(rs))
+                .list();
+    }
+
+    /**
+     * Whether another live booking of the lab holds it at {@code now} (it is in its lead time or
+     * running): ending one booking must not stop the lab the next one has started already.
+     */
+    boolean labHeldByAnother(UUID labId, UUID bookingId, Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from bookings where lab_id = ? and id <> ? and cancelled_at is null
+                            and lab_from <= ? and ends_at > ?)""")
+                .params(labId, bookingId, CapacityLedger.utc(now), CapacityLedger.utc(now)).query(Boolean.class)
+                .single();
     }
 
     /**
@@ -129,7 +186,8 @@ class Bookings {
     private static Booking booking(ResultSet rs) throws SQLException {
         return new Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7),
-                instant(rs, 8), rs.getInt(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13));
+                instant(rs, 8), rs.getInt(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
+                rs.getObject(14, UUID.class));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
