@@ -116,7 +116,7 @@ class BookingController {
         Instant labFrom = start.minus(leadTimes.of(labs.find(me.labId()).orElseThrow().topology(), 1));
         UUID reservation = ledger.reserve(course.poolId(), labFrom, end, needs, "booking:" + id);
         Booking booking = new Booking(id, course.id(), caller.userId(), me.labId(), reservation, start, end, labFrom,
-                0, null, null, null, now, null);
+                0, null, null, null, now, null, 0);
         bookings.insert(booking);
         audit.record(caller, "booking.create", target(booking, course), Map.of("start", start.toString(),
                 "end", end.toString()));
@@ -163,8 +163,9 @@ class BookingController {
     @PostMapping("/api/v1/bookings/{id}/extend")
     @Transactional
     @Operation(operationId = "extendBooking", summary = "Make a booking longer, while the pool has room",
-            description = "Before it ends, a limited number of times (labforge.booking.max-extensions), within your"
-                    + " weekly allowance.")
+            description = "In its last 15 minutes (labforge.booking.extend-within), a limited number of times"
+                    + " (labforge.booking.max-extensions), within your weekly allowance, while the pool has room: a"
+                    + " 409 capacity-exhausted says what is short. The end-of-slot warnings start over for the new end.")
     BookingDocument.BookingView extend(Caller caller, @PathVariable UUID id,
                                        @Valid @RequestBody BookingDocument.ExtensionRequest request) {
         Booking found = bookings.find(id).orElseThrow(() -> notFound(id));
@@ -178,6 +179,11 @@ class BookingController {
         if (booking.cancelled() || !now.isBefore(booking.end())) {
             throw new Conflict("booking " + id + " is " + booking.state(now) + "; only a booking that has not"
                     + " ended can be extended");
+        }
+        Instant opens = booking.end().minus(properties.extendWithin());
+        if (now.isBefore(opens)) {
+            throw new Conflict("booking " + id + " can be extended in its last " + properties.extendWithin().toMinutes()
+                    + " minutes, from " + opens);
         }
         if (booking.extensions() >= properties.maxExtensions()) {
             throw new Conflict("booking " + id + " was extended " + booking.extensions() + " times, the most"

@@ -80,7 +80,7 @@ class BookingReconciler implements SmartLifecycle {
                 log.warn("class session occurrence {} could not be seated; the next pass tries again", id, e);
             }
         }
-        for (UUID id : bookings.due(now, BATCH)) {
+        for (UUID id : bookings.due(now, properties.warnSeconds(), BATCH)) {
             try {
                 Boolean done = transaction.execute(status -> act(id, now));
                 acted += Boolean.TRUE.equals(done) ? 1 : 0;
@@ -115,7 +115,7 @@ class BookingReconciler implements SmartLifecycle {
      */
     private boolean act(UUID id, Instant now) {
         Booking booking = bookings.lockIfFree(id).orElse(null); // null: another pass is at it
-        Booking.Duty duty = booking == null ? Booking.Duty.NONE : booking.duty(now);
+        Booking.Duty duty = booking == null ? Booking.Duty.NONE : booking.duty(now, properties.warnBefore());
         if (duty == Booking.Duty.NONE) {
             return false;
         }
@@ -124,7 +124,16 @@ class BookingReconciler implements SmartLifecycle {
         switch (duty) {
             case START -> {
                 runner.start(actor, booking.labId());
+                runner.note(booking.labId(), "BookingStarted", "booking " + booking.id() + " runs until "
+                        + booking.end() + (booking.occurrenceId() == null ? "" : " (class session)"));
                 bookings.markStarted(booking.id(), now);
+            }
+            case WARN -> {
+                long minutes = Math.max(1, (Duration.between(now, booking.end()).toSeconds() + 59) / 60);
+                runner.note(booking.labId(), "BookingEnding", "booking " + booking.id() + " ends in " + minutes
+                        + (minutes == 1 ? " minute" : " minutes") + ", at " + booking.end() + "; then the lab is "
+                        + course.endAction().past());
+                bookings.markWarned(booking.id(), booking.warningsDue(now, properties.warnBefore()));
             }
             case END -> {
                 if (!bookings.labHeldByAnother(booking.labId(), booking.id(), now)) { // the next one runs on
@@ -170,7 +179,7 @@ class BookingReconciler implements SmartLifecycle {
         try {
             pass();
             Instant now = clock.instant();
-            Instant next = earliest(bookings.nextDue(now).orElse(null), sessions.nextSeating(now).orElse(null));
+            Instant next = earliest(bookings.nextDue(now, properties.warnSeconds()).orElse(null), sessions.nextSeating(now).orElse(null));
             Duration untilDue = next == null ? wait : Duration.between(now, next);
             wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
         } catch (RuntimeException e) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class Bookings {
 
     private static final String COLUMNS = "select id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,"
-            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at, occurrence_id from bookings";
+            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at, occurrence_id, warnings_sent from bookings";
 
     private final JdbcClient jdbc;
     private final CapacityLedger ledger;
@@ -69,7 +69,8 @@ class Bookings {
         } else {
             reservation = reserveExtra.get();
         }
-        jdbc.sql("update bookings set ends_at = ?, extensions = extensions + 1, reservation_id = ? where id = ?")
+        jdbc.sql("update bookings set ends_at = ?, extensions = extensions + 1, reservation_id = ?, warnings_sent = 0"
+                        + " where id = ?")
                 .params(CapacityLedger.utc(newEnd), reservation, booking.id()).update();
     }
 
@@ -142,15 +143,28 @@ class Bookings {
         }
     }
 
-    /** The bookings whose lab is due to start or whose end action is due at {@code now}, earliest first. */
-    List<UUID> due(Instant now, int limit) {
+    /**
+     * The bookings whose lab is due to start, whose end action is due, or whose next end-of-slot warning
+     * ({@code warn}: seconds before the end, longest first) is due at {@code now}, earliest first.
+     */
+    List<UUID> due(Instant now, long[] warn, int limit) {
         return jdbc.sql("""
                         select id from bookings
                         where finished_at is null and lab_from <= :now
-                        and (ends_at <= :now or started_at is null or cancelled_at is not null)
+                        and (ends_at <= :now or started_at is null or cancelled_at is not null
+                             or ends_at - make_interval(secs => (cast(:warn as bigint[]))[warnings_sent + 1]) <= :now)
                         and not (cancelled_at is not null and started_at is null)
                         order by lab_from, id limit :limit""")
-                .param("now", CapacityLedger.utc(now)).param("limit", limit).query(UUID.class).list();
+                .param("now", CapacityLedger.utc(now)).param("warn", boxed(warn)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    void markWarned(UUID id, int warnings) {
+        jdbc.sql("update bookings set warnings_sent = ? where id = ?").params(warnings, id).update();
+    }
+
+    private static Long[] boxed(long[] values) {
+        return java.util.Arrays.stream(values).boxed().toArray(Long[]::new);
     }
 
     /** The booking, locked; empty if another transaction holds it (it is acting on it): two never act at once. */
@@ -159,13 +173,25 @@ class Bookings {
                 .optional();
     }
 
-    /** The next instant after {@code now} at which a booking's lab is due to start or its end action, if any. */
-    Optional<Instant> nextDue(Instant now) {
+    /** The next instant after {@code now} at which a booking's lab is due to start, a warning or its end action. */
+    Optional<Instant> nextDue(Instant now, long[] warn) {
         return jdbc.sql("""
-                        select min(case when started_at is null and lab_from > :now then lab_from else ends_at end)
-                        from bookings where finished_at is null and cancelled_at is null and ends_at > :now""")
-                .param("now", CapacityLedger.utc(now)).query((rs, row) -> instant(rs, 1)).optional()
+                        with next as (select started_at, lab_from, ends_at, ends_at - make_interval(secs =>
+                                (cast(:warn as bigint[]))[warnings_sent + 1]) as warn_at
+                            from bookings where finished_at is null and cancelled_at is null and ends_at > :now)
+                        select min(case when started_at is null and lab_from > :now then lab_from
+                            else least(ends_at, case when warn_at > :now then warn_at end) end) from next""")
+                .param("now", CapacityLedger.utc(now)).param("warn", boxed(warn))
+                .query((rs, row) -> instant(rs, 1)).optional()
                 .filter(java.util.Objects::nonNull);
+    }
+
+    /** Whether a booking runs the lab now (started for it, not ended). */
+    boolean running(UUID labId, Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from bookings where lab_id = ? and started_at is not null
+                            and finished_at is null and cancelled_at is null and ends_at > ?)""")
+                .params(labId, CapacityLedger.utc(now)).query(Boolean.class).single();
     }
 
     void markStarted(UUID id, Instant now) {
@@ -187,7 +213,7 @@ class Bookings {
         return new Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7),
                 instant(rs, 8), rs.getInt(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
-                rs.getObject(14, UUID.class));
+                rs.getObject(14, UUID.class), rs.getInt(15));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
