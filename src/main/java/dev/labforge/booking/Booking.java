@@ -9,10 +9,12 @@ import java.util.UUID;
  *
  * @param startedAt  when the booking reconciler started the lab for it
  * @param finishedAt when the booking reconciler applied the course's end action (or found nothing to do)
+ * @param warningsSent how many end-of-slot warnings were written for its current end
+ * @param occurrenceId the class session occurrence it seats the student in; null for practice time
  */
 record Booking(UUID id, UUID courseId, UUID userId, UUID labId, UUID reservationId, Instant start, Instant end,
                Instant labFrom, int extensions, Instant cancelledAt, Instant startedAt, Instant finishedAt,
-               Instant createdAt) {
+               Instant createdAt, UUID occurrenceId, int warningsSent) {
 
     /** What the booking reconciler owes this booking at {@code now}. */
     enum Duty {
@@ -23,7 +25,28 @@ record Booking(UUID id, UUID courseId, UUID userId, UUID labId, UUID reservation
         /** Apply the course's end action to the lab it started. */
         END,
         /** Over without the lab having been started for it: only record that it is done. */
-        CLOSE
+        CLOSE,
+        /** Running, and its end is as near as a warning threshold: tell the lab's event log. */
+        WARN
+    }
+
+    /** {@link #duty(Instant)}, with end-of-slot warnings at these distances before the end (longest first). */
+    Duty duty(Instant now, java.util.List<java.time.Duration> warnBefore) {
+        Duty duty = duty(now);
+        if (duty == Duty.NONE && startedAt != null && !cancelled() && finishedAt == null && now.isBefore(end)
+                && warningsDue(now, warnBefore) > warningsSent) {
+            return Duty.WARN;
+        }
+        return duty;
+    }
+
+    /** How many of the thresholds {@code now} has passed. */
+    int warningsDue(Instant now, java.util.List<java.time.Duration> warnBefore) {
+        int due = 0;
+        for (java.time.Duration before : warnBefore) {
+            due += now.isBefore(end.minus(before)) ? 0 : 1;
+        }
+        return due;
     }
 
     /** Follows from the row and the time alone, so a pass after a restart decides as one before it. */

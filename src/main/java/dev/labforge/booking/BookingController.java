@@ -53,11 +53,16 @@ class BookingController {
     private final LabDefinitions labs;
     private final BookingProperties properties;
     private final AuditLog audit;
+    private final ClassSessions sessions;
+    private final LeadTimes leadTimes;
     private final Clock clock;
 
     BookingController(Bookings bookings, Courses courses, CourseMembers members, CourseAccess access,
                       CapacityLedger ledger, CapacityPools pools, WeeklyAllowance allowance, TemplateDemand demand,
-                      LabDefinitions labs, BookingProperties properties, AuditLog audit, Clock clock) {
+                      LabDefinitions labs, BookingProperties properties, AuditLog audit, ClassSessions sessions,
+                      LeadTimes leadTimes, Clock clock) {
+        this.leadTimes = leadTimes;
+        this.sessions = sessions;
         this.bookings = bookings;
         this.courses = courses;
         this.members = members;
@@ -101,16 +106,17 @@ class BookingController {
         }
         members.lock(course.id(), caller.userId()); // this student's bookings are decided one at a time
         refuseOverlap(course, caller.userId(), start, end, null);
+        refuseClass(course, start, end, null);
         allowance.check(course, caller.userId(), start, end, "/end").ifPresent(broken -> {
             throw new ValidationFailed(List.of(broken));
         });
         UUID id = UUID.randomUUID();
         Demand needs = demand.of(labs.find(me.labId()).orElseThrow(() -> new Conflict("your lab in course '"
                 + course.name() + "' no longer exists; ask your instructor")).topology());
-        Instant labFrom = start.minus(properties.leadTime());
+        Instant labFrom = start.minus(leadTimes.of(labs.find(me.labId()).orElseThrow().topology(), 1));
         UUID reservation = ledger.reserve(course.poolId(), labFrom, end, needs, "booking:" + id);
         Booking booking = new Booking(id, course.id(), caller.userId(), me.labId(), reservation, start, end, labFrom,
-                0, null, null, null, now);
+                0, null, null, null, now, null, 0);
         bookings.insert(booking);
         audit.record(caller, "booking.create", target(booking, course), Map.of("start", start.toString(),
                 "end", end.toString()));
@@ -157,8 +163,9 @@ class BookingController {
     @PostMapping("/api/v1/bookings/{id}/extend")
     @Transactional
     @Operation(operationId = "extendBooking", summary = "Make a booking longer, while the pool has room",
-            description = "Before it ends, a limited number of times (labforge.booking.max-extensions), within your"
-                    + " weekly allowance.")
+            description = "In its last 15 minutes (labforge.booking.extend-within), a limited number of times"
+                    + " (labforge.booking.max-extensions), within your weekly allowance, while the pool has room: a"
+                    + " 409 capacity-exhausted says what is short. The end-of-slot warnings start over for the new end.")
     BookingDocument.BookingView extend(Caller caller, @PathVariable UUID id,
                                        @Valid @RequestBody BookingDocument.ExtensionRequest request) {
         Booking found = bookings.find(id).orElseThrow(() -> notFound(id));
@@ -173,16 +180,25 @@ class BookingController {
             throw new Conflict("booking " + id + " is " + booking.state(now) + "; only a booking that has not"
                     + " ended can be extended");
         }
+        Instant opens = booking.end().minus(properties.extendWithin());
+        if (now.isBefore(opens)) {
+            throw new Conflict("booking " + id + " can be extended in its last " + properties.extendWithin().toMinutes()
+                    + " minutes, from " + opens);
+        }
         if (booking.extensions() >= properties.maxExtensions()) {
             throw new Conflict("booking " + id + " was extended " + booking.extensions() + " times, the most"
                     + " allowed");
         }
         Instant newEnd = booking.end().plus(Duration.ofMinutes(request.minutes()));
         refuseOverlap(course, booking.userId(), booking.end(), newEnd, booking.id());
+        refuseClass(course, booking.end(), newEnd, booking.occurrenceId());
         allowance.check(course, booking.userId(), booking.end(), newEnd, "/minutes").ifPresent(broken -> {
             throw new ValidationFailed(List.of(broken));
         });
-        bookings.extend(booking, newEnd);
+        Instant from = booking.end();
+        bookings.extend(booking, newEnd, () -> ledger.reserve(course.poolId(), from, newEnd,
+                demand.of(labs.find(booking.labId()).orElseThrow(() -> new Conflict("the lab of booking " + id
+                        + " no longer exists")).topology()), "booking:" + id));
         audit.record(caller, "booking.extend", target(booking, course), Map.of("end", newEnd.toString()));
         return view(bookings.find(id).orElseThrow(), course.name(), now);
     }
@@ -214,6 +230,15 @@ class BookingController {
                 .findFirst().ifPresent(other -> {
                     throw new Conflict("your booking " + other.id() + " from " + other.start() + " to " + other.end()
                             + " overlaps this one; you have one lab in course '" + course.name() + "'");
+                });
+    }
+
+    /** A student's lab is in class during the course's sessions: practice time cannot overlap one. */
+    private void refuseClass(Course course, Instant start, Instant end, UUID except) {
+        sessions.overlapping(course.id(), start, end).stream().filter(o -> !o.id().equals(except)).findFirst()
+                .ifPresent(o -> {
+                    throw new Conflict("course '" + course.name() + "' has a class session from " + o.start()
+                            + " to " + o.end() + "; your lab is in class then");
                 });
     }
 

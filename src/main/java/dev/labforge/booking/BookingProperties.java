@@ -1,17 +1,33 @@
 package dev.labforge.booking;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param leadTime      how long before a booking starts its lab is started, so that it is ready at the
- *                      start; its capacity is reserved from then. A default until boot times are learned
- * @param maxExtensions how often one booking may be extended (NETLAB+ allows about three)
+ * @param leadTime       how long before a booking starts its lab is started, so that it is ready at the
+ *                       start; its capacity is reserved from then. A default until boot times are learned
+ * @param maxExtensions  how often one booking may be extended (NETLAB+ allows about three)
+ * @param extendWithin   how close to its end a booking may be extended (NETLAB+: 15 minutes): an extension
+ *                       is for finishing, not a way to hold capacity early
+ * @param warnBefore     how long before a booking's end a warning goes to the lab's event log, latest
+ *                       first in time: longest first here
  * @param reconcileEvery the longest the booking reconciler waits between passes; it also wakes when a
- *                      booking is due, so this only bounds how late a booking made meanwhile is seen
+ *                       booking is due, so this only bounds how late a booking made meanwhile is seen
  */
 @ConfigurationProperties("labforge.booking")
 record BookingProperties(@DefaultValue("5m") Duration leadTime, @DefaultValue("3") int maxExtensions,
+                         @DefaultValue("15m") Duration extendWithin,
+                         @DefaultValue({"10m", "2m"}) List<Duration> warnBefore,
                          @DefaultValue("10s") Duration reconcileEvery) {
+
+    BookingProperties {
+        warnBefore = warnBefore.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    /** The warning thresholds in seconds, longest first: the i-th is due when {@code warnings_sent = i}. */
+    long[] warnSeconds() {
+        return warnBefore.stream().mapToLong(Duration::toSeconds).toArray();
+    }
 }

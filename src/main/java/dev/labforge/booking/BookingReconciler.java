@@ -38,6 +38,7 @@ class BookingReconciler implements SmartLifecycle {
     static final int BATCH = 500;
 
     private final Bookings bookings;
+    private final ClassSessions sessions;
     private final Courses courses;
     private final LabRunner runner;
     private final CourseLabs labs;
@@ -48,9 +49,10 @@ class BookingReconciler implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    BookingReconciler(Bookings bookings, Courses courses, LabRunner runner, CourseLabs labs, UserDirectory users,
+    BookingReconciler(Bookings bookings, ClassSessions sessions, Courses courses, LabRunner runner, CourseLabs labs, UserDirectory users,
                       TransactionTemplate transaction, BookingProperties properties, Clock clock) {
         this.bookings = bookings;
+        this.sessions = sessions;
         this.courses = courses;
         this.runner = runner;
         this.labs = labs;
@@ -71,7 +73,14 @@ class BookingReconciler implements SmartLifecycle {
         }
         Instant now = clock.instant();
         int acted = 0;
-        for (UUID id : bookings.due(now, BATCH)) {
+        for (UUID id : sessions.dueForSeating(now, BATCH)) {
+            try {
+                acted += Boolean.TRUE.equals(transaction.execute(status -> seat(id, now))) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("class session occurrence {} could not be seated; the next pass tries again", id, e);
+            }
+        }
+        for (UUID id : bookings.due(now, properties.warnSeconds(), BATCH)) {
             try {
                 Boolean done = transaction.execute(status -> act(id, now));
                 acted += Boolean.TRUE.equals(done) ? 1 : 0;
@@ -86,12 +95,27 @@ class BookingReconciler implements SmartLifecycle {
     }
 
     /**
+     * Seats an occurrence whose lead time has come: a booking for each student on the roster now (up to
+     * the seats), which the booking duties below then start and end like any other.
+     */
+    private boolean seat(UUID occurrenceId, Instant now) {
+        ClassSession.Occurrence o = sessions.lockForSeating(occurrenceId).orElse(null);
+        if (o == null) {
+            return false;
+        }
+        int seated = bookings.seat(o, sessions.seats(o.sessionId()), now);
+        sessions.markSeated(o.id(), now);
+        log.info("class session occurrence {} ({} to {}): {} students seated", o.id(), o.start(), o.end(), seated);
+        return true;
+    }
+
+    /**
      * Does the booking's duty in a transaction of its own, which also records it on the row: one
      * failing booking does not hold up the rest, and a crash leaves either both or neither.
      */
     private boolean act(UUID id, Instant now) {
         Booking booking = bookings.lockIfFree(id).orElse(null); // null: another pass is at it
-        Booking.Duty duty = booking == null ? Booking.Duty.NONE : booking.duty(now);
+        Booking.Duty duty = booking == null ? Booking.Duty.NONE : booking.duty(now, properties.warnBefore());
         if (duty == Booking.Duty.NONE) {
             return false;
         }
@@ -100,10 +124,21 @@ class BookingReconciler implements SmartLifecycle {
         switch (duty) {
             case START -> {
                 runner.start(actor, booking.labId());
+                runner.note(booking.labId(), "BookingStarted", "booking " + booking.id() + " runs until "
+                        + booking.end() + (booking.occurrenceId() == null ? "" : " (class session)"));
                 bookings.markStarted(booking.id(), now);
             }
+            case WARN -> {
+                long minutes = Math.max(1, (Duration.between(now, booking.end()).toSeconds() + 59) / 60);
+                runner.note(booking.labId(), "BookingEnding", "booking " + booking.id() + " ends in " + minutes
+                        + (minutes == 1 ? " minute" : " minutes") + ", at " + booking.end() + "; then the lab is "
+                        + course.endAction().past());
+                bookings.markWarned(booking.id(), booking.warningsDue(now, properties.warnBefore()));
+            }
             case END -> {
-                end(actor, course, booking);
+                if (!bookings.labHeldByAnother(booking.labId(), booking.id(), now)) { // the next one runs on
+                    end(actor, course, booking);
+                }
                 bookings.markFinished(booking.id(), now);
             }
             case CLOSE -> bookings.markFinished(booking.id(), now);
@@ -124,14 +159,16 @@ class BookingReconciler implements SmartLifecycle {
     }
 
     /**
-     * Who the requests are made as: the course's creator, who owns every student lab, so that the
-     * lab's permission checks pass, named for the booking in the audit log and the lab's events.
+     * Who the requests are made as: the service acting for the booking, with the booking's authority
+     * on its one lab (a lab-wide admin rank: the student may have been dropped since and the course's
+     * creator may have left it, yet a booking that ended must still end its run), recorded under the
+     * student's id and named for the booking in the audit log and the lab's events.
      */
     private Caller actorFor(Course course, Booking booking) {
-        String creator = users.username(course.createdBy());
+        String student = users.username(booking.userId());
         // no expiry: it acts within one pass and is never asked again
-        return new Caller(course.createdBy(), creator + " (booking " + booking.id() + ")", false,
-                "booking:" + booking.id(), null);
+        return new Caller(booking.userId(), "booking " + booking.id() + " of " + student + " in " + course.name(),
+                true, "booking:" + booking.id(), null);
     }
 
     private void loop() {
@@ -142,7 +179,8 @@ class BookingReconciler implements SmartLifecycle {
         try {
             pass();
             Instant now = clock.instant();
-            Duration untilDue = bookings.nextDue(now).map(next -> Duration.between(now, next)).orElse(wait);
+            Instant next = earliest(bookings.nextDue(now, properties.warnSeconds()).orElse(null), sessions.nextSeating(now).orElse(null));
+            Duration untilDue = next == null ? wait : Duration.between(now, next);
             wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
         } catch (RuntimeException e) {
             log.warn("booking reconcile pass failed: {}", e.toString());
@@ -151,6 +189,10 @@ class BookingReconciler implements SmartLifecycle {
         if (running && s != null) {
             s.schedule(this::loop, Math.max(wait.toMillis(), 100), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class Bookings {
 
     private static final String COLUMNS = "select id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,"
-            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at from bookings";
+            + " lab_from, extensions, cancelled_at, started_at, finished_at, created_at, occurrence_id, warnings_sent from bookings";
 
     private final JdbcClient jdbc;
     private final CapacityLedger ledger;
@@ -58,10 +58,68 @@ class Bookings {
                 .query((rs, row) -> booking(rs)).list();
     }
 
-    void extend(Booking booking, Instant newEnd) {
-        ledger.extend(booking.reservationId(), newEnd);
-        jdbc.sql("update bookings set ends_at = ?, extensions = extensions + 1 where id = ?")
-                .params(CapacityLedger.utc(newEnd), booking.id()).update();
+    /**
+     * Moves the booking's end to {@code newEnd}: its own reservation grows, or, for a booking whose
+     * capacity is its class session's, {@code reserveExtra} reserves the time added.
+     */
+    void extend(Booking booking, Instant newEnd, java.util.function.Supplier<UUID> reserveExtra) {
+        UUID reservation = booking.reservationId();
+        if (reservation != null) {
+            ledger.extend(reservation, newEnd);
+        } else {
+            reservation = reserveExtra.get();
+        }
+        jdbc.sql("update bookings set ends_at = ?, extensions = extensions + 1, reservation_id = ?, warnings_sent = 0"
+                        + " where id = ?")
+                .params(CapacityLedger.utc(newEnd), reservation, booking.id()).update();
+    }
+
+    /**
+     * Seats an occurrence: one booking for each student on the roster who has a lab, up to {@code seats},
+     * longest enrolled first; a student whose own booking overlaps already is left out (the exclusion
+     * constraint decides, so no race can give them two). Their capacity is the occurrence's reservation.
+     *
+     * @return how many were seated
+     */
+    int seat(ClassSession.Occurrence occurrence, int seats, Instant now) {
+        return jdbc.sql("""
+                        insert into bookings (id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,
+                            lab_from, extensions, created_at, occurrence_id)
+                        select gen_random_uuid(), m.course_id, m.user_id, m.lab_id, null, :start, :end, :from, 0,
+                            :now, :occurrence
+                        from course_members m where m.course_id = :course and m.role = 'student' and m.lab_id is not null
+                        order by m.added_at, m.user_id limit :seats
+                        on conflict do nothing""")
+                .param("start", CapacityLedger.utc(occurrence.start())).param("end", CapacityLedger.utc(occurrence.end()))
+                .param("from", CapacityLedger.utc(occurrence.labFrom())).param("now", CapacityLedger.utc(now))
+                .param("occurrence", occurrence.id()).param("course", occurrence.courseId()).param("seats", seats)
+                .update();
+    }
+
+    /** The occurrence's live bookings, locked. */
+    List<Booking> lockOfOccurrence(UUID occurrenceId) {
+        return jdbc.sql(COLUMNS + " where occurrence_id = ? and cancelled_at is null order by user_id for update")
+                .param(occurrenceId).query((rs, row) -> booking(rs)).list();
+    }
+
+    /** The course's practice bookings over {@code [from, to)} whose lab was not started yet, locked. */
+    List<Booking> lockUnstartedPractice(UUID courseId, Instant from, Instant to) {
+        return jdbc.sql(COLUMNS + " where course_id = ? and occurrence_id is null and cancelled_at is null"
+                        + " and started_at is null and starts_at < ? and ends_at > ? order by id for update")
+                .params(courseId, CapacityLedger.utc(to), CapacityLedger.utc(from)).query((rs, row) -> booking(rs))
+                .list();
+    }
+
+    /**
+     * Whether another live booking of the lab holds it at {@code now} (it is in its lead time or
+     * running): ending one booking must not stop the lab the next one has started already.
+     */
+    boolean labHeldByAnother(UUID labId, UUID bookingId, Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from bookings where lab_id = ? and id <> ? and cancelled_at is null
+                            and lab_from <= ? and ends_at > ?)""")
+                .params(labId, bookingId, CapacityLedger.utc(now), CapacityLedger.utc(now)).query(Boolean.class)
+                .single();
     }
 
     /**
@@ -85,15 +143,28 @@ class Bookings {
         }
     }
 
-    /** The bookings whose lab is due to start or whose end action is due at {@code now}, earliest first. */
-    List<UUID> due(Instant now, int limit) {
+    /**
+     * The bookings whose lab is due to start, whose end action is due, or whose next end-of-slot warning
+     * ({@code warn}: seconds before the end, longest first) is due at {@code now}, earliest first.
+     */
+    List<UUID> due(Instant now, long[] warn, int limit) {
         return jdbc.sql("""
                         select id from bookings
                         where finished_at is null and lab_from <= :now
-                        and (ends_at <= :now or started_at is null or cancelled_at is not null)
+                        and (ends_at <= :now or started_at is null or cancelled_at is not null
+                             or ends_at - make_interval(secs => (cast(:warn as bigint[]))[warnings_sent + 1]) <= :now)
                         and not (cancelled_at is not null and started_at is null)
                         order by lab_from, id limit :limit""")
-                .param("now", CapacityLedger.utc(now)).param("limit", limit).query(UUID.class).list();
+                .param("now", CapacityLedger.utc(now)).param("warn", boxed(warn)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    void markWarned(UUID id, int warnings) {
+        jdbc.sql("update bookings set warnings_sent = ? where id = ?").params(warnings, id).update();
+    }
+
+    private static Long[] boxed(long[] values) {
+        return java.util.Arrays.stream(values).boxed().toArray(Long[]::new);
     }
 
     /** The booking, locked; empty if another transaction holds it (it is acting on it): two never act at once. */
@@ -102,13 +173,25 @@ class Bookings {
                 .optional();
     }
 
-    /** The next instant after {@code now} at which a booking's lab is due to start or its end action, if any. */
-    Optional<Instant> nextDue(Instant now) {
+    /** The next instant after {@code now} at which a booking's lab is due to start, a warning or its end action. */
+    Optional<Instant> nextDue(Instant now, long[] warn) {
         return jdbc.sql("""
-                        select min(case when started_at is null and lab_from > :now then lab_from else ends_at end)
-                        from bookings where finished_at is null and cancelled_at is null and ends_at > :now""")
-                .param("now", CapacityLedger.utc(now)).query((rs, row) -> instant(rs, 1)).optional()
+                        with next as (select started_at, lab_from, ends_at, ends_at - make_interval(secs =>
+                                (cast(:warn as bigint[]))[warnings_sent + 1]) as warn_at
+                            from bookings where finished_at is null and cancelled_at is null and ends_at > :now)
+                        select min(case when started_at is null and lab_from > :now then lab_from
+                            else least(ends_at, case when warn_at > :now then warn_at end) end) from next""")
+                .param("now", CapacityLedger.utc(now)).param("warn", boxed(warn))
+                .query((rs, row) -> instant(rs, 1)).optional()
                 .filter(java.util.Objects::nonNull);
+    }
+
+    /** Whether a booking runs the lab now (started for it, not ended). */
+    boolean running(UUID labId, Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from bookings where lab_id = ? and started_at is not null
+                            and finished_at is null and cancelled_at is null and ends_at > ?)""")
+                .params(labId, CapacityLedger.utc(now)).query(Boolean.class).single();
     }
 
     void markStarted(UUID id, Instant now) {
@@ -129,7 +212,8 @@ class Bookings {
     private static Booking booking(ResultSet rs) throws SQLException {
         return new Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7),
-                instant(rs, 8), rs.getInt(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13));
+                instant(rs, 8), rs.getInt(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
+                rs.getObject(14, UUID.class), rs.getInt(15));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

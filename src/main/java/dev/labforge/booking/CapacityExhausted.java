@@ -47,6 +47,18 @@ class CapacityExhausted extends ProblemException {
                 + ": " + reserved + " are reserved from " + from + " to " + to, extensions);
     }
 
+    /**
+     * The same shortage, named for occurrence {@code seq} of {@code count} of a class session: which
+     * occurrence could not be booked comes first in the detail and as {@code occurrence}.
+     */
+    CapacityExhausted inOccurrence(int seq, int count, Instant start, Instant end) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("occurrence", Map.of("seq", seq, "start", start.toString(), "end", end.toString()));
+        named.putAll(extensions);
+        return new CapacityExhausted("occurrence " + seq + " of " + count + " (" + start + " to " + end
+                + ") does not fit: " + getMessage() + "; nothing was booked", named);
+    }
+
     @Override
     public Map<String, Object> extensions() {
         return extensions;

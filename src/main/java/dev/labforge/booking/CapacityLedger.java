@@ -102,8 +102,13 @@ class CapacityLedger {
                 .params(utc(newEnd), reservationId).update();
     }
 
-    /** Ends the reservation earlier (never later: that is {@link #extend}); no lock, it only makes room. */
+    /**
+     * Ends the reservation earlier (never later: that is {@link #extend}); one that would not have begun
+     * by then is removed. No lock: it only makes room.
+     */
     void shorten(UUID reservationId, Instant newEnd) {
+        jdbc.sql("delete from capacity_reservations where id = ? and lower(during) >= ?")
+                .params(reservationId, utc(newEnd)).update();
         jdbc.sql("""
                         update capacity_reservations set during = tstzrange(lower(during), ?)
                         where id = ? and upper(during) > ? and lower(during) < ?""")

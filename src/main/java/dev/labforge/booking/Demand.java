@@ -33,6 +33,11 @@ record Demand(long vcpus, long memoryMib, long nodes) {
         return new Demand(vcpus + other.vcpus, memoryMib + other.memoryMib, nodes + other.nodes);
     }
 
+    /** {@code n} runs of this. */
+    Demand times(long n) {
+        return new Demand(vcpus * n, memoryMib * n, nodes * n);
+    }
+
     long of(Resource resource) {
         return switch (resource) {
             case VCPUS -> vcpus;

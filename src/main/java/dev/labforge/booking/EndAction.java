@@ -22,6 +22,15 @@ enum EndAction {
         return Optional.empty();
     }
 
+    /** What the lab is after it, for people reading its event log. */
+    String past() {
+        return switch (this) {
+            case STOP -> "stopped";
+            case DESTROY -> "destroyed";
+            case RESET -> "reset to the course's template";
+        };
+    }
+
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);

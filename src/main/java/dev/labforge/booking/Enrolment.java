@@ -1,7 +1,6 @@
 package dev.labforge.booking;
 
 import dev.labforge.access.Caller;
-import dev.labforge.access.Owner;
 import dev.labforge.access.Permission;
 import dev.labforge.access.UserDirectory;
 import dev.labforge.api.Conflict;
@@ -58,7 +57,7 @@ class Enrolment {
         }
         UUID ownLab = before == null ? null : before.labId();
         if (role == CourseRole.STUDENT && ownLab == null) {
-            ownLab = labs.copy(actor, course.templateLabId(), Owner.user(course.createdBy()), labName(course, username),
+            ownLab = labs.copyForCourse(actor, course.templateLabId(), course.id(), userId, labName(course, username),
                     "the lab of " + username + " in course " + course.name());
         }
         members.put(course.id(), userId, role, ownLab, clock.instant());

@@ -2,6 +2,7 @@ package dev.labforge.cluster;
 
 import dev.labforge.access.Owner;
 import dev.labforge.lab.LabDefinition;
+import dev.labforge.lab.LabDefinitions;
 import dev.labforge.lab.LabEditGuard;
 import dev.labforge.quota.Quotas;
 import dev.labforge.quota.Usage;
@@ -24,9 +25,12 @@ class Commitments implements LabEditGuard {
     private final NodeRuntimeRepository nodes;
     private final LabRuntimeRepository runtimes;
     private final NodeResources resources;
+    private final LabDefinitions labs;
 
-    Commitments(Quotas quotas, NodeRuntimeRepository nodes, LabRuntimeRepository runtimes, NodeResources resources) {
+    Commitments(Quotas quotas, NodeRuntimeRepository nodes, LabRuntimeRepository runtimes, NodeResources resources,
+                LabDefinitions labs) {
         this.quotas = quotas;
+        this.labs = labs;
         this.nodes = nodes;
         this.runtimes = runtimes;
         this.resources = resources;
@@ -45,7 +49,7 @@ class Commitments implements LabEditGuard {
         for (Node node : lab.topology().nodes()) {
             after = after.plus(resources.of(node));
         }
-        quotas.admit(lab.owner(), after.minus(before));
+        admit(lab, after.minus(before));
         rows.values().forEach(row -> row.run(true)); // a new row is built running
         sync(lab, lab.topology(), rows);
     }
@@ -53,7 +57,7 @@ class Commitments implements LabEditGuard {
     /** One more node of a running lab will run. */
     void run(LabDefinition lab, Node node, NodeRuntime row) {
         if (!row.running()) {
-            quotas.admit(lab.owner(), resources.of(node));
+            admit(lab, resources.of(node));
         }
         row.run(true);
         resources.commit(row, node);
@@ -76,8 +80,18 @@ class Commitments implements LabEditGuard {
                 after = after.plus(resources.of(node));
             }
         }
-        quotas.admit(current.owner(), after.minus(before));
+        admit(current, after.minus(before));
         sync(current, next, rows);
+    }
+
+    /**
+     * Asks the owner's quota for {@code extra}, unless the lab is charged to a course: a course lab's
+     * runs take the course pool's capacity, reserved by its bookings, and no one's personal quota.
+     */
+    private void admit(LabDefinition lab, Usage extra) {
+        if (labs.chargedToOwner(lab.id())) {
+            quotas.admit(lab.owner(), extra);
+        }
     }
 
     /**

@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Running nodes, vCPUs and memory an owner holds: nodes that should run in labs that should run. */
+/**
+ * Running nodes, vCPUs and memory an owner holds: nodes that should run in labs that should run, less
+ * labs charged to a course (their capacity is the course pool's, reserved by bookings).
+ */
 @Component
 class RunningNodesMeter implements UsageMeter {
 
@@ -23,7 +26,7 @@ class RunningNodesMeter implements UsageMeter {
 
     @Override
     public Usage usage(Owner owner) {
-        List<UUID> owned = labs.idsOwnedBy(owner);
+        List<UUID> owned = labs.idsChargedTo(owner);
         if (owned.isEmpty()) {
             return Usage.NONE;
         }

@@ -45,4 +45,26 @@ class RuntimeStatus implements LabStatusSource {
                 .optional();
     }
 
+    /** All in one round trip, however many labs. */
+    @Override
+    public java.util.Map<UUID, LabStatus> statusesOf(java.util.Collection<UUID> labIds) {
+        java.util.Map<UUID, LabStatus> all = new java.util.HashMap<>();
+        if (labIds.isEmpty()) {
+            return all;
+        }
+        jdbc.sql("""
+                select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
+                       coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
+                                    'reason', n.reason, 'message', n.message) order by n.node)
+                                 from node_runtime n where n.lab_id = r.lab_id), '[]')::text, r.lab_id
+                from lab_runtime r where r.lab_id = any(?)""")
+                .param(labIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    all.put(rs.getObject(8, UUID.class), new LabStatus(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            rs.getInt(4), JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(7), NODES),
+                            rs.getObject(6, OffsetDateTime.class).toInstant()));
+                });
+        return all;
+    }
+
 }

@@ -17,8 +17,10 @@ class ScheduledRuns implements LabRunner {
     private final Lifecycle lifecycle;
     private final LabRuntimeRepository runtimes;
     private final ReconcilerLease lease;
+    private final LabEvents events;
 
-    ScheduledRuns(Lifecycle lifecycle, LabRuntimeRepository runtimes, ReconcilerLease lease) {
+    ScheduledRuns(Lifecycle lifecycle, LabRuntimeRepository runtimes, ReconcilerLease lease, LabEvents events) {
+        this.events = events;
         this.lifecycle = lifecycle;
         this.runtimes = runtimes;
         this.lease = lease;
@@ -47,6 +49,12 @@ class ScheduledRuns implements LabRunner {
         if (desired != null && desired != DesiredRun.DESTROYED) {
             lifecycle.destroy(actor, labId);
         }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void note(UUID labId, String kind, String message) {
+        events.append(labId, kind, null, message);
     }
 
     @Override

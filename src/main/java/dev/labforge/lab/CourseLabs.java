@@ -45,6 +45,20 @@ public class CourseLabs {
         return labs.insert(caller, Lab.define(owner, freeName(owner, name), description, template.topology())).id();
     }
 
+    /**
+     * A new lab for the student {@code owner}, charged to the course {@code courseId}: it counts against
+     * no one's quota (its runs take the course pool's capacity through bookings), and owning it gives
+     * the student nothing by itself; what they may do is the grant the course gives them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID copyForCourse(Caller caller, UUID templateId, UUID courseId, UUID studentId, String name,
+                              String description) {
+        Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
+        Owner owner = Owner.user(studentId);
+        return labs.insert(caller, Lab.defineCharged(owner, freeName(owner, name), description, template.topology(),
+                "course:" + courseId)).id();
+    }
+
     private String freeName(Owner owner, String name) {
         String column = owner.kind() == Owner.Kind.USER ? "owner_id" : "owner_team_id";
         java.util.Set<String> taken = new java.util.HashSet<>(jdbc.sql("select name from labs where " + column

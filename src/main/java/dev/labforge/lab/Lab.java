@@ -39,6 +39,9 @@ class Lab {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** What its runs are charged to instead of its owner's quota ("course:<id>"); null: its owner. */
+    @Column(name = "charged_to", updatable = false)
+    private String chargedTo;
 
     protected Lab() {
     }
@@ -51,6 +54,21 @@ class Lab {
         lab.redefine(name, description, topology);
         lab.updatedAt = lab.createdAt;
         return lab;
+    }
+
+    /**
+     * A lab for {@code owner} that is charged to {@code chargedTo} ("course:<id>"): it counts against
+     * no owner's quota, and owning it gives no permission (grants do).
+     */
+    static Lab defineCharged(Owner owner, String name, String description, Topology topology, String chargedTo) {
+        Lab lab = define(owner, name, description, topology);
+        lab.chargedTo = chargedTo;
+        return lab;
+    }
+
+    /** Whether it is charged to its owner (counted by their quota), as every lab not made for a course. */
+    boolean chargedToOwner() {
+        return chargedTo == null;
     }
 
     /** A lab read straight from its row, for answering reads; never saved back. */

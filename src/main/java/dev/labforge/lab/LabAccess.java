@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with a lab: the one place that decides. A caller's permission is the highest of
  * owning it (admin), belonging to the team that owns it (owners and maintainers: admin; members:
- * view), and grants to them or to a team of theirs. Administrators have admin on every lab. A lab
+ * view), and grants to them or to a team of theirs. Owning a lab charged to a course gives nothing: a
+ * student's course lab is theirs, but what they may do with it is their grant (edit). Administrators
+ * have admin on every lab. A lab
  * the caller may not see answers 404 exactly like a lab that does not exist.
  */
 @Component
@@ -30,7 +32,7 @@ class LabAccess {
     /** The caller's rank (0 = none, 1 = view ... 4 = admin) on lab row {@code l}. */
     private static final String RANK = """
             greatest(
-              case when l.owner_id = :u then 4 else 0 end,
+              case when l.owner_id = :u and l.charged_to is null then 4 else 0 end,
               coalesce((select case m.role when 'member' then 1 else 4 end from team_members m
                         where m.team_id = l.owner_team_id and m.user_id = :u), 0),
               coalesce((select max(g.rank) from lab_grants g

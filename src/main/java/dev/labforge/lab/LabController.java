@@ -196,7 +196,9 @@ class LabController {
 
     /** Stores a new lab; a name the owner already uses is a conflict, decided by the database. */
     Lab insert(Caller caller, Lab lab) {
-        quotas.admit(lab.owner(), Usage.oneLab());
+        if (lab.chargedToOwner()) { // a course's lab counts against the course's pool, not its owner
+            quotas.admit(lab.owner(), Usage.oneLab());
+        }
         Lab saved;
         try {
             saved = labs.saveAndFlush(lab);

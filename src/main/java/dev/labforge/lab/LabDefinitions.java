@@ -33,6 +33,19 @@ public class LabDefinitions {
         return jdbc.sql("select id from labs where " + column + " = ?").param(owner.id()).query(UUID.class).list();
     }
 
+    /** The ids of every lab the owner has that counts against the owner's quota (not charged to a course). */
+    public List<UUID> idsChargedTo(Owner owner) {
+        String column = owner.kind() == Owner.Kind.USER ? "owner_id" : "owner_team_id";
+        return jdbc.sql("select id from labs where " + column + " = ? and charged_to is null").param(owner.id())
+                .query(UUID.class).list();
+    }
+
+    /** Whether the lab's runs count against its owner's quota; false for a course's lab (and for none). */
+    public boolean chargedToOwner(UUID labId) {
+        return jdbc.sql("select charged_to is null from labs where id = ?").param(labId).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
     /** The caller's permission on the lab: a not-found problem if they have none (or it does not exist). */
     public Permission permission(Caller caller, UUID labId) {
         return access.permission(caller, labId);

@@ -20,6 +20,12 @@ public interface LabRunner {
     void destroy(Caller actor, UUID labId);
 
     /**
+     * Appends a line to the lab's event log (and so to its event streams), in the caller's
+     * transaction: what a schedule did or is about to do, such as a booking's end drawing near.
+     */
+    void note(UUID labId, String kind, String message);
+
+    /**
      * Whether this replica is the one that acts for the service now (it holds the reconciler's
      * lease): with several replicas, only it should start and stop labs on a schedule.
      */

@@ -7,4 +7,11 @@ import java.util.UUID;
 public interface LabStatusSource {
 
     Optional<LabStatus> statusOf(UUID labId);
+
+    /** The status of each of the labs that has one (a class view asks for hundreds at once). */
+    default java.util.Map<UUID, LabStatus> statusesOf(java.util.Collection<UUID> labIds) {
+        java.util.Map<UUID, LabStatus> all = new java.util.HashMap<>();
+        labIds.forEach(id -> statusOf(id).ifPresent(status -> all.put(id, status)));
+        return all;
+    }
 }

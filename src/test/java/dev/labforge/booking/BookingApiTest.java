@@ -128,22 +128,28 @@ class BookingApiTest extends BookingIntegrationTest {
         String id = book(alice, room, "2030-03-26T09:00:00Z", "2030-03-26T10:00:00Z").json().get("id").asString();
         assertThat(book(bob, room, "2030-03-26T11:00:00Z", "2030-03-26T12:00:00Z").status()).isEqualTo(201);
 
+        // only in its last 15 minutes (NETLAB+'s rule): earlier is refused, and changes nothing
+        clock.set(Instant.parse("2030-03-26T09:44:00Z"));
+        Response early = alice.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":30}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("detail").asString()).contains("last 15 minutes");
+        clock.set(Instant.parse("2030-03-26T09:45:00Z"));
         Response extended = alice.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":30}");
         assertThat(extended.status()).as(extended.body()).isEqualTo(200);
         assertThat(extended.json().get("end").asString()).isEqualTo("2030-03-26T10:30:00Z");
         // bob's lead time starts at 10:55: up to 10:45 fits, 11:00 does not
+        clock.set(Instant.parse("2030-03-26T10:15:00Z"));
         Response full = alice.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":30}");
         assertThat(full.status()).isEqualTo(409);
         assertThat(full.json().get("type").asString()).isEqualTo("https://labforge.dev/problems/capacity-exhausted");
         assertThat(alice.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":20}").status()).isEqualTo(422);
         assertThat(bob.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":15}").status()).isEqualTo(404);
 
-        clock.set(Instant.parse("2030-03-26T09:30:00Z"));
         assertThat(alice.get("/api/v1/bookings/" + id).json().get("state").asString()).isEqualTo("active");
         assertThat(alice.delete("/api/v1/bookings/" + id).status()).isEqualTo(204); // ends it now
         JsonNode ended = alice.get("/api/v1/bookings/" + id).json();
         assertThat(ended.get("state").asString()).isEqualTo("ended");
-        assertThat(ended.get("end").asString()).isEqualTo("2030-03-26T09:30:00Z");
+        assertThat(ended.get("end").asString()).isEqualTo("2030-03-26T10:15:00Z");
         assertThat(alice.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":15}").status()).isEqualTo(409);
     }
 

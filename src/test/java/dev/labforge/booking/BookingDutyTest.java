@@ -32,7 +32,7 @@ class BookingDutyTest {
         Instant now = Instant.parse("2030-03-26T" + at + ":00Z");
         Booking booking = new Booking(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 null, START, END, LAB_FROM, 0, cancelled ? LAB_FROM : null, started ? LAB_FROM : null,
-                finished ? END : null, LAB_FROM);
+                finished ? END : null, LAB_FROM, null, 0);
         assertThat(booking.duty(now)).isEqualTo(expected);
     }
 }

@@ -1,0 +1,152 @@
+package dev.labforge.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.ApiClient.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The end of a slot: warnings 10 and 2 minutes before the end in the lab's event log (so its event
+ * stream carries them), extension in the last 15 minutes that starts the warnings over, and a reset of
+ * the student's lab on demand.
+ */
+class EndOfSlotTest extends BookingIntegrationTest {
+
+    private static final Instant NOW = Instant.parse("2029-09-03T07:00:00Z");
+
+    @Autowired
+    private BookingReconciler reconciler;
+    @Autowired
+    private dev.labforge.lab.LabRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(NOW);
+        await("this replica to hold the reconciler lease", () -> runner.leads());
+    }
+
+    @Test
+    void warningsGoToTheLabsEventLogTenAndTwoMinutesBeforeTheEndAndAgainAfterAnExtension() {
+        Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
+        ApiClient alice = room.enrol("student");
+        String lab = room.labOf(alice);
+        String id = book(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
+        clock.set(Instant.parse("2029-09-03T08:55:00Z"));
+        reconciler.pass();
+        assertThat(notes(alice, lab, "BookingStarted")).hasSize(1);
+
+        clock.set(Instant.parse("2029-09-03T09:49:59Z"));
+        reconciler.pass();
+        assertThat(notes(alice, lab, "BookingEnding")).isEmpty();
+        clock.set(Instant.parse("2029-09-03T09:50:00Z"));
+        reconciler.pass();
+        reconciler.pass(); // once only
+        assertThat(notes(alice, lab, "BookingEnding")).containsExactly("booking " + id + " ends in 10 minutes, at"
+                + " 2029-09-03T10:00:00Z; then the lab is stopped");
+        clock.set(Instant.parse("2029-09-03T09:58:00Z"));
+        reconciler.pass();
+        assertThat(notes(alice, lab, "BookingEnding")).hasSize(2).last().asString().contains("ends in 2 minutes");
+
+        // extended: the new end gets its own warnings
+        Response extended = alice.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":30}");
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        clock.set(Instant.parse("2029-09-03T10:20:00Z"));
+        reconciler.pass();
+        assertThat(notes(alice, lab, "BookingEnding")).hasSize(3).last().asString()
+                .contains("ends in 10 minutes, at 2029-09-03T10:30:00Z");
+        assertThat(state(alice, lab)).as("still running: its end moved").isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aServiceDownThroughTheFirstWarningSendsOnlyTheOneDueNow() {
+        Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
+        ApiClient alice = room.enrol("student");
+        String lab = room.labOf(alice);
+        book(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
+        clock.set(Instant.parse("2029-09-03T09:00:00Z"));
+        reconciler.pass();
+        clock.set(Instant.parse("2029-09-03T09:59:00Z"));
+        reconciler.pass();
+        reconciler.pass();
+        assertThat(notes(alice, lab, "BookingEnding")).hasSize(1).first().asString().contains("ends in 1 minute,");
+    }
+
+    @Test
+    void aStudentResetsTheirOwnLabAtAnyTimeAndItRunsAgainInsideABookingButNotAnothersLab() {
+        Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
+        ApiClient alice = room.enrol("student");
+        ApiClient bob = room.enrol("student");
+        String lab = room.labOf(alice);
+        book(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
+        clock.set(Instant.parse("2029-09-03T09:00:00Z"));
+        reconciler.pass();
+        await("alice's lab running", () -> state(alice, lab).equals("RUNNING"));
+        Response mine = alice.get("/api/v1/labs/" + lab);
+        assertThat(alice.put("/api/v1/labs/" + lab, """
+                {"name":"%s","nodes":[{"name":"r1","image":"frr","cpu":2,"memoryMib":1024}],"links":[]}"""
+                .formatted(mine.json().get("name").asString()), "If-Match", mine.header("ETag")).status())
+                .isEqualTo(200);
+
+        assertThat(bob.post(room.path("/labs/" + lab + "/reset"), "").status()).as("not bob's").isEqualTo(404);
+        assertThat(api().newUser().post(room.path("/labs/" + lab + "/reset"), "").status()).isEqualTo(404);
+        Response reset = alice.post(room.path("/labs/" + lab + "/reset"), "");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(202);
+        assertThat(reset.json().get("restarted").asBoolean()).isTrue();
+        assertThat(alice.get("/api/v1/labs/" + lab).json().get("nodes")).hasSize(2);
+        await("alice's lab running again with both routers", () -> state(alice, lab).equals("RUNNING")
+                && alice.get("/api/v1/labs/" + lab).json().get("status").get("nodes").size() == 2);
+        assertThat(notes(alice, lab, "LabReset")).hasSize(1);
+
+        // outside a booking: reset, not started
+        String bobs = room.labOf(bob);
+        Response idle = bob.post(room.path("/labs/" + bobs + "/reset"), "");
+        assertThat(idle.status()).as(idle.body()).isEqualTo(202);
+        assertThat(idle.json().get("restarted").asBoolean()).isFalse();
+        assertThat(room.instructor.post(room.path("/labs/" + bobs + "/reset"), "").status()).isEqualTo(202);
+    }
+
+    private static String book(ApiClient student, Classroom room, String start, String end) {
+        Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
+                + "\",\"end\":\"" + end + "\"}");
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        return booked.json().get("id").asString();
+    }
+
+    private static List<String> notes(ApiClient client, String lab, String kind) {
+        List<String> messages = new ArrayList<>();
+        for (JsonNode event : client.get("/api/v1/labs/" + lab + "/events").json().get("items")) {
+            if (event.get("kind").asString().equals(kind)) {
+                messages.add(event.get("message").asString());
+            }
+        }
+        return messages;
+    }
+
+    private static String state(ApiClient client, String lab) {
+        JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
+        return status == null || status.isNull() ? "" : status.get("state").asString();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up after 60 s waiting for " + what);
+            }
+            try {
+                Thread.sleep(20); // polling a condition with a deadline, not waiting a fixed time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
