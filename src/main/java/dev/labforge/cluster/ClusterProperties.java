@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers       labs reconciled in parallel; besides them, half as many again only for labs whose objects
  *                      changed, so that status keeps up while every worker deploys
  * @param bootDelay     simulated cluster only: how long a VM takes from Starting to Running
+ * @param drain         at shutdown, how long reconcile passes under way may take to finish before they are
+ *                      interrupted; part of the bounded stop the chart's terminationGracePeriodSeconds allows for
  */
 @ConfigurationProperties("labforge.cluster")
 public record ClusterProperties(String kubeconfig,
@@ -29,5 +31,6 @@ public record ClusterProperties(String kubeconfig,
                                 @DefaultValue("1500") int defaultMtu,
                                 @DefaultValue("5m") Duration resync,
                                 @DefaultValue("8") int workers,
-                                @DefaultValue("2s") Duration bootDelay) {
+                                @DefaultValue("2s") Duration bootDelay,
+                                @DefaultValue("5s") Duration drain) {
 }

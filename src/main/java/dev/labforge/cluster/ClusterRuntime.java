@@ -272,20 +272,29 @@ class ClusterRuntime implements SmartLifecycle {
         void close();
     }
 
+    /**
+     * In this order, each step bounded: no new pass starts, those under way finish ({@link ClusterProperties#drain()}),
+     * the status follower writes its last batch, and only then is the lease given up, so that the replica taking over
+     * at once never writes beside a pass of this one.
+     */
     @Override
     public synchronized void stop() {
         running = false;
         if (resync != null) {
             resync.shutdownNow();
         }
-        lease.release();
+        if (queue != null) {
+            queue.close(properties.drain());
+            queue = null;
+        }
         if (follower != null) {
             follower.close();
             follower = null;
         }
-        if (queue != null) {
-            queue.close();
-            queue = null;
+        try {
+            lease.release();
+        } catch (RuntimeException e) { // the database away: the lease expires on its own within its TTL
+            log.warn("could not release the reconciler lease: {}", e.toString());
         }
         if (cache != null) {
             cache.close();

@@ -82,8 +82,11 @@ class EventsController {
     private final LabEvents events;
     private final NewestEvents newest;
     private final Credentials credentials;
+    private final EventStreams streams;
 
-    EventsController(LabDefinitions labs, LabEvents events, NewestEvents newest, Credentials credentials) {
+    EventsController(LabDefinitions labs, LabEvents events, NewestEvents newest, Credentials credentials,
+                     EventStreams streams) {
+        this.streams = streams;
         this.labs = labs;
         this.events = events;
         this.newest = newest;
@@ -123,7 +126,14 @@ class EventsController {
         labs.require(caller, id, Permission.VIEW);
         long start = parse(lastEventId, after);
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        Thread.ofVirtual().name("sse-" + id).start(() -> pump(emitter, caller, id, start));
+        streams.opened();
+        Thread.ofVirtual().name("sse-" + id).start(() -> {
+            try {
+                pump(emitter, caller, id, start);
+            } finally {
+                streams.closed();
+            }
+        });
         return emitter;
     }
 
@@ -138,6 +148,11 @@ class EventsController {
             emitter.send(SseEmitter.event().comment("open"));
             boolean first = true;
             while (System.nanoTime() < deadline) {
+                if (streams.stopping()) {
+                    // a finished response, not a broken one: the client reconnects (Last-Event-ID) to another replica
+                    emitter.send(SseEmitter.event().comment("service stopping"));
+                    break;
+                }
                 if (System.nanoTime() > nextAccessCheck) {
                     if (!mayStillSee(caller, lab)) {
                         break; // the client reconnects, and is refused with the reason

@@ -1,5 +1,6 @@
 package dev.labforge.cluster;
 
+import dev.labforge.cluster.multus.BridgeNames;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class LinkAllocations {
-
-    /** Bridge names are "lfb" + base36 of a sequence: 12 base36 digits fit 15 characters for ever. */
-    static final String BRIDGE_PREFIX = "lfb";
 
     /** The advisory lock class of VLAN domains (two-int keys), apart from the event logs' and the quotas'. */
     static final int VLAN_LOCK_CLASS = 0x4C616256; // "LabV"
@@ -40,7 +38,7 @@ class LinkAllocations {
                     .param(missing.size()).query(Long.class).list();
             String[] bridges = new String[missing.size()];
             for (int i = 0; i < bridges.length; i++) {
-                bridges[i] = BRIDGE_PREFIX + Long.toString(numbers.get(i), 36);
+                bridges[i] = BridgeNames.of(numbers.get(i));
                 out.put(missing.get(i), bridges[i]);
             }
             jdbc.sql("insert into link_bridges (lab_id, nad_name, bridge) select ?, * from unnest(?::text[], ?::text[])")

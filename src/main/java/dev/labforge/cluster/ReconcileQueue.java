@@ -288,9 +288,35 @@ final class ReconcileQueue implements AutoCloseable {
         return delay.compareTo(MAX_UNSETTLED_RECHECK) > 0 ? MAX_UNSETTLED_RECHECK : delay;
     }
 
+    /** Stops at once: a pass under way is interrupted. */
     @Override
     public void close() {
-        open = false;
-        workers.shutdownNow();
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Takes no more labs; passes under way may finish within {@code drain}, then are interrupted. Either way nothing is
+     * left half-written: a pass's database work is a transaction at a time (an interrupted one rolls back), and its
+     * cluster writes are idempotent steps towards the desired state, which the next pass (here or on the replica that
+     * takes the lease over) compares anew.
+     */
+    void close(Duration drain) {
+        lock.lock();
+        try {
+            open = false;
+            changed.signalAll(); // idle workers leave now, not at their next look
+        } finally {
+            lock.unlock();
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("reconcile passes still running after {}: interrupting them", drain);
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -30,6 +30,10 @@ class EmbeddedDatabaseConfiguration {
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    // stopped by the context, after everything that writes to it: the library's own JVM shutdown
+                    // hook would stop it at once on SIGTERM, beside the context's stop, failing passes and streams
+                    // half-way through it
+                    .setRegisterShutdownHook(false)
                     // the library's defaults suit throwaway test databases; this one keeps labs: make it durable
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

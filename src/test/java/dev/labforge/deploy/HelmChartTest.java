@@ -243,6 +243,25 @@ class HelmChartTest {
                 .isInstanceOf(Deployment.class);
     }
 
+    /**
+     * Kubernetes kills the pod when its grace period ends, preStop pause included: the default period must cover the
+     * pause and LabForge's own bounded stop (ShutdownTest measures that stop on a running service).
+     */
+    @Test
+    void theGracePeriodCoversThePreStopPauseAndLabForgesBoundedStop() {
+        PodSpec pod = HelmChart.render(Map.of()).one(Deployment.class).getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().getFirst();
+        assertThat(container.getLifecycle().getPreStop().getExec().getCommand()).containsExactly("sleep", "5");
+        assertThat(pod.getTerminationGracePeriodSeconds()).as("Kubernetes' default").isEqualTo(30L)
+                .isGreaterThanOrEqualTo(5 + dev.labforge.cluster.ShutdownTest.BOUND.toSeconds());
+
+        PodSpec noPause = HelmChart.render(Map.of("shutdown.preStopSleepSeconds", 0)).one(Deployment.class)
+                .getSpec().getTemplate().getSpec();
+        assertThat(noPause.getContainers().getFirst().getLifecycle()).isNull();
+        assertThatThrownBy(() -> HelmChart.render(Map.of("shutdown.preStopSleepSeconds", "soon")))
+                .hasMessageContaining("preStopSleepSeconds");
+    }
+
     private static Optional<EnvVar> env(Deployment deployment, String name) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
                 .filter(e -> e.getName().equals(name)).findFirst();

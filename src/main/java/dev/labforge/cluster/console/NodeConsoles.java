@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * seconds, and a console nobody typed into for {@link ConsoleProperties#idleTimeout()} is closed.
  */
 @Component
-class NodeConsoles {
+class NodeConsoles implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NodeConsoles.class);
 
@@ -30,7 +31,11 @@ class NodeConsoles {
     private final ConsoleAccess access;
     private final ConsoleProperties properties;
     private final Clock clock;
+    /** How long a stop waits for the consoles' close frames to leave. */
+    private static final java.time.Duration CLOSE_FRAMES_WITHIN = java.time.Duration.ofSeconds(2);
+
     private final Map<ConsoleTarget, NodeConsole> open = new HashMap<>();
+    private volatile boolean running;
     /** Sends to viewers and closes them: tasks only while there is something to send, on virtual threads. */
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
@@ -118,15 +123,41 @@ class NodeConsoles {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        watch.shutdownNow();
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * The service is stopping: every console closes with {@link ConsoleClose#SERVICE_STOPPING} (1001, going away), so
+     * that its viewers reconnect to another replica. In the first lifecycle phase, while the web server still runs:
+     * stopped later, it would drop the sockets without a close frame.
+     */
+    @Override
+    public void stop() {
+        running = false;
         List<NodeConsole> consoles;
         synchronized (open) {
             consoles = List.copyOf(open.values());
             open.clear();
         }
         consoles.forEach(c -> c.end(ConsoleClose.SERVICE_STOPPING));
-        sender.shutdown();
+        sender.shutdown(); // the close frames already handed to it are sent; bounded, as a close frame is small
+        try {
+            sender.awaitTermination(CLOSE_FRAMES_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @PreDestroy
+    void close() {
+        watch.shutdownNow();
+        sender.shutdownNow();
     }
 }

@@ -1,0 +1,10 @@
+/**
+ * The node agent: a small process on every node (a DaemonSet, the same image as the service, another main class)
+ * that removes the host bridges of links that no longer exist. The CNI bridge plugin creates a bridge per link on
+ * first use and never deletes it; without this, every destroyed lab leaves its {@code lfb*} bridges behind.
+ *
+ * <p>It starts neither the web service nor a database: it lists NetworkAttachmentDefinitions and the host's bridges,
+ * and deletes only bridges named as LabForge names them that no NAD refers to, have no ports, and have stayed so
+ * for a grace period.
+ */
+package dev.labforge.nodeagent;
