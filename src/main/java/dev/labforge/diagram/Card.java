@@ -1,23 +1,33 @@
 package dev.labforge.diagram;
 
 import dev.labforge.topology.Node;
+import dev.labforge.topology.Position;
 
 /**
- * A node as drawn: a rounded box with a router icon, the node's name and, smaller, its image.
+ * A box on the picture: a node with its icon, its name and, smaller, its image; or, for a link to a node the
+ * lab does not have, a small dashed box naming what the link asked for.
  *
  * @param name     the node's full name, for tooltips and the {@code data-node} attribute
  * @param image    the node's full image name, for its tooltip; empty when it names none
  * @param title    the name as shown, shortened to fit the box
  * @param subtitle the image as shown, shortened; empty when the node names no image
+ * @param level    containerlab's {@code graph-level}: lower levels are drawn higher up; null if none
+ * @param given    the saved position of the box's centre; null if none (or unusable)
  * @param center   where the box sits; {@link Vec#ZERO} until placed
  */
-record Card(String name, String image, String title, String subtitle, double width, double height, Vec center) {
+record Card(String name, String image, Kind kind, String title, String subtitle, Integer level, Vec given,
+            double width, double height, Vec center) {
 
     static final double HEIGHT = 44;
     static final double TITLE_SIZE = 13;
     static final double SUBTITLE_SIZE = 10.5;
-    /** Room left of the text for the router icon. */
+    static final double MISSING_SIZE = 10;
+    /** Room left of the text for the icon. */
     static final double TEXT_LEFT = 44;
+    /** containerlab's label ordering the tiers of its own graph drawings. */
+    static final String GRAPH_LEVEL = "graph-level";
+    /** Coordinates beyond this are garbage, not a choice; such a node is laid out as if it had none. */
+    static final double MAX_COORDINATE = 1e6;
     private static final double TEXT_RIGHT = 14;
     private static final double MIN_WIDTH = 104;
     /** DNS labels run to 63 characters; boxes for all of them would crowd the whole diagram. */
@@ -28,14 +38,28 @@ record Card(String name, String image, String title, String subtitle, double wid
         String image = node.image() == null ? "" : node.image().strip();
         double room = MAX_WIDTH - TEXT_LEFT - TEXT_RIGHT;
         String title = TextWidth.fit(name, room, TITLE_SIZE, true);
-        String subtitle = TextWidth.fit(image, room, SUBTITLE_SIZE, false);
+        String subtitle = TextWidth.fit(shortImage(image), room, SUBTITLE_SIZE, false);
         double text = Math.max(TextWidth.of(title, TITLE_SIZE, true), TextWidth.of(subtitle, SUBTITLE_SIZE, false));
         double width = Math.ceil(Math.max(MIN_WIDTH, TEXT_LEFT + text + TEXT_RIGHT));
-        return new Card(name, image, title, subtitle, width, HEIGHT, Vec.ZERO);
+        return new Card(name, image, Kind.of(node), title, subtitle, level(node), given(node.position()),
+                width, HEIGHT, Vec.ZERO);
+    }
+
+    /** The far end of a link to a node that is not in the lab: "ghost:eth7", or "?" when it names nothing. */
+    static Card missing(String node, String iface) {
+        String text = TextWidth.fit((node.isEmpty() ? "?" : node) + (iface.isEmpty() ? "" : ":" + iface), 160,
+                MISSING_SIZE, false);
+        double width = Math.ceil(TextWidth.of(text, MISSING_SIZE, false) + 16);
+        return new Card(text, "", Kind.MISSING, text, "", null, null, width, 20, Vec.ZERO);
     }
 
     Card at(Vec newCenter) {
-        return new Card(name, image, title, subtitle, width, height, newCenter);
+        return new Card(name, image, kind, title, subtitle, level, given, width, height, newCenter);
+    }
+
+    /** The box as the layout sized it: ports along an edge may need a wider box than the text does. */
+    Card sized(double newWidth, double newHeight) {
+        return new Card(name, image, kind, title, subtitle, level, given, newWidth, newHeight, center);
     }
 
     double halfWidth() {
@@ -46,28 +70,29 @@ record Card(String name, String image, String title, String subtitle, double wid
         return height / 2;
     }
 
-    /** How far from the centre the box edge is, going in unit direction {@code dir}. */
-    double reach(Vec dir) {
-        return exit(center, dir);
-    }
-
     /**
-     * How far from {@code from}, a point inside the box, its edge is going in unit direction {@code dir};
-     * zero when the point is not inside.
+     * The image as people say it: {@code network-multitool:latest}, not {@code ghcr.io/srl-labs/network-multitool:latest};
+     * the tooltip has it whole.
      */
-    double exit(Vec from, Vec dir) {
-        double sx = axisExit(from.x() - center.x(), dir.x(), halfWidth());
-        double sy = axisExit(from.y() - center.y(), dir.y(), halfHeight());
-        return Math.max(0, Math.min(sx, sy));
+    private static String shortImage(String image) {
+        return image.substring(image.lastIndexOf('/') + 1);
     }
 
-    private static double axisExit(double offset, double direction, double half) {
-        if (Math.abs(offset) > half) {
-            return 0;
+    private static Integer level(Node node) {
+        String level = node.labels().get(GRAPH_LEVEL);
+        if (level == null) {
+            return null;
         }
-        if (Math.abs(direction) < 1e-12) {
-            return Double.MAX_VALUE;
+        try {
+            return Integer.valueOf(level.strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
         }
-        return ((direction > 0 ? half : -half) - offset) / direction;
+    }
+
+    private static Vec given(Position p) {
+        return p != null && Double.isFinite(p.x()) && Double.isFinite(p.y())
+                && Math.abs(p.x()) <= MAX_COORDINATE && Math.abs(p.y()) <= MAX_COORDINATE
+                ? new Vec(p.x(), p.y()) : null;
     }
 }

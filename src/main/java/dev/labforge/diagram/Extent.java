@@ -14,14 +14,9 @@ final class Extent {
             extent.include(card.center(), card.halfWidth(), card.halfHeight());
         }
         for (Route route : scene.routes()) {
-            // for a Bézier curve the control points bound the curve: a little generous, never short
-            route.points().forEach(p -> extent.include(p, Stubs.END_RADIUS, Stubs.END_RADIUS));
+            route.points().forEach(p -> extent.include(p, 1, 1));
             route.tags().forEach(t -> extent.include(t.center(), t.width() / 2, t.height() / 2));
-            for (Caption c : route.captions()) {
-                    // rotated or anchored at one end, a caption may reach its full width any way from its anchor
-                double reach = TextWidth.of(c.text(), Caption.FONT_SIZE, false) + 2;
-                extent.include(c.at(), reach, c.degrees() == 0 ? Caption.FONT_SIZE : reach);
-            }
+            route.captions().forEach(c -> extent.include(c.center(), c.width() / 2, c.height() / 2));
         }
         return extent;
     }

@@ -27,7 +27,7 @@ final class Header {
 
     Header(Scene scene) {
         this.title = TextWidth.fit(scene.title(), MAX_TITLE_WIDTH, TITLE_SIZE, true);
-        items.add(new Item(Swatch.ROUTER, plural(scene.cards().size(), "node")));
+        items.add(new Item(Swatch.ROUTER, plural(scene.nodes().size(), "node")));
         items.add(new Item(Swatch.CABLE, plural(scene.count(Route.Kind.LANE) + scene.count(Route.Kind.LOOP), "link")));
         long stubs = scene.count(Route.Kind.STUB);
         if (stubs > 0) {

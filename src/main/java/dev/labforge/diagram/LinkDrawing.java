@@ -17,11 +17,6 @@ final class LinkDrawing {
                 "stroke", stub ? Palette.WARNING : null, "stroke-dasharray", stub ? "5 4" : null);
         svg.text("title", tooltip(route.link()));
         svg.leaf("path", "d", pathData(route));
-        if (stub) {
-            Vec end = route.points().get(route.points().size() - 1);
-            svg.leaf("circle", "cx", SvgWriter.num(end.x()), "cy", SvgWriter.num(end.y()),
-                    "r", SvgWriter.num(Stubs.END_RADIUS), "fill", Palette.PAPER, "stroke-dasharray", "none");
-        }
         svg.close("g");
     }
 
@@ -45,17 +40,13 @@ final class LinkDrawing {
      * readable over cables; {@code paint-order} would do it in one, but SVG 1.1 viewers ignore it.
      */
     private static void writeCaption(SvgWriter svg, Caption caption) {
-        String x = SvgWriter.num(caption.at().x());
-        String y = SvgWriter.num(caption.at().y());
-        String rotate = caption.degrees() == 0 ? null
-                : "rotate(" + SvgWriter.num(caption.degrees()) + " " + x + " " + y + ")";
-        String anchor = caption.anchor().equals("middle") ? null : caption.anchor();
-        svg.open("g", "transform", rotate, "font-size", SvgWriter.num(Caption.FONT_SIZE), "text-anchor", anchor);
+        String x = SvgWriter.num(caption.center().x());
+        String y = SvgWriter.num(caption.center().y() + Caption.FONT_SIZE * 0.35);
+        svg.open("g", "font-size", SvgWriter.num(Caption.FONT_SIZE));
         svg.text("text", caption.text(), "class", "halo", "aria-hidden", "true", "x", x, "y", y, "fill", "none",
                 "stroke", Palette.PAPER, "stroke-width", "3", "stroke-linejoin", "round");
-        svg.text("text", caption.text(), "class", caption.warning() ? "missing" : "mtu", "x", x, "y", y,
-                "fill", caption.warning() ? Palette.WARNING : Palette.MUTED,
-                "font-style", caption.warning() ? null : "italic");
+        svg.text("text", caption.text(), "class", "mtu", "x", x, "y", y, "fill", Palette.MUTED,
+                "font-style", "italic");
         svg.close("g");
     }
 
@@ -71,13 +62,8 @@ final class LinkDrawing {
         StringBuilder d = new StringBuilder();
         var points = route.points();
         d.append('M').append(SvgWriter.point(points.get(0)));
-        if (route.kind() == Route.Kind.LOOP) {
-            d.append(" C").append(SvgWriter.point(points.get(1))).append(' ').append(SvgWriter.point(points.get(2)))
-                    .append(' ').append(SvgWriter.point(points.get(3)));
-        } else {
-            for (int i = 1; i < points.size(); i++) {
-                d.append(" L").append(SvgWriter.point(points.get(i)));
-            }
+        for (int i = 1; i < points.size(); i++) {
+            d.append(" L").append(SvgWriter.point(points.get(i)));
         }
         return d.toString();
     }

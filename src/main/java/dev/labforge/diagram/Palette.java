@@ -14,6 +14,10 @@ final class Palette {
     static final String CABLE = "#7b8797";
     static final String ROUTER_TOP = "#3b82f6";
     static final String ROUTER_BOTTOM = "#1d4ed8";
+    static final String SWITCH_TOP = "#14b8a6";
+    static final String SWITCH_BOTTOM = "#0f766e";
+    static final String HOST_TOP = "#64748b";
+    static final String HOST_BOTTOM = "#334155";
     static final String WARNING = "#dc2626";
 
     private Palette() {

@@ -68,12 +68,12 @@ final class SvgDocument {
 
     private static void openRoot(SvgWriter svg, Scene scene, double left, double top, double width, double height) {
         svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "xmlns:xlink", "http://www.w3.org/1999/xlink",
-                "version", "1.1", "width", SvgWriter.num(width), "height", SvgWriter.num(height),
-                "viewBox", SvgWriter.num(left) + " " + SvgWriter.num(top) + " " + SvgWriter.num(width) + " "
+                // a view box and no fixed size: the picture scales to whatever holds it, never cropped
+                "version", "1.1", "viewBox", SvgWriter.num(left) + " " + SvgWriter.num(top) + " " + SvgWriter.num(width) + " "
                         + SvgWriter.num(height),
                 "font-family", "sans-serif", "role", "img");
         svg.text("title", scene.title());
-        svg.text("desc", "Network lab topology: " + scene.cards().size() + " nodes, " + scene.linkCount() + " links");
+        svg.text("desc", "Network lab topology: " + scene.nodes().size() + " nodes, " + scene.linkCount() + " links");
         Defs.write(svg);
         svg.leaf("rect", "class", "paper", "x", SvgWriter.num(left), "y", SvgWriter.num(top),
                 "width", SvgWriter.num(width), "height", SvgWriter.num(height), "fill", Palette.PAPER);

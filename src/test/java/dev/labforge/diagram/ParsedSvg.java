@@ -27,6 +27,24 @@ final class ParsedSvg {
         }
     }
 
+    /** An upright rectangle on the canvas, by its corners; {@code what} says what it is, for messages. */
+    record Rect(String what, double left, double top, double right, double bottom) {
+
+        /** Whether the two share some area; touching edges do not count. */
+        boolean overlaps(Rect other) {
+            return left < other.right - 0.05 && other.left < right - 0.05
+                    && top < other.bottom - 0.05 && other.top < bottom - 0.05;
+        }
+
+        double width() {
+            return right - left;
+        }
+
+        double height() {
+            return bottom - top;
+        }
+    }
+
     final Document document;
 
     private ParsedSvg(Document document) {
@@ -82,9 +100,59 @@ final class ParsedSvg {
         return texts;
     }
 
+    /** The view box: left, top, width, height. */
+    double[] viewBox() {
+        return Arrays.stream(root().getAttribute("viewBox").split(" ")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** Every box drawn: the nodes', and those standing for missing nodes. */
+    List<Rect> boxRects() {
+        List<Rect> rects = new ArrayList<>();
+        for (Box box : boxes()) {
+            rects.add(new Rect("node " + box.name(), box.x() - box.width() / 2, box.y() - box.height() / 2,
+                    box.x() + box.width() / 2, box.y() + box.height() / 2));
+        }
+        for (Box box : boxes(withClass("ghost"))) {
+            rects.add(new Rect("missing " + box.name(), box.x() - box.width() / 2, box.y() - box.height() / 2,
+                    box.x() + box.width() / 2, box.y() + box.height() / 2));
+        }
+        return rects;
+    }
+
+    /** Every label on a link: interface pills, and MTU captions measured as the diagram measures text. */
+    List<Rect> labelRects() {
+        List<Rect> rects = new ArrayList<>();
+        for (Element pill : withClass("iface-pill")) {
+            double x = Double.parseDouble(pill.getAttribute("x"));
+            double y = Double.parseDouble(pill.getAttribute("y"));
+            rects.add(new Rect("pill " + nextElement(pill).getTextContent(), x, y,
+                    x + Double.parseDouble(pill.getAttribute("width")), y + Double.parseDouble(pill.getAttribute("height"))));
+        }
+        for (Element mtu : withClass("mtu")) {
+            double x = Double.parseDouble(mtu.getAttribute("x"));
+            double baseline = Double.parseDouble(mtu.getAttribute("y"));
+            double half = TextWidth.of(mtu.getTextContent(), Caption.FONT_SIZE, false) / 2;
+            rects.add(new Rect("caption " + mtu.getTextContent(), x - half, baseline - Caption.FONT_SIZE,
+                    x + half, baseline + Caption.FONT_SIZE * 0.25));
+        }
+        return rects;
+    }
+
+    private static Element nextElement(Element element) {
+        org.w3c.dom.Node next = element.getNextSibling();
+        while (!(next instanceof Element)) {
+            next = next.getNextSibling();
+        }
+        return (Element) next;
+    }
+
     List<Box> boxes() {
+        return boxes(nodes());
+    }
+
+    private static List<Box> boxes(List<Element> groups) {
         List<Box> boxes = new ArrayList<>();
-        for (Element node : nodes()) {
+        for (Element node : groups) {
             String transform = node.getAttribute("transform");
             String[] xy = transform.substring("translate(".length(), transform.length() - 1).split(" ");
             Element rect = (Element) node.getElementsByTagNameNS(SVG_NS, "rect").item(0);
