@@ -7,6 +7,7 @@ import dev.labforge.lab.LabDefinition;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
+import dev.labforge.topology.Segment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,9 +46,19 @@ class LabPlanner {
         return "link-" + Macs.sha256(key).substring(0, 12);
     }
 
+    /**
+     * A segment's name depends only on the segment's own name: members join and leave without a new NAD. The prefix
+     * differs from links', so a segment never takes a link's name.
+     */
+    static String nadName(Segment segment) {
+        return "lan-" + Macs.sha256("segment|" + segment.name()).substring(0, 12);
+    }
+
     LabPlan plan(LabDefinition lab, DesiredRun desired, Map<String, Boolean> nodeRuns) {
         List<Link> links = lab.topology().links();
-        List<String> nadNames = links.stream().map(LabPlanner::nadName).toList();
+        List<Segment> segments = lab.topology().segments();
+        List<String> nadNames = new ArrayList<>(links.stream().map(LabPlanner::nadName).toList());
+        segments.forEach(segment -> nadNames.add(nadName(segment)));
         boolean vlanDriver = properties.linkDriver().equals("vlan");
         Map<String, String> bridges = vlanDriver ? Map.of() : allocations.bridges(lab.id(), nadNames);
         Map<String, Integer> vlans = vlanDriver ? allocations.vlans(lab.id(), nadNames, properties.vlanDomain(),
@@ -59,6 +70,14 @@ class LabPlanner {
             String bridge = vlanDriver ? properties.trunkBridge() : bridges.get(nad);
             int mtu = link.mtu() == null ? properties.defaultMtu() : link.mtu();
             linkPlans.add(new LinkPlan(nad, bridge, vlans.get(nad), mtu, link.a(), link.b()));
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            // one NAD, so one bridge or one VLAN, for every member: that is what makes it one broadcast domain
+            Segment segment = segments.get(i);
+            String nad = nadNames.get(links.size() + i);
+            String bridge = vlanDriver ? properties.trunkBridge() : bridges.get(nad);
+            int mtu = segment.mtu() == null ? properties.defaultMtu() : segment.mtu();
+            linkPlans.add(new LinkPlan(nad, bridge, vlans.get(nad), mtu, segment.endpoints()));
         }
         List<NodePlan> nodes = new ArrayList<>();
         for (Node node : lab.topology().nodes()) {
@@ -84,7 +103,7 @@ class LabPlanner {
         }
         List<End> ends = new ArrayList<>();
         for (LinkPlan link : links) {
-            for (Endpoint end : List.of(link.a(), link.b())) {
+            for (Endpoint end : link.endpoints()) {
                 if (end.node().equals(node.name())) {
                     ends.add(new End(end.iface(), link.nadName()));
                 }

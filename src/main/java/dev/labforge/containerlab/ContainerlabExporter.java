@@ -4,6 +4,7 @@ import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Position;
+import dev.labforge.topology.Segment;
 import dev.labforge.topology.Topology;
 
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class ContainerlabExporter {
 
     // kind for nodes whose image the catalog does not know: containerlab's plain container kind
     private static final String FALLBACK_KIND = "linux";
+    // containerlab's kind for a Linux bridge on the host, which the links to it join into one LAN
+    private static final String SEGMENT_KIND = "bridge";
 
     /**
      * @throws IllegalArgumentException if node names are missing or repeat: a containerlab file keys nodes by
@@ -47,8 +50,22 @@ public final class ContainerlabExporter {
             }
             nodes.put(node.name(), node(node, images.named(node.image())));
         }
-        if (!topology.links().isEmpty()) { // the schema wants at least one link when the list is there
-            body.put("links", topology.links().stream().map(ContainerlabExporter::link).toList());
+        List<Map<String, Object>> links = new ArrayList<>(topology.links().stream()
+                .map(ContainerlabExporter::link).toList());
+        for (Segment segment : topology.segments()) {
+            // a LAN is containerlab's bridge node with a veth to each member; the bridge's port names are its own
+            if (segment.name() == null || !names.add(segment.name())) {
+                throw new IllegalArgumentException("segment names must be present and unique among nodes and"
+                        + " segments: " + segment.name());
+            }
+            nodes.put(segment.name(), new LinkedHashMap<>(Map.of("kind", SEGMENT_KIND)));
+            for (int port = 0; port < segment.endpoints().size(); port++) {
+                Endpoint bridgePort = new Endpoint(segment.name(), "eth" + (port + 1));
+                links.add(link(new Link(segment.endpoints().get(port), bridgePort, segment.mtu())));
+            }
+        }
+        if (!links.isEmpty()) { // the schema wants at least one link when the list is there
+            body.put("links", links);
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", labName);

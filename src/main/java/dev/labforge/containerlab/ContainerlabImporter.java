@@ -71,16 +71,19 @@ public final class ContainerlabImporter {
         });
         Inheritance inheritance = Inheritance.read(sections, warnings);
         PointerMap.Builder pointers = PointerMap.builder().put("", "");
-        List<Node> nodes = nodes(required(sections, "/topology", "nodes"), inheritance,
-                new CatalogImages(catalog), warnings, pointers);
+        SegmentWiring segments = new SegmentWiring(warnings, pointers);
+        Located nodeBlock = required(sections, "/topology", "nodes");
+        List<Node> nodes = nodes(nodeBlock, inheritance, new CatalogImages(catalog), segments, warnings, pointers);
         Located linkList = sections.get("links");
-        List<Link> links = links(linkList, warnings, pointers);
+        List<Link> links = links(linkList, segments, warnings, pointers);
         pointers.put("/links", linkList != null ? linkList.pointer() : "/topology");
-        return new ContainerlabImport(name, new Topology(nodes, links), warnings.list(), pointers.build());
+        pointers.put("/segments", nodeBlock.pointer());
+        return new ContainerlabImport(name, new Topology(nodes, links, segments.segments()), warnings.list(),
+                pointers.build());
     }
 
     private static List<Node> nodes(Located block, Inheritance inheritance, CatalogImages catalog,
-                                    Warnings warnings, PointerMap.Builder pointers) {
+                                    SegmentWiring segments, Warnings warnings, PointerMap.Builder pointers) {
         if (!(block.value() instanceof YamlValue.Mapping)) {
             throw block.error("must be a mapping of node names to node definitions");
         }
@@ -88,11 +91,19 @@ public final class ContainerlabImporter {
         NodeReader reader = new NodeReader(inheritance, catalog, warnings, pointers);
         List<Node> nodes = new ArrayList<>();
         // a node without a body ("r1:") is allowed: it takes everything from its kind and the defaults
-        block.entries().forEach((name, definition) -> nodes.add(reader.read(nodes.size(), name, definition)));
+        block.entries().forEach((name, definition) -> {
+            if (SegmentWiring.isBridge(inheritance.kindOf(NodeConfig.read(definition, warnings))
+                    .map(Sourced::value).orElse(null))) {
+                segments.add(name, definition.pointer());
+            } else {
+                nodes.add(reader.read(nodes.size(), name, definition));
+            }
+        });
         return nodes;
     }
 
-    private static List<Link> links(Located block, Warnings warnings, PointerMap.Builder pointers) {
+    private static List<Link> links(Located block, SegmentWiring segments, Warnings warnings,
+                                    PointerMap.Builder pointers) {
         List<Link> links = new ArrayList<>();
         if (block == null) {
             return links;
@@ -100,10 +111,11 @@ public final class ContainerlabImporter {
         LinkReader reader = new LinkReader(warnings);
         for (Located entry : block.items()) {
             Optional<Link> link = reader.read(entry);
-            if (link.isPresent()) {
+            String endpoints = PointerMap.append(entry.pointer(), "endpoints");
+            if (link.isPresent() && !segments.take(link.get(), entry.pointer(), endpoints,
+                    PointerMap.append(entry.pointer(), "mtu"))) {
                 // skipped links shift the model's indexes, so each kept link records its place in the file
                 String model = "/links/" + links.size();
-                String endpoints = PointerMap.append(entry.pointer(), "endpoints");
                 pointers.put(model, entry.pointer())
                         .put(model + "/endpoints", endpoints)
                         .put(model + "/endpoints/0", endpoints + "/0")

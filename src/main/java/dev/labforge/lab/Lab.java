@@ -33,6 +33,8 @@ class Lab {
     private int nodeCount;
     @Column(name = "link_count")
     private int linkCount;
+    @Column(name = "segment_count")
+    private int segmentCount;
     @Version
     private Long version;
     @Column(name = "created_at")
@@ -82,6 +84,7 @@ class Lab {
         lab.topology = topology;
         lab.nodeCount = topology.nodes().size();
         lab.linkCount = topology.links().size();
+        lab.segmentCount = topology.segments().size();
         lab.version = version;
         lab.createdAt = createdAt;
         lab.updatedAt = updatedAt;
@@ -95,6 +98,7 @@ class Lab {
         this.topology = newTopology;
         this.nodeCount = newTopology.nodes().size();
         this.linkCount = newTopology.links().size();
+        this.segmentCount = newTopology.segments().size();
         this.updatedAt = Instant.now();
     }
 

@@ -122,12 +122,12 @@ class LabAccess {
 
     List<Listed> list(Caller caller, Scope scope, String nameContains, int page, int size) {
         String sql = "select l.id, l.owner_id, l.owner_team_id, l.name, l.description, l.node_count, l.link_count,"
-                + " l.version, l.created_at, l.updated_at, " + rank(caller) + " as rank"
+                + " l.version, l.segment_count, l.created_at, l.updated_at, " + rank(caller) + " as rank"
                 + " from labs l where " + filter(caller, scope)
                 + " order by l.created_at desc, l.id limit :size offset :offset";
         return jdbc.sql(sql).params(params(caller, nameContains)).param("size", size)
                 .param("offset", (long) page * size)
-                .query((rs, row) -> new Listed(summary(rs), Permission.ofRank(rs.getInt(11)).orElseThrow()))
+                .query((rs, row) -> new Listed(summary(rs), Permission.ofRank(rs.getInt(12)).orElseThrow()))
                 .list();
     }
 
@@ -172,7 +172,7 @@ class LabAccess {
 
     private static LabSummary summary(ResultSet rs) throws SQLException {
         return new LabSummary(rs.getObject(1, UUID.class), owner(rs, 2), rs.getString(4), rs.getString(5),
-                rs.getInt(6), rs.getInt(7), rs.getLong(8), instant(rs, 9), instant(rs, 10));
+                rs.getInt(6), rs.getInt(7), rs.getInt(9), rs.getLong(8), instant(rs, 10), instant(rs, 11));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -5,6 +5,7 @@ import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Position;
+import dev.labforge.topology.Segment;
 import dev.labforge.topology.Topology;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -68,18 +69,42 @@ final class LabDocument {
         }
     }
 
+    @Schema(name = "Segment", description = "A shared segment (a LAN, a switch): any number of interfaces on one"
+            + " broadcast domain")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SegmentDocument(
+            @Schema(example = "lan1", description = "DNS-1123 label, unique among the lab's segments and node names")
+            String name,
+            @NotNull
+            @Schema(example = "[\"r1:eth3\", \"r2:eth3\", \"h1:eth1\"]", description = "node:interface members")
+            List<String> endpoints,
+            @Schema(description = "MTU in bytes; the service default when absent") Integer mtu) {
+
+        Segment toDomain() {
+            return new Segment(name, endpoints.stream().map(Endpoint::parse).toList(), mtu);
+        }
+
+        static SegmentDocument from(Segment segment) {
+            return new SegmentDocument(segment.name(), segment.endpoints().stream().map(Endpoint::toString).toList(),
+                    segment.mtu());
+        }
+    }
+
     @Schema(name = "LabDefinition", description = "What a lab is: its name and topology")
     record LabRequest(
             @NotBlank @Pattern(regexp = NAME_PATTERN, message = NAME_RULE) @Schema(example = "ospf-triangle")
             String name,
             @Size(max = 2000) String description,
             List<@NotNull @Valid NodeDocument> nodes,
-            List<@NotNull @Valid LinkDocument> links) {
+            List<@NotNull @Valid LinkDocument> links,
+            @Schema(description = "shared segments (LANs); absent means none")
+            List<@NotNull @Valid SegmentDocument> segments) {
 
         Topology topology() {
             return new Topology(
                     nodes == null ? List.of() : nodes.stream().map(NodeDocument::toDomain).toList(),
-                    links == null ? List.of() : links.stream().map(LinkDocument::toDomain).toList());
+                    links == null ? List.of() : links.stream().map(LinkDocument::toDomain).toList(),
+                    segments == null ? List.of() : segments.stream().map(SegmentDocument::toDomain).toList());
         }
     }
 
@@ -89,5 +114,11 @@ final class LabDocument {
 
     static List<LinkDocument> links(Topology topology) {
         return topology.links().stream().map(LinkDocument::from).toList();
+    }
+
+    /** Null when the lab has none, so labs without segments read as before. */
+    static List<SegmentDocument> segments(Topology topology) {
+        return topology.segments().isEmpty() ? null
+                : topology.segments().stream().map(SegmentDocument::from).toList();
     }
 }

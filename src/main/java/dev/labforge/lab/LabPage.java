@@ -12,7 +12,7 @@ record LabPage(List<Item> items, int page, int size, long totalItems, int totalP
 
     @Schema(name = "LabSummary")
     record Item(UUID id, String name, String description, LabView.OwnerView owner, Permission permission,
-                int nodeCount, int linkCount, long version, Instant createdAt, Instant updatedAt) {
+                int nodeCount, int linkCount, int segmentCount, long version, Instant createdAt, Instant updatedAt) {
     }
 
     static LabPage of(List<LabAccess.Listed> listed, Owners owners, int page, int size, long total) {
@@ -20,7 +20,7 @@ record LabPage(List<Item> items, int page, int size, long totalItems, int totalP
         List<Item> items = listed.stream().map(l -> {
             LabSummary s = l.lab();
             return new Item(s.id(), s.name(), s.description(), names.get(s.owner()), l.permission(), s.nodeCount(),
-                    s.linkCount(), s.version(), s.createdAt(), s.updatedAt());
+                    s.linkCount(), s.segmentCount(), s.version(), s.createdAt(), s.updatedAt());
         }).toList();
         return new LabPage(items, page, size, total, (int) ((total + size - 1) / size));
     }

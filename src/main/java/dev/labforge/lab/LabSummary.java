@@ -5,6 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The columns a lab list needs; the topology document stays in the database. */
-record LabSummary(UUID id, Owner owner, String name, String description, int nodeCount, int linkCount,
+record LabSummary(UUID id, Owner owner, String name, String description, int nodeCount, int linkCount, int segmentCount,
                   long version, Instant createdAt, Instant updatedAt) {
 }

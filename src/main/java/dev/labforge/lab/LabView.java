@@ -14,7 +14,9 @@ import java.util.UUID;
 record LabView(UUID id, String name, String description, OwnerView owner,
                @Schema(description = "what you may do with the lab: view, operate, edit or admin")
                Permission permission, List<LabDocument.NodeDocument> nodes,
-               List<LabDocument.LinkDocument> links, long version, Instant createdAt, Instant updatedAt,
+               List<LabDocument.LinkDocument> links,
+               @Schema(description = "shared segments (LANs); absent when the lab has none")
+               List<LabDocument.SegmentDocument> segments, long version, Instant createdAt, Instant updatedAt,
                @Schema(description = "live state on the cluster; absent until the lab is first started")
                LabStatus status,
                @Schema(description = "import notes: fields that were read but mean nothing for a VM lab;"
@@ -31,7 +33,8 @@ record LabView(UUID id, String name, String description, OwnerView owner,
 
     static LabView from(Lab lab, OwnerView owner, Permission permission, LabStatus status, List<Warning> warnings) {
         return new LabView(lab.id(), lab.name(), lab.description(), owner, permission,
-                LabDocument.nodes(lab.topology()), LabDocument.links(lab.topology()), lab.version(),
+                LabDocument.nodes(lab.topology()), LabDocument.links(lab.topology()),
+                LabDocument.segments(lab.topology()), lab.version(),
                 lab.createdAt(), lab.updatedAt(), status, warnings);
     }
 }

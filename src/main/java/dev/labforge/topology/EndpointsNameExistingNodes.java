@@ -11,14 +11,13 @@ final class EndpointsNameExistingNodes implements TopologyRule {
 
     @Override
     public void check(Topology topology, RuleContext context, List<Violation> out) {
-        for (int i = 0; i < topology.links().size(); i++) {
-            List<Endpoint> ends = topology.links().get(i).endpoints();
-            for (int e = 0; e < ends.size(); e++) {
-                Endpoint end = ends.get(e);
-                if (end.wellFormed() && topology.node(end.node()).isEmpty()) {
-                    out.add(violation(TopologyRule.endpointPointer(i, e),
-                            "node '" + end.node() + "' is not defined in this lab"));
-                }
+        for (Topology.Wire wire : topology.wires()) {
+            Endpoint end = wire.endpoint();
+            if (end.wellFormed() && topology.node(end.node()).isEmpty()) {
+                boolean segment = topology.segments().stream().anyMatch(s -> end.node().equals(s.name()));
+                out.add(violation(wire.pointer(), "node '" + end.node() + "' is not defined in this lab"
+                        + (segment ? " ('" + end.node() + "' is a segment: list the interface among its endpoints"
+                        + " instead of linking to it)" : "")));
             }
         }
     }

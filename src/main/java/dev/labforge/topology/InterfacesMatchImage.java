@@ -13,20 +13,16 @@ final class InterfacesMatchImage implements TopologyRule {
 
     @Override
     public void check(Topology topology, RuleContext context, List<Violation> out) {
-        for (int i = 0; i < topology.links().size(); i++) {
-            List<Endpoint> ends = topology.links().get(i).endpoints();
-            for (int e = 0; e < ends.size(); e++) {
-                Endpoint end = ends.get(e);
-                if (!end.wellFormed()) {
-                    continue;
-                }
-                Optional<ImageProfile> image = topology.node(end.node())
-                        .flatMap(node -> context.images().find(node.image()));
-                if (image.isPresent() && !image.get().interfaces().isDataPort(end.iface())) {
-                    out.add(violation(TopologyRule.endpointPointer(i, e),
-                            "'" + end.iface() + "' is not a data port of image '" + image.get().name()
-                                    + "' (expected " + image.get().interfaces().describe() + ")"));
-                }
+        for (Topology.Wire wire : topology.wires()) {
+            Endpoint end = wire.endpoint();
+            if (!end.wellFormed()) {
+                continue;
+            }
+            Optional<ImageProfile> image = topology.node(end.node())
+                    .flatMap(node -> context.images().find(node.image()));
+            if (image.isPresent() && !image.get().interfaces().isDataPort(end.iface())) {
+                out.add(violation(wire.pointer(), "'" + end.iface() + "' is not a data port of image '"
+                        + image.get().name() + "' (expected " + image.get().interfaces().describe() + ")"));
             }
         }
     }

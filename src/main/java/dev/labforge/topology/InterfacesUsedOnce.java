@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A point-to-point interface has one cable; a second link on it is a wiring mistake. */
+/**
+ * An interface has one cable: a second link on it, or a link and a segment, or two segments, is a wiring mistake.
+ * A router joins a LAN through one interface per LAN, as it would plug one cable into a switch.
+ */
 final class InterfacesUsedOnce implements TopologyRule {
 
     @Override
@@ -15,23 +18,22 @@ final class InterfacesUsedOnce implements TopologyRule {
     @Override
     public void check(Topology topology, RuleContext context, List<Violation> out) {
         Map<Endpoint, String> firstUse = new HashMap<>();
-        for (int i = 0; i < topology.links().size(); i++) {
-            Link link = topology.links().get(i);
-            if (link.a().equals(link.b())) {
+        for (Topology.Wire wire : topology.wires()) {
+            Endpoint end = wire.endpoint();
+            if (!end.wellFormed()) {
+                continue;
+            }
+            if (wire.link() >= 0 && isLoop(topology.links().get(wire.link()))) {
                 continue; // reported by link-not-self
             }
-            List<Endpoint> ends = link.endpoints();
-            for (int e = 0; e < ends.size(); e++) {
-                Endpoint end = ends.get(e);
-                if (!end.wellFormed()) {
-                    continue;
-                }
-                String pointer = TopologyRule.endpointPointer(i, e);
-                String first = firstUse.putIfAbsent(end, pointer);
-                if (first != null) {
-                    out.add(violation(pointer, "interface " + end + " is already used by " + first));
-                }
+            String first = firstUse.putIfAbsent(end, wire.pointer());
+            if (first != null) {
+                out.add(violation(wire.pointer(), "interface " + end + " is already used by " + first));
             }
         }
+    }
+
+    private static boolean isLoop(Link link) {
+        return link.a().equals(link.b());
     }
 }

@@ -19,5 +19,12 @@ final class LinkMtuWithinLimits implements TopologyRule {
                         "must be between " + limits.minMtu() + " and " + limits.maxMtu()));
             }
         }
+        for (int i = 0; i < topology.segments().size(); i++) {
+            Integer mtu = topology.segments().get(i).mtu();
+            if (mtu != null && (mtu < limits.minMtu() || mtu > limits.maxMtu())) {
+                out.add(violation("/segments/" + i + "/mtu",
+                        "must be between " + limits.minMtu() + " and " + limits.maxMtu()));
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ public final class TopologyValidator {
             new NodeNamesAreUnique(),
             new ImagesAreInCatalog(),
             new NodeResourcesWithinLimits(),
+            new SegmentNamesAreValid(),
             new EndpointsAreWellFormed(),
             new EndpointsNameExistingNodes(),
             new InterfacesMatchImage(),

@@ -61,6 +61,24 @@ public final class TestLabs {
                 .build(false);
     }
 
+    /**
+     * An office LAN: three routers and a host on one shared segment (an OSPF broadcast network), beside a
+     * point-to-point uplink between two of the routers. {@code vlan} picks the driver: null for bridge, else the
+     * segment's and the link's VLAN ids.
+     */
+    public static LabPlan officeLan(Integer segmentVlan, Integer linkVlan) {
+        String id = segmentVlan == null ? "5e9a0000-0000-4000-8000-000000000004" : "5e9a0000-0000-4000-8000-000000000005";
+        return new Builder(id, segmentVlan == null ? "office-lan" : "office-lan-vlan",
+                "registry.example.com/labforge/frr:10.2", "virtio", ConfigDelivery.NOCLOUD, 22)
+                .node("r1", 1, 1024, "hostname r1\n")
+                .node("r2", 1, 1024, "hostname r2\n")
+                .node("r3", 1, 1024, null)
+                .node("h1", 1, 256, null, "registry.example.com/labforge/alpine:3.20", ConfigDelivery.NONE, null)
+                .link("r1:eth1", "r2:eth1", linkVlan, 1500)
+                .segment("lan", segmentVlan, 1500, "r1:eth2", "r2:eth2", "r3:eth1", "h1:eth1")
+                .build(segmentVlan == null);
+    }
+
     public static LabPlan withNode(LabPlan lab, String name, UnaryOperator<NodePlan> edit) {
         return new LabPlan(lab.labId(), lab.labName(), lab.namespace(), lab.specVersion(),
                 lab.nodes().stream().map(n -> n.name().equals(name) ? edit.apply(n) : n).toList(), lab.links());
@@ -101,15 +119,15 @@ public final class TestLabs {
     }
 
     public static LinkPlan withMtu(LinkPlan l, int mtu) {
-        return new LinkPlan(l.nadName(), l.bridge(), l.vlan(), mtu, l.a(), l.b());
+        return new LinkPlan(l.nadName(), l.bridge(), l.vlan(), mtu, l.endpoints());
     }
 
     public static LinkPlan withBridge(LinkPlan l, String bridge) {
-        return new LinkPlan(l.nadName(), bridge, l.vlan(), l.mtu(), l.a(), l.b());
+        return new LinkPlan(l.nadName(), bridge, l.vlan(), l.mtu(), l.endpoints());
     }
 
     public static LinkPlan withVlan(LinkPlan l, Integer vlan) {
-        return new LinkPlan(l.nadName(), l.bridge(), vlan, l.mtu(), l.a(), l.b());
+        return new LinkPlan(l.nadName(), l.bridge(), vlan, l.mtu(), l.endpoints());
     }
 
     public static NodePlan node(LabPlan lab, String name) {
@@ -163,6 +181,16 @@ public final class TestLabs {
             links.add(new LinkPlan(nadName, bridge, vlan, mtu, ea, eb));
             nic(ea, nadName);
             nic(eb, nadName);
+            return this;
+        }
+
+        /** A shared segment: one NAD (one bridge, or one VLAN) that every member's NIC plugs into. */
+        Builder segment(String name, Integer vlan, int mtu, String... members) {
+            String nadName = "lan-" + lab6 + "-" + name;
+            String bridge = vlan == null ? "nl" + lab6 + name : "br-labtrunk";
+            List<Endpoint> ends = java.util.Arrays.stream(members).map(Endpoint::parse).toList();
+            links.add(new LinkPlan(nadName, bridge, vlan, mtu, ends));
+            ends.forEach(end -> nic(end, nadName));
             return this;
         }
 

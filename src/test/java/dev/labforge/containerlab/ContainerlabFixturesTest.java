@@ -126,7 +126,8 @@ class ContainerlabFixturesTest {
                                 "/topology/nodes/prometheus/ports")),
                 Arguments.of("cfg-clos.clab.yml", 9, 20, Map.of("dcgw1", "sros", "leaf1", "srlinux"),
                         List.of("/topology/defaults/config", "/topology/kinds/vr-sros/license",
-                                "/topology/nodes/dcgw1/type", "/topology/links/0/vars")));
+                                "/topology/nodes/dcgw1/type", "/topology/links/0/vars")),
+                Arguments.of("br01.clab.yml", 3, 0, Map.of("srl1", "srlinux"), List.of("/topology/kinds/nokia_srlinux/type")));
     }
 
     @ParameterizedTest

@@ -11,7 +11,8 @@ final class Fixtures {
 
     static final List<String> NAMES = List.of(
             "frr01.clab.yml", "sros4.clab.yml", "sros-srl.clab.yml", "vxlan-sros.clab.yml",
-            "linux-nodes.clab.yml", "basic-groups.clab.yaml", "st.clab.yml", "cfg-clos.clab.yml");
+            "linux-nodes.clab.yml", "basic-groups.clab.yaml", "st.clab.yml", "cfg-clos.clab.yml",
+            "br01.clab.yml");
 
     private Fixtures() {
     }

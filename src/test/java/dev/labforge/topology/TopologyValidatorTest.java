@@ -77,7 +77,44 @@ class TopologyValidatorTest {
                         "link-not-self", "/links/0/endpoints/1"),
                 Arguments.of("mtu too small", topology(List.of(frr("a"), frr("b")),
                         new Link(Endpoint.parse("a:eth1"), Endpoint.parse("b:eth1"), 1000)),
-                        "link-mtu", "/links/0/mtu"));
+                        "link-mtu", "/links/0/mtu"),
+                Arguments.of("segment name not a DNS label", segments(List.of(frr("a")), Segment.of("LAN 1", "a:eth1")),
+                        "segment-name", "/segments/0/name"),
+                Arguments.of("segment name used twice", segments(List.of(frr("a"), frr("b")),
+                        Segment.of("lan", "a:eth1"), Segment.of("lan", "b:eth1")), "segment-name", "/segments/1/name"),
+                Arguments.of("segment named like a node", segments(List.of(frr("a")), Segment.of("a", "a:eth1")),
+                        "segment-name", "/segments/0/name"),
+                Arguments.of("segment member without interface", segments(List.of(frr("a")),
+                        Segment.of("lan", "a:eth1", "a")), "endpoint-format", "/segments/0/endpoints/1"),
+                Arguments.of("segment member on unknown node", segments(List.of(frr("a")),
+                        Segment.of("lan", "a:eth1", "z:eth1")), "endpoint-node-exists", "/segments/0/endpoints/1"),
+                Arguments.of("segment member outside the image's ports", segments(List.of(frr("a")),
+                        Segment.of("lan", "a:eth9")), "interface-name", "/segments/0/endpoints/0"),
+                Arguments.of("interface on a link and a segment", new Topology(List.of(frr("a"), frr("b")),
+                        List.of(Link.of("a:eth1", "b:eth1")), List.of(Segment.of("lan", "b:eth2", "a:eth1"))),
+                        "interface-single-use", "/segments/0/endpoints/1"),
+                Arguments.of("interface on two segments", segments(List.of(frr("a")),
+                        Segment.of("lan1", "a:eth1"), Segment.of("lan2", "a:eth1")),
+                        "interface-single-use", "/segments/1/endpoints/0"),
+                Arguments.of("too many segments", segments(List.of(frr("a")), Segment.of("s1"), Segment.of("s2"),
+                        Segment.of("s3"), Segment.of("s4")), "lab-size", "/segments"),
+                Arguments.of("segment with more members than the lab has link slots", segments(List.of(frr("a")),
+                        Segment.of("s1", "a:eth1", "a:eth2", "a:eth3", "a:eth4")), "lab-size", "/segments/0/endpoints"),
+                Arguments.of("segment mtu too big", segments(List.of(frr("a")),
+                        new Segment("lan", List.of(Endpoint.parse("a:eth1")), 9001)), "link-mtu", "/segments/0/mtu"));
+    }
+
+    static Topology segments(List<Node> nodes, Segment... segments) {
+        return new Topology(nodes, List.of(), List.of(segments));
+    }
+
+    @Test
+    void acceptsALanOfFourRoutersBesidePointToPointLinks() {
+        Topology ok = new Topology(List.of(frr("r1"), frr("r2"), Node.of("r3", "veos")),
+                List.of(Link.of("r1:eth1", "r2:eth1")),
+                List.of(Segment.of("lan", "r1:eth2", "r2:eth2", "r3:Ethernet1"), Segment.of("empty")));
+
+        assertThat(validator.validate(ok, IMAGES)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,6 +148,6 @@ class TopologyValidatorTest {
 
     @Test
     void everyRuleHasAUniqueName() {
-        assertThat(TopologyValidator.ruleNames()).doesNotHaveDuplicates().hasSize(11);
+        assertThat(TopologyValidator.ruleNames()).doesNotHaveDuplicates().hasSize(12);
     }
 }

@@ -15,6 +15,7 @@ import dev.labforge.lab.LabStatusSource;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
+import dev.labforge.topology.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +104,10 @@ class ConsoleAccess {
                     interfaces.add(new NodeFacts.Interface(mine.iface(), peer.node(), peer.iface(), link.mtu()));
                 }
             }
+        }
+        for (Segment segment : lab.topology().segments()) { // a LAN's peer is the segment itself
+            segment.endpoints().stream().filter(end -> end.node().equals(node.name())).forEach(end ->
+                    interfaces.add(new NodeFacts.Interface(end.iface(), segment.name(), "segment", segment.mtu())));
         }
         Optional<LabStatus.NodeStatus> observed = nodeStatus(target.lab(), target.node());
         return new NodeFacts(node.name(), node.image(), node.startupConfig(), interfaces,

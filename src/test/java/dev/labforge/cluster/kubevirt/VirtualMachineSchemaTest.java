@@ -40,7 +40,8 @@ class VirtualMachineSchemaTest {
     }
 
     static Stream<LabPlan> labs() {
-        return Stream.of(TestLabs.twoRouters(), TestLabs.vendorRing(), TestLabs.stoppedVlan());
+        return Stream.of(TestLabs.twoRouters(), TestLabs.vendorRing(), TestLabs.stoppedVlan(),
+                TestLabs.officeLan(null, null), TestLabs.officeLan(210, 211));
     }
 
     static Stream<Arguments> vms() {
@@ -92,7 +93,10 @@ class VirtualMachineSchemaTest {
                 }
             }
         }
-        assertThat(nadUses).as("every link joins exactly two interfaces").allSatisfy((nad, uses) -> assertThat(uses).isEqualTo(2));
+        // a link joins exactly two interfaces, a segment exactly its members
+        Map<String, Integer> members = new java.util.HashMap<>();
+        lab.links().forEach(link -> members.put(link.nadName(), link.endpoints().size()));
+        assertThat(nadUses).as("every link and segment joins exactly its endpoints").isEqualTo(members);
         assertThat(nadUses.keySet()).isEqualTo(nads);
     }
 

@@ -63,7 +63,7 @@ class LinkDriversTest {
 
     @Test
     void configIsAJsonStringThatSurvivesAnyLinkName() {
-        LinkPlan odd = new LinkPlan("l-\"quoted\"\\", "nl1", null, 1500, BRIDGE_LINK.a(), BRIDGE_LINK.b());
+        LinkPlan odd = new LinkPlan("l-\"quoted\"\\", "nl1", null, 1500, BRIDGE_LINK.endpoints());
         assertThat(config(new BridgeLinkDriver().render(BRIDGED, odd)).get("name").asString())
                 .isEqualTo("l-\"quoted\"\\");
     }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A NAD against Multus' CRD schema (plus unknown fields), and what the schema cannot see inside {@code spec.config}:
  * that it is a JSON object the bridge plugin accepts (cni.dev plugins/current/main/bridge.md).
  */
-final class NadRules {
+public final class NadRules {
 
     static final StructuralSchema SCHEMA = StructuralSchema.load("/schemas/network-attachment-definition-crd.yaml",
             "spec", "versions", 0, "schema", "openAPIV3Schema");
@@ -23,7 +23,7 @@ final class NadRules {
     private NadRules() {
     }
 
-    static List<String> violations(Object object) {
+    public static List<String> violations(Object object) {
         JsonNode nad = object instanceof JsonNode node ? node : Serialization.jsonMapper().valueToTree(object);
         List<String> out = new ArrayList<>(SCHEMA.violations(nad));
         JsonNode text = nad.path("spec").path("config");

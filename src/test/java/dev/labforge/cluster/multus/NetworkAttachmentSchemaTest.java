@@ -20,7 +20,8 @@ class NetworkAttachmentSchemaTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Stream<Arguments> nads() {
-        return Stream.of(TestLabs.twoRouters(), TestLabs.vendorRing(), TestLabs.stoppedVlan())
+        return Stream.of(TestLabs.twoRouters(), TestLabs.vendorRing(), TestLabs.stoppedVlan(),
+                        TestLabs.officeLan(null, null), TestLabs.officeLan(210, 211))
                 .flatMap(lab -> lab.links().stream().map(link -> {
                     LinkDriver driver = Multus.driver(link.vlan() == null ? "bridge" : "vlan");
                     return Arguments.of(lab.labName() + "/" + link.nadName() + " (" + driver.name() + ")",
