@@ -61,10 +61,6 @@ public final class ApiClient {
     }
 
     /** The user this client acts as, when {@link #newUser()} made it. */
-    /** The bearer token this client sends; null when anonymous. */
-    public String token() {
-        return token;
-    }
 
     public String username() {
         return username;
