@@ -40,6 +40,11 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        if (!new File(driverPath()).canExecute() || !new File(browserPath()).canExecute()) {
+            throw new IllegalStateException("the web page's browser tests need Debian's chromium and chromedriver at "
+                    + browserPath() + " and " + driverPath() + ": apt-get install chromium chromium-driver (.ci/run"
+                    + " does), or name others with -Dlabforge.chromium= and -Dlabforge.chromedriver=");
+        }
         profile = Files.createTempDirectory("labforge-chromium");
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath()))
                 .usingAnyFreePort().build();
