@@ -57,7 +57,7 @@ class NodeConsoles {
             console = open.get(target);
             if (console == null || console.ended()) {
                 console = new NodeConsole(target, (int) properties.scrollback().toBytes(),
-                        properties.maxViewersPerNode(), clock);
+                        properties.maxViewersPerNode(), clock, properties.inputStall());
                 console.connect(upstreams::open);
                 open.put(target, console);
             }
