@@ -67,6 +67,11 @@ public final class ClusterLabels {
         return Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(LAB, lab.labId().toString(), NODE, node.name())));
     }
 
+    /** The namespace every object of a lab lives in (its VMIs too, whose consoles are reached there). */
+    public static String namespaceOf(UUID labId) {
+        return LabPlanner.namespaceOf(labId);
+    }
+
     /** Equality selector for everything LabForge made for one lab. */
     public static Map<String, String> selector(UUID labId) {
         Map<String, String> selector = new LinkedHashMap<>();

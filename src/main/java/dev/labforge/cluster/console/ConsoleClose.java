@@ -15,6 +15,13 @@ enum ConsoleClose {
     TOO_MANY_VIEWERS(4006, "too many viewers on this console"),
     CONSOLE_ENDED(4007, "the node's console closed"),
     FRAME_TOO_LARGE(4008, "message too large"),
+    /** The cluster answered the console's upgrade with 400, 404, 409 or 503: the VMI is not there or not running. */
+    NOT_RUNNING(4009, "the node's VM is not running: the cluster refused its console"),
+    /** The cluster answered 401 or 403: LabForge's own service account lacks the console grant (RBAC). */
+    UPSTREAM_FORBIDDEN(4010, "LabForge may not open this console on the cluster (service account RBAC)"),
+    UPSTREAM_FAILED(4011, "the connection to the node's console on the cluster failed"),
+    /** The node's console took no input for {@link ConsoleProperties#inputStall()}: the typist is let go. */
+    INPUT_STALLED(4012, "the node's console is not taking input"),
     SERVICE_STOPPING(1001, "service stopping");
 
     private final int code;

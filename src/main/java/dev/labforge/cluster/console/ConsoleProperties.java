@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxFrame          the largest message a viewer may send; keystrokes and RFB input are small
  * @param maxViewersPerNode viewers one node's console takes at once (a class watching a demonstration)
  * @param idleTimeout       a console nobody typed into for this long is closed
+ * @param inputBuffer       input sent to a node's console on a real cluster but not yet written out: past it,
+ *                          LabForge stops reading the typist's socket until the console takes more
+ * @param inputStall        how long a typist's socket may wait so before it is closed
  * @param accessCheck       how often an open console asks again whether its viewers may still operate the
  *                          lab (token revoked, grant removed, lab destroyed): the longest it outlives that
  */
@@ -24,5 +27,7 @@ record ConsoleProperties(@DefaultValue("30s") Duration ticketLifetime,
                          @DefaultValue("64KB") DataSize maxFrame,
                          @DefaultValue("16") int maxViewersPerNode,
                          @DefaultValue("30m") Duration idleTimeout,
+                         @DefaultValue("64KB") DataSize inputBuffer,
+                         @DefaultValue("10s") Duration inputStall,
                          @DefaultValue("2s") Duration accessCheck) {
 }

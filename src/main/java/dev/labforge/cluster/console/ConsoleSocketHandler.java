@@ -46,7 +46,17 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         ByteBuffer payload = message.getPayload();
         byte[] bytes = new byte[payload.remaining()];
         payload.get(bytes);
-        console(session).input(viewer(session), bytes);
+        input(session, bytes);
+    }
+
+    /** Passes input on; a console that takes none for too long lets the typist go, with the reason. */
+    private void input(WebSocketSession session, byte[] bytes) {
+        NodeConsole console = console(session);
+        Viewer viewer = viewer(session);
+        if (!console.input(viewer, bytes)) {
+            consoles.leave(console, viewer);
+            viewer.close(ConsoleClose.INPUT_STALLED);
+        }
     }
 
     @Override
@@ -54,7 +64,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         if (TAKE_OVER.equals(message.getPayload().trim())) {
             console(session).takeOver(viewer(session));
         } else {
-            console(session).input(viewer(session), message.getPayload().getBytes(StandardCharsets.UTF_8));
+            input(session, message.getPayload().getBytes(StandardCharsets.UTF_8));
         }
     }
 

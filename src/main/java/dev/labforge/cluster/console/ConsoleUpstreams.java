@@ -2,20 +2,38 @@ package dev.labforge.cluster.console;
 
 import dev.labforge.api.ServiceUnavailable;
 import dev.labforge.cluster.ClusterConnection;
+import dev.labforge.cluster.ClusterLabels;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a node's console bytes come from: one connection per console, opened by its {@link NodeConsole} when the
- * first viewer joins. On the simulated cluster a {@link SimulatedRouterShell}; on a real cluster (not yet) KubeVirt's
- * console subresource.
+ * first viewer joins. On a real cluster KubeVirt's console or vnc subresource of the node's VMI
+ * ({@link KubeVirtConsole}); on the simulated cluster, where no VM runs, a {@link SimulatedRouterShell}.
  */
 @Component
 class ConsoleUpstreams {
 
     /** One open console connection: input goes in, output arrives at the consumer given to {@link #open}. */
     interface Upstream {
+        /** Queues input; never blocks. */
         void send(byte[] input);
+
+        /**
+         * Waits while the upstream holds more unsent input than its bound, so that its caller (a viewer's socket)
+         * stops being read; false if that lasted longer than {@code patience}.
+         */
+        default boolean awaitCapacity(java.time.Duration patience) {
+            return true;
+        }
+
+        /** Read no more output until {@link #resume}: a viewer that must see everything is behind. */
+        default void pause() {
+        }
+
+        default void resume() {
+        }
 
         void close();
     }
@@ -32,25 +50,33 @@ class ConsoleUpstreams {
 
     private final ClusterConnection cluster;
     private final ConsoleAccess access;
+    private final ConsoleProperties properties;
+    /** Dials KubeVirt's console subresources on a real cluster; null on the simulated one. */
+    private final HttpClient dialler;
 
-    ConsoleUpstreams(ClusterConnection cluster, ConsoleAccess access) {
+    ConsoleUpstreams(ClusterConnection cluster, ConsoleAccess access, ConsoleProperties properties) {
         this.cluster = cluster;
         this.access = access;
+        this.properties = properties;
+        this.dialler = cluster.isSimulated() ? null : KubeVirtConsole.dialler(cluster.client().getHttpClient());
     }
 
     /** Whether this kind of console can be opened here; a problem saying why not, before any upgrade. */
     void check(ConsoleTarget target) {
-        if (!cluster.isSimulated()) {
-            throw new ServiceUnavailable("consoles on a real cluster are not available yet; the simulated cluster"
-                    + " has them");
-        }
-        if (target.kind() != ConsoleKind.SERIAL) {
+        if (cluster.isSimulated() && target.kind() != ConsoleKind.SERIAL) {
             throw new ServiceUnavailable("the simulated cluster has no VNC screens yet; open the serial console");
         }
     }
 
     Upstream open(ConsoleTarget target, Consumer<byte[]> output, Ended ended) {
         check(target);
+        if (!cluster.isSimulated()) {
+            // the VMI is named after its VM, which is named after the node (NodePlan.vmName)
+            return KubeVirtConsole.open(dialler,
+                    KubeVirtConsole.uri(cluster.client().getMasterUrl().toString(),
+                            ClusterLabels.namespaceOf(target.lab()), target.node(), target.kind()),
+                    output, ended, properties.inputBuffer().toBytes());
+        }
         SimulatedRouterShell shell = new SimulatedRouterShell(target.node(), () -> access.facts(target), output);
         shell.boot();
         return shell;

@@ -22,6 +22,7 @@ final class NodeConsole {
     private final Scrollback scrollback;
     private final int maxViewers;
     private final Clock clock;
+    private final Duration inputStall;
     private final List<Viewer> viewers = new ArrayList<>();
     private ConsoleUpstreams.Upstream upstream;
     private Viewer driver;
@@ -29,6 +30,11 @@ final class NodeConsole {
     private boolean ended;
 
     NodeConsole(ConsoleTarget target, int scrollbackBytes, int maxViewers, Clock clock) {
+        this(target, scrollbackBytes, maxViewers, clock, Duration.ofSeconds(10));
+    }
+
+    NodeConsole(ConsoleTarget target, int scrollbackBytes, int maxViewers, Clock clock, Duration inputStall) {
+        this.inputStall = inputStall;
         this.target = target;
         this.scrollback = new Scrollback(scrollbackBytes);
         this.maxViewers = maxViewers;
@@ -51,6 +57,7 @@ final class NodeConsole {
             return false;
         }
         viewers.add(viewer);
+        viewer.onDrained(() -> drained(viewer));
         boolean drives = driver == null || (take && viewer.instructor());
         byte[] recent = scrollback.snapshot();
         if (recent.length > 0) {
@@ -65,19 +72,28 @@ final class NodeConsole {
         return true;
     }
 
-    /** Keystrokes (or RFB input) from a viewer: passed on only from the driver. */
-    synchronized void input(Viewer viewer, byte[] bytes) {
-        if (ended) {
-            return;
+    /**
+     * Keystrokes (or RFB input) from a viewer: passed on only from the driver. Returns once the upstream has room
+     * for more (the caller's socket is not read meanwhile); false if it had none for {@code inputStall}, and the
+     * viewer should go.
+     */
+    boolean input(Viewer viewer, byte[] bytes) {
+        ConsoleUpstreams.Upstream to;
+        synchronized (this) {
+            if (ended) {
+                return true;
+            }
+            if (viewer != driver) {
+                notice(viewer, "{\"console\":\"read-only\",\"detail\":\"you are watching; "
+                        + (viewer.instructor() ? "send {\\\"console\\\":\\\"take-over\\\"} to type"
+                        : "the keyboard is with " + (driver == null ? "nobody" : driver.caller().username())) + "\"}");
+                return true;
+            }
+            lastInput = clock.instant();
+            upstream.send(bytes);
+            to = upstream;
         }
-        if (viewer != driver) {
-            notice(viewer, "{\"console\":\"read-only\",\"detail\":\"you are watching; "
-                    + (viewer.instructor() ? "send {\\\"console\\\":\\\"take-over\\\"} to type"
-                    : "the keyboard is with " + driver.caller().username()) + "\"}");
-            return;
-        }
-        lastInput = clock.instant();
-        upstream.send(bytes);
+        return to.awaitCapacity(inputStall);
     }
 
     /** An instructor takes the keyboard; anyone may pick it up while nobody has it. */
@@ -98,6 +114,7 @@ final class NodeConsole {
         viewers.remove(viewer);
         if (viewer == driver) {
             driver = null;
+            resume();
         }
         return viewers.isEmpty();
     }
@@ -138,13 +155,31 @@ final class NodeConsole {
                 }
             }
             slow.forEach(this::leave);
+            // the typist must see everything: while their queue is half full, read no more from the node (a
+            // watcher that falls behind is closed instead, so that no watcher holds back the others)
+            if (driver != null && upstream != null && driver.backlogged()) {
+                upstream.pause();
+            }
         }
         slow.forEach(v -> v.close(ConsoleClose.TOO_SLOW));
+    }
+
+    private synchronized void drained(Viewer viewer) {
+        if (viewer == driver) {
+            resume();
+        }
+    }
+
+    private void resume() {
+        if (upstream != null) {
+            upstream.resume();
+        }
     }
 
     private void handOver(Viewer viewer) {
         Viewer previous = driver;
         driver = viewer;
+        resume();
         String name = viewer.caller().username();
         for (Viewer each : viewers) {
             String role = each == viewer ? "driver" : "watcher";

@@ -62,7 +62,7 @@ class NodeConsoles implements SmartLifecycle {
             console = open.get(target);
             if (console == null || console.ended()) {
                 console = new NodeConsole(target, (int) properties.scrollback().toBytes(),
-                        properties.maxViewersPerNode(), clock);
+                        properties.maxViewersPerNode(), clock, properties.inputStall());
                 console.connect(upstreams::open);
                 open.put(target, console);
             }

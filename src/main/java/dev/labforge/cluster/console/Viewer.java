@@ -20,6 +20,8 @@ final class Viewer {
     private final Executor sender;
     private final ArrayDeque<WebSocketMessage<?>> queue = new ArrayDeque<>();
     private final Caller caller;
+    /** Told when the queue has emptied: a console paused for this viewer reads on. */
+    private volatile Runnable drained = () -> { };
     private long queued;
     private boolean sending;
     private boolean closed;
@@ -43,6 +45,15 @@ final class Viewer {
 
     String id() {
         return session.getId();
+    }
+
+    void onDrained(Runnable drained) {
+        this.drained = drained;
+    }
+
+    /** More than half the bound waits: a console whose typist this is stops reading its node until it drains. */
+    synchronized boolean backlogged() {
+        return queued > maxQueued / 2;
     }
 
     /** Queues a message; false when that would pass the bound (the viewer is too slow and must go). */
@@ -69,8 +80,13 @@ final class Viewer {
                 next = closed ? null : queue.poll();
                 if (next == null) {
                     sending = false;
-                    return;
                 }
+            }
+            if (next == null) {
+                drained.run();
+                return;
+            }
+            synchronized (this) {
                 queued -= next.getPayloadLength();
             }
             try {

@@ -1,5 +1,7 @@
 package dev.labforge.cluster.console;
 
+import static dev.labforge.cluster.console.FakeSockets.caller;
+import static dev.labforge.cluster.console.FakeSockets.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.access.Caller;
@@ -9,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.lang.reflect.Proxy;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -130,31 +131,6 @@ class NodeConsoleTest {
             };
         });
         return console;
-    }
-
-    /** A viewer's socket: what it is sent goes to {@code sent}, its close to {@code closed}; nothing else works. */
-    private static WebSocketSession session(Consumer<WebSocketMessage<?>> sent, Consumer<CloseStatus> closed) {
-        String id = UUID.randomUUID().toString();
-        return (WebSocketSession) Proxy.newProxyInstance(WebSocketSession.class.getClassLoader(),
-                new Class<?>[] {WebSocketSession.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "sendMessage" -> {
-                        sent.accept((WebSocketMessage<?>) args[0]);
-                        yield null;
-                    }
-                    case "close" -> {
-                        closed.accept(args == null ? CloseStatus.NORMAL : (CloseStatus) args[0]);
-                        yield null;
-                    }
-                    case "getId", "toString" -> id;
-                    case "isOpen" -> true;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static Caller caller(String name) {
-        return new Caller(UUID.randomUUID(), name, false, "token:" + UUID.randomUUID(), null);
     }
 
     private static int size(ByteArrayOutputStream bytes) {
