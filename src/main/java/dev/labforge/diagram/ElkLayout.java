@@ -1,6 +1,7 @@
 package dev.labforge.diagram;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
@@ -26,9 +27,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Places the linked boxes and routes their wires with the Eclipse Layout Kernel's layered algorithm: boxes
- * in tiers from top to bottom ({@link Tiers} says which way each wire points), wires as horizontal and
- * vertical stretches, each interface name beside the port its wire leaves from, the MTU on the middle of its
- * wire. ELK keeps all of them clear of each other and of the boxes.
+ * in rows from top to bottom ({@link Tiers} and {@link Rows} decide which row, handed to ELK's interactive
+ * layering as positions), wires as horizontal and vertical stretches, each interface name beside the port
+ * its wire leaves from, the MTU on the middle of its wire. ELK keeps all of them clear of each other and of
+ * the boxes, orders each row to uncross the wires, and sizes a box wider when its ports need the room.
  *
  * <p>When every box has a saved position (containerlab's graph tools save one for every node), ELK's
  * interactive phases take the drawing as a sketch instead: tiers from top to bottom as the boxes were, and
@@ -166,7 +168,7 @@ final class ElkLayout {
         section.getBendPoints().forEach(b -> points.add(new Vec(b.getX(), b.getY())));
         points.add(new Vec(section.getEndX(), section.getEndY()));
         if (!ends.down()) {
-            java.util.Collections.reverse(points);
+            Collections.reverse(points);
         }
         List<Tag> tags = new ArrayList<>(2);
         addTag(tags, ends.from());
@@ -193,6 +195,8 @@ final class ElkLayout {
     }
 
     /**
+     * @param cards  every box, the linked ones placed
+     * @param routes a route per wire, in the order of the wires
      * @param width  the size of everything ELK placed, from the origin
      */
     record Layout(List<Card> cards, List<Route> routes, double width, double height) {

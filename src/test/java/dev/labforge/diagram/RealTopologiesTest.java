@@ -8,6 +8,7 @@ import dev.labforge.topology.Topology;
 import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +47,64 @@ class RealTopologiesTest {
 
         assertThat(svg.nodes()).hasSize(lab.nodes().size());
         Readability.check(svg);
+    }
+
+    /** containerlab's five-stage Clos example: super-spines over spines over leaves over clients, each a row. */
+    @Test
+    void aFiveStageClosIsDrawnInTiers() throws Exception {
+        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("clos02", load("clos02.clab.yml")));
+
+        assertTiers(svg, List.of(List.of("superspine1", "superspine2"),
+                List.of("spine1", "spine2", "spine3", "spine4"),
+                List.of("leaf1", "leaf2", "leaf3", "leaf4"),
+                List.of("client1", "client2", "client3", "client4")));
+    }
+
+    /** Border routers over spines over leaves over dual-homed servers, though nothing in the file says so. */
+    @Test
+    void aDatacenterIsDrawnFromItsServersUp() throws Exception {
+        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("datacenter", load("datacenter.clab.yml")));
+
+        assertTiers(svg, List.of(List.of("border1", "border2"), List.of("spine1", "spine2", "spine3"),
+                List.of("leaf1", "leaf2", "leaf3", "leaf4"),
+                List.of("server1", "server2", "server3", "server4", "server5", "server6")));
+        assertThat(svg.nodes()).filteredOn(n -> n.getAttribute("data-node").startsWith("server"))
+                .allSatisfy(n -> assertThat(n.getAttribute("class")).contains("kind-host"));
+    }
+
+    /** 80 servers under 14 leaves: the servers stand in several rows, all under the leaves. */
+    @Test
+    void aWideTierOfServersIsDealtOverRowsUnderItsLeaves() throws Exception {
+        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("large-100", load("large-100.clab.yml")));
+
+        double lowestLeaf = svg.boxes().stream().filter(b -> b.name().startsWith("leaf"))
+                .mapToDouble(ParsedSvg.Box::y).max().orElseThrow();
+        List<ParsedSvg.Box> servers = svg.boxes().stream().filter(b -> b.name().startsWith("server")).toList();
+        assertThat(servers).hasSize(80).allSatisfy(b -> assertThat(b.y()).isGreaterThan(lowestLeaf));
+        assertThat(servers.stream().map(ParsedSvg.Box::y).distinct().count()).isGreaterThan(1);
+        assertTiers(svg, List.of(List.of("border1", "border2"), List.of("spine1", "spine2", "spine3", "spine4"),
+                java.util.stream.IntStream.rangeClosed(1, 14).mapToObj(i -> "leaf" + i).toList()));
+    }
+
+    /** graph-level and graph-icon set on a kind reach its nodes; the unlinked graphite node sits apart. */
+    @Test
+    void containerlabGraphLabelsAreHonoured() throws Exception {
+        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("2host", load("2host.clab.yml")));
+
+        assertThat(svg.nodes()).filteredOn(n -> n.getAttribute("data-node").startsWith("host"))
+                .hasSize(2).allSatisfy(n -> assertThat(n.getAttribute("class")).contains("kind-host"));
+        assertThat(svg.box("graphite").y()).isGreaterThan(svg.box("host1").y());
+    }
+
+    /** Each tier is one row, and each row lies under the one before. */
+    private static void assertTiers(ParsedSvg svg, List<List<String>> tiers) {
+        double above = -Double.MAX_VALUE;
+        for (List<String> tier : tiers) {
+            double row = svg.box(tier.get(0)).y();
+            assertThat(tier).as("one row").allSatisfy(name -> assertThat(svg.box(name).y()).isEqualTo(row));
+            assertThat(row).as("%s under the tier above", tier).isGreaterThan(above);
+            above = row;
+        }
     }
 
     static Topology load(String file) throws Exception {
