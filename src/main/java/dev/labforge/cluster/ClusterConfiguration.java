@@ -40,6 +40,7 @@ class ClusterConfiguration {
                 ? Config.fromKubeconfig(null, readKubeconfig(properties.kubeconfig()), properties.kubeconfig())
                 : Config.autoConfigure(null);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        PermissionCheck.requireAll(client); // first: a missing right named, not a 403 from the CRD check
         CrdCheck.requireKubeVirtAndMultus(client);
         String mode = kubeconfig ? "kubeconfig" : "in-cluster";
         log.info("Driving the {} cluster at {}", mode, config.getMasterUrl());
