@@ -211,15 +211,17 @@ class BookingController {
         CourseAccess.Enrolled enrolled = access.require(caller, course, CourseRole.STUDENT);
         Course found = enrolled.course();
         CapacityPool pool = pools.byId(found.poolId()).orElseThrow();
-        Demand needs = demand.of(labs.find(found.templateLabId()).orElseThrow(() -> new Conflict("the template lab"
-                + " of course '" + course + "' no longer exists")).topology());
+        dev.labforge.topology.Topology template = labs.find(found.templateLabId()).orElseThrow(() -> new Conflict(
+                "the template lab of course '" + course + "' no longer exists")).topology();
+        Demand needs = demand.of(template);
+        Duration lead = leadTimes.of(template, 1);
         Instant now = clock.instant();
         Instant from = PracticeRules.nextStep(now.plusNanos(1));
         Duration horizon = found.bookingWindow().compareTo(FREE_SLOT_HORIZON) < 0 ? found.bookingWindow()
                 : FREE_SLOT_HORIZON;
         Instant to = PracticeRules.stepBefore(now.plus(horizon)); // no slot reaching past the booking window
-        List<CapacityLedger.Segment> load = ledger.load(pool.id(), from.minus(properties.leadTime()), to);
-        List<BookingDocument.SlotView> free = FreeSlots.find(load, pool.capacity(), needs, properties.leadTime(),
+        List<CapacityLedger.Segment> load = ledger.load(pool.id(), from.minus(lead), to);
+        List<BookingDocument.SlotView> free = FreeSlots.find(load, pool.capacity(), needs, lead,
                         from, to).stream().map(s -> new BookingDocument.SlotView(s.start(), s.end())).toList();
         return new BookingDocument.FreeSlotsView(found.name(), pool.name(), from, to, "PT15M", needs, free);
     }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       is for finishing, not a way to hold capacity early
  * @param warnBefore     how long before a booking's end a warning goes to the lab's event log, latest
  *                       first in time: longest first here
+ * @param startsPerMinute how many labs of one class session are started per minute at most: a class of 300
+ *                       is started over 10 minutes (its lead time grows by as much), not in one storm
  * @param reconcileEvery the longest the booking reconciler waits between passes; it also wakes when a
  *                       booking is due, so this only bounds how late a booking made meanwhile is seen
  */
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record BookingProperties(@DefaultValue("5m") Duration leadTime, @DefaultValue("3") int maxExtensions,
                          @DefaultValue("15m") Duration extendWithin,
                          @DefaultValue({"10m", "2m"}) List<Duration> warnBefore,
+                         @DefaultValue("30") int startsPerMinute,
                          @DefaultValue("10s") Duration reconcileEvery) {
 
     BookingProperties {

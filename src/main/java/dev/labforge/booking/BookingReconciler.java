@@ -36,6 +36,8 @@ class BookingReconciler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BookingReconciler.class);
     /** Bookings looked at per pass, so one pass stays short; the next pass takes the rest. */
     static final int BATCH = 500;
+    /** How often passes look while a booked lab is booting: the resolution of learned boot times. */
+    static final Duration BOOT_WATCH = Duration.ofSeconds(2);
 
     private final Bookings bookings;
     private final ClassSessions sessions;
@@ -44,13 +46,21 @@ class BookingReconciler implements SmartLifecycle {
     private final CourseLabs labs;
     private final UserDirectory users;
     private final TransactionTemplate transaction;
+    private final LeadTimes leadTimes;
+    private final java.util.List<dev.labforge.lab.LabStatusSource> statuses;
+    private final dev.labforge.lab.LabDefinitions definitions;
     private final BookingProperties properties;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
     BookingReconciler(Bookings bookings, ClassSessions sessions, Courses courses, LabRunner runner, CourseLabs labs, UserDirectory users,
-                      TransactionTemplate transaction, BookingProperties properties, Clock clock) {
+                      TransactionTemplate transaction, BookingProperties properties, Clock clock, LeadTimes leadTimes,
+                      java.util.List<dev.labforge.lab.LabStatusSource> statuses,
+                      dev.labforge.lab.LabDefinitions definitions) {
+        this.leadTimes = leadTimes;
+        this.statuses = statuses;
+        this.definitions = definitions;
         this.bookings = bookings;
         this.sessions = sessions;
         this.courses = courses;
@@ -91,7 +101,35 @@ class BookingReconciler implements SmartLifecycle {
                 log.warn("booking {} failed; the next pass tries again", id, e);
             }
         }
+        observeBoots(now);
         return acted;
+    }
+
+    /**
+     * Learns boot times: a started booking whose lab is now RUNNING with every node READY took from its
+     * start to now to boot, a sample for each of its images. Seen at a pass, so a sample is late by at
+     * most the time between passes (a few seconds while labs are booting); the lead time rounds up anyway.
+     */
+    private void observeBoots(Instant now) {
+        java.util.List<Object[]> waiting = bookings.awaitingReady(BATCH);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        java.util.Map<UUID, dev.labforge.lab.LabStatus> status = new java.util.HashMap<>();
+        java.util.List<UUID> labIds = waiting.stream().map(w -> (UUID) w[1]).toList();
+        statuses.forEach(source -> status.putAll(source.statusesOf(labIds)));
+        for (Object[] w : waiting) {
+            dev.labforge.lab.LabStatus s = status.get((UUID) w[1]);
+            if (s == null || !"RUNNING".equals(s.state()) || s.total() == 0 || s.ready() < s.total()) {
+                continue;
+            }
+            java.util.List<String> images = definitions.find((UUID) w[1]).map(l -> l.topology().nodes().stream()
+                    .map(dev.labforge.topology.Node::image).distinct().toList()).orElse(java.util.List.of());
+            transaction.executeWithoutResult(tx -> {
+                bookings.markReady((UUID) w[0], now);
+                leadTimes.record((UUID) w[0], images, (Instant) w[2], now);
+            });
+        }
     }
 
     /**
@@ -103,7 +141,7 @@ class BookingReconciler implements SmartLifecycle {
         if (o == null) {
             return false;
         }
-        int seated = bookings.seat(o, sessions.seats(o.sessionId()), now);
+        int seated = bookings.seat(o, sessions.seats(o.sessionId()), leadTimes.gap(), now);
         sessions.markSeated(o.id(), now);
         log.info("class session occurrence {} ({} to {}): {} students seated", o.id(), o.start(), o.end(), seated);
         return true;
@@ -181,6 +219,9 @@ class BookingReconciler implements SmartLifecycle {
             Instant now = clock.instant();
             Instant next = earliest(bookings.nextDue(now, properties.warnSeconds()).orElse(null), sessions.nextSeating(now).orElse(null));
             Duration untilDue = next == null ? wait : Duration.between(now, next);
+            if (!bookings.awaitingReady(1).isEmpty()) { // labs booting: see them ready soon, for the boot times
+                untilDue = untilDue.compareTo(BOOT_WATCH) < 0 ? untilDue : BOOT_WATCH;
+            }
             wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
         } catch (RuntimeException e) {
             log.warn("booking reconcile pass failed: {}", e.toString());

@@ -76,20 +76,25 @@ class Bookings {
 
     /**
      * Seats an occurrence: one booking for each student on the roster who has a lab, up to {@code seats},
-     * longest enrolled first; a student whose own booking overlaps already is left out (the exclusion
+     * longest enrolled first, their starts {@code gap} apart from the occurrence's lead time (the start
+     * rate); a student whose own booking overlaps already is left out (the exclusion
      * constraint decides, so no race can give them two). Their capacity is the occurrence's reservation.
      *
      * @return how many were seated
      */
-    int seat(ClassSession.Occurrence occurrence, int seats, Instant now) {
+    int seat(ClassSession.Occurrence occurrence, int seats, java.time.Duration gap, Instant now) {
         return jdbc.sql("""
                         insert into bookings (id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,
                             lab_from, extensions, created_at, occurrence_id)
-                        select gen_random_uuid(), m.course_id, m.user_id, m.lab_id, null, :start, :end, :from, 0,
-                            :now, :occurrence
-                        from course_members m where m.course_id = :course and m.role = 'student' and m.lab_id is not null
-                        order by m.added_at, m.user_id limit :seats
+                        select gen_random_uuid(), s.course_id, s.user_id, s.lab_id, null, :start, :end,
+                            least(:from + make_interval(secs => s.i * :gap), :start), 0, :now, :occurrence
+                        from (select m.course_id, m.user_id, m.lab_id,
+                                  row_number() over (order by m.added_at, m.user_id) - 1 as i
+                              from course_members m where m.course_id = :course and m.role = 'student'
+                                  and m.lab_id is not null
+                              order by m.added_at, m.user_id limit :seats) s
                         on conflict do nothing""")
+                .param("gap", gap.toMillis() / 1000.0)
                 .param("start", CapacityLedger.utc(occurrence.start())).param("end", CapacityLedger.utc(occurrence.end()))
                 .param("from", CapacityLedger.utc(occurrence.labFrom())).param("now", CapacityLedger.utc(now))
                 .param("occurrence", occurrence.id()).param("course", occurrence.courseId()).param("seats", seats)
@@ -192,6 +197,19 @@ class Bookings {
                         select exists (select 1 from bookings where lab_id = ? and started_at is not null
                             and finished_at is null and cancelled_at is null and ends_at > ?)""")
                 .params(labId, CapacityLedger.utc(now)).query(Boolean.class).single();
+    }
+
+    /** Bookings whose lab was started and has not been seen ready yet: (booking, lab, started at). */
+    List<Object[]> awaitingReady(int limit) {
+        return jdbc.sql("""
+                        select id, lab_id, started_at from bookings where started_at is not null and ready_at is null
+                        and finished_at is null and cancelled_at is null order by started_at limit ?""")
+                .param(limit).query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        instant(rs, 3)}).list();
+    }
+
+    void markReady(UUID id, Instant now) {
+        jdbc.sql("update bookings set ready_at = ? where id = ?").params(CapacityLedger.utc(now), id).update();
     }
 
     void markStarted(UUID id, Instant now) {

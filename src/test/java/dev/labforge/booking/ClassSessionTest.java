@@ -50,11 +50,12 @@ class ClassSessionTest extends BookingIntegrationTest {
         assertThat(occurrences.get(12).get("start").asString()).isEqualTo("2027-03-30T07:00:00Z");
         assertThat(occurrences.get(12).get("end").asString()).isEqualTo("2027-03-30T09:00:00Z");
 
-        // 2 runs of 4 vCPUs held in each occurrence from its lead time (5 minutes) to its end
+        // 2 runs of 4 vCPUs held in each occurrence from its lead time to its end: 5 minutes to boot, and a
+        // minute to start both at the configured rate
         JsonNode load = api().get("/api/v1/capacity/pools/" + room.pool + "/load?from=2027-03-30T06:00:00Z"
                 + "&to=2027-03-30T10:00:00Z").json().get("segments");
-        assertThat(vcpusAt(load, "2027-03-30T06:56:00Z")).isEqualTo(8);
-        assertThat(vcpusAt(load, "2027-03-30T06:54:00Z")).isZero();
+        assertThat(vcpusAt(load, "2027-03-30T06:54:00Z")).isEqualTo(8);
+        assertThat(vcpusAt(load, "2027-03-30T06:53:59Z")).isZero();
         assertThat(vcpusAt(load, "2027-03-30T09:00:00Z")).isZero();
         assertThat(room.enrol("student").get(room.path("/sessions")).json().get(0).get("occurrences")).hasSize(13);
     }

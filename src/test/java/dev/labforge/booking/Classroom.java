@@ -34,13 +34,18 @@ final class Classroom {
 
     /** A pool of {@code vcpus} (memory and VMs plenty) and a course on it with the given extra settings. */
     static Classroom create(ApiClient admin, int vcpus, String settings) {
+        return create(admin, vcpus, settings, TEMPLATE);
+    }
+
+    /** As {@link #create(ApiClient, int, String)}, with a template of one's own ({@code %s}: its name). */
+    static Classroom create(ApiClient admin, int vcpus, String settings, String template) {
         Catalog.ensure(admin);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String pool = "pool-" + suffix;
         assertThat(admin.post("/api/v1/capacity/pools", "{\"name\":\"" + pool + "\",\"vcpus\":" + vcpus
                 + ",\"memoryMib\":1048576,\"nodes\":1000}").status()).isEqualTo(201);
         ApiClient instructor = admin.newUser();
-        Response lab = instructor.post("/api/v1/labs", TEMPLATE.formatted("template-" + suffix));
+        Response lab = instructor.post("/api/v1/labs", template.formatted("template-" + suffix));
         assertThat(lab.status()).isEqualTo(201);
         String labId = lab.json().get("id").asString();
         String course = "c-" + suffix;
