@@ -80,6 +80,11 @@ class Lab {
         this.updatedAt = Instant.now();
     }
 
+    /** The lab was written (in plain SQL, not by the ORM) at this version. */
+    void stored(long storedVersion) {
+        this.version = storedVersion;
+    }
+
     boolean hasVersion(long expected) {
         return version != null && version == expected;
     }

@@ -1,5 +1,6 @@
 package dev.labforge.lab;
 
+import dev.labforge.database.RoundTrip;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +8,7 @@ import java.util.UUID;
 public interface LabStatusSource {
 
     Optional<LabStatus> statusOf(UUID labId);
+
+    /** The same read as {@link #statusOf}, as one statement for a round trip with the lab's own read. */
+    RoundTrip.Statement<Optional<LabStatus>> statusRead(UUID labId);
 }
