@@ -5,6 +5,8 @@
 #   2. GET /api/v1/labs/{id}      (a 10-router lab, bearer token)
 #   3. POST /api/v1/labs          (10 routers, 12 links, unique name per request)
 # Usage: bench/run.sh [seconds per measurement, default 30] [connections, default 32]
+# BENCH_JAR=path/to/labforge.jar runs that build instead of packaging this checkout (to compare two builds
+# back-to-back on the same machine state).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-30}
@@ -13,8 +15,12 @@ PORT=${BENCH_PORT:-18080}
 export LABFORGE_ADMIN_TOKEN=lf_benchmark-token-000000000000
 command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install -y wrk" >&2; exit 1; }
 
-mvn -B -ntp -q -DskipTests package
-JAR=$(ls target/labforge-*.jar | grep -v plain | head -1)
+if [ -n "${BENCH_JAR:-}" ]; then
+  JAR=$BENCH_JAR
+else
+  mvn -B -ntp -q -DskipTests package
+  JAR=$(ls target/labforge-*.jar | grep -v plain | head -1)
+fi
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if ! "$JAVA_BIN" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   for jdk in /usr/lib/jvm/*; do
@@ -34,6 +40,7 @@ LAB=$(curl -sf "${AUTH[@]}" -o /dev/null -w '%header{location}' --data @bench/sa
   "localhost:$PORT/api/v1/labs")
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# jar: $JAR; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# java: $("$JAVA_BIN" -version 2>&1 | head -1); wrk -t2 -c$CONNECTIONS -d${DURATION}s, after a ${DURATION}s warm-up each"
 measure() { # name, path, script
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "bench/$3" "http://localhost:$PORT$2" warm >/dev/null 2>&1

@@ -1,5 +1,6 @@
 package dev.labforge.access;
 
+import dev.labforge.database.RoundTrip;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +38,21 @@ public class AuditLog {
         }
     }
 
+    private static final String INSERT = "insert into audit_log (actor_id, actor_name, credential, action, target_kind,"
+            + " target_id, target_name, detail) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+
     public void record(Caller caller, String action, Target target, Map<String, ?> detail) {
-        jdbc.sql("insert into audit_log (actor_id, actor_name, credential, action, target_kind, target_id,"
-                        + " target_name, detail) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")
-                .params(caller.userId(), caller.username(), caller.credential(), action, target.kind(), target.id(),
-                        target.name(), json.writeValueAsString(detail))
-                .update();
+        RoundTrip.Statement<Integer> entry = entry(caller, action, target, detail);
+        jdbc.sql(entry.sql()).params(entry.params()).update();
+    }
+
+    /**
+     * The entry's insert, for a caller that sends it in one round trip with the write it records
+     * ({@link RoundTrip}); it must run in that write's transaction, like {@link #record}.
+     */
+    public RoundTrip.Statement<Integer> entry(Caller caller, String action, Target target, Map<String, ?> detail) {
+        return RoundTrip.update(INSERT, caller.userId(), caller.username(), caller.credential(), action, target.kind(),
+                target.id(), target.name(), json.writeValueAsString(detail));
     }
 
     public void record(Caller caller, String action, Target target) {

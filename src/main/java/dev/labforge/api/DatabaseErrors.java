@@ -2,6 +2,8 @@ package dev.labforge.api;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.exception.ConstraintViolationException;
 
 /** What a database error says about the request, read from its cause chain. */
@@ -31,11 +33,19 @@ public final class DatabaseErrors {
      * or the values (a lab's startup configuration may hold secrets). Hibernate's own statement log is off
      * for this reason (application.yaml).
      */
+    /** How PostgreSQL names a broken constraint in the first line of its message. */
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
+
     public static String describe(Throwable error) {
         String constraint = null;
         for (Throwable t = error; t != null && constraint == null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation) {
                 constraint = violation.getConstraintName();
+            } else if (t instanceof SQLException sql && sql.getMessage() != null) {
+                // a statement run without the ORM: the server's message names the constraint (its detail line,
+                // which may quote the values, is not taken)
+                Matcher named = CONSTRAINT.matcher(sql.getMessage().lines().findFirst().orElse(""));
+                constraint = named.find() ? named.group(1) : null;
             }
         }
         return "SQLSTATE " + sqlState(error) + (constraint == null ? "" : ", constraint " + constraint);

@@ -1,12 +1,19 @@
 package dev.labforge.cluster;
 
+import dev.labforge.database.RoundTrip;
 import dev.labforge.lab.LabStatus;
 import dev.labforge.lab.LabStatusSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,47 +31,55 @@ class RuntimeStatus implements LabStatusSource {
     private static final TypeReference<List<LabStatus.NodeStatus>> NODES = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private static final String READ = """
+            select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
+                   coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
+                                'reason', n.reason, 'message', n.message) order by n.node)
+                             from node_runtime n where n.lab_id = r.lab_id), '[]')::text
+            from lab_runtime r where r.lab_id = ?""";
 
-    RuntimeStatus(JdbcClient jdbc) {
+    private static final String READ_MANY = """
+            select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
+                   coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
+                                'reason', n.reason, 'message', n.message) order by n.node)
+                             from node_runtime n where n.lab_id = r.lab_id), '[]')::text, r.lab_id
+            from lab_runtime r where r.lab_id = any(?)""";
+
+    private final JdbcOperations jdbc;
+
+    RuntimeStatus(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<LabStatus> statusOf(UUID labId) {
-        return jdbc.sql("""
-                select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
-                       coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
-                                    'reason', n.reason, 'message', n.message) order by n.node)
-                                 from node_runtime n where n.lab_id = r.lab_id), '[]')::text
-                from lab_runtime r where r.lab_id = ?""")
-                .param(labId)
-                .query((rs, row) -> new LabStatus(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(7), NODES),
-                        rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .optional();
+        var read = statusRead(labId);
+        return RoundTrip.run(jdbc, read).of(read);
     }
 
-    /** All in one round trip, however many labs. */
+    /** All in one round trip, however many labs (a class view asks for hundreds at once). */
     @Override
-    public java.util.Map<UUID, LabStatus> statusesOf(java.util.Collection<UUID> labIds) {
-        java.util.Map<UUID, LabStatus> all = new java.util.HashMap<>();
+    public Map<UUID, LabStatus> statusesOf(Collection<UUID> labIds) {
+        Map<UUID, LabStatus> all = new HashMap<>();
         if (labIds.isEmpty()) {
             return all;
         }
-        jdbc.sql("""
-                select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
-                       coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
-                                    'reason', n.reason, 'message', n.message) order by n.node)
-                                 from node_runtime n where n.lab_id = r.lab_id), '[]')::text, r.lab_id
-                from lab_runtime r where r.lab_id = any(?)""")
-                .param(labIds.toArray(UUID[]::new))
-                .query(rs -> {
-                    all.put(rs.getObject(8, UUID.class), new LabStatus(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            rs.getInt(4), JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(7), NODES),
-                            rs.getObject(6, OffsetDateTime.class).toInstant()));
-                });
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(READ_MANY);
+            statement.setArray(1, connection.createArrayOf("uuid", labIds.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> all.put(rs.getObject(8, UUID.class), status(rs)));
         return all;
     }
 
+    @Override
+    public RoundTrip.Statement<Optional<LabStatus>> statusRead(UUID labId) {
+        return RoundTrip.query(READ, rs -> rs.next() ? Optional.of(status(rs)) : Optional.empty(), labId);
+    }
+
+    private static LabStatus status(ResultSet rs) throws SQLException {
+        return new LabStatus(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(7), NODES),
+                rs.getObject(6, OffsetDateTime.class).toInstant());
+    }
 }

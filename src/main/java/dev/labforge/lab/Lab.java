@@ -68,6 +68,11 @@ class Lab {
         return lab;
     }
 
+    /** What it is charged to instead of its owner ("course:<id>"), or null. */
+    String chargedTo() {
+        return chargedTo;
+    }
+
     /** Whether it is charged to its owner (counted by their quota), as every lab not made for a course. */
     boolean chargedToOwner() {
         return chargedTo == null;
@@ -100,6 +105,11 @@ class Lab {
         this.linkCount = newTopology.links().size();
         this.segmentCount = newTopology.segments().size();
         this.updatedAt = Instant.now();
+    }
+
+    /** The lab was written (in plain SQL, not by the ORM) at this version. */
+    void stored(long storedVersion) {
+        this.version = storedVersion;
     }
 
     boolean hasVersion(long expected) {

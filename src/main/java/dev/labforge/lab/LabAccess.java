@@ -4,14 +4,17 @@ import dev.labforge.access.Caller;
 import dev.labforge.access.Owner;
 import dev.labforge.access.Permission;
 import dev.labforge.api.Forbidden;
+import dev.labforge.database.RoundTrip;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,16 +30,13 @@ import org.springframework.stereotype.Component;
 class LabAccess {
 
     /** The teams the caller {@code :u} is in. */
-    private static final String MY_TEAMS = "(select m.team_id from team_members m where m.user_id = :u)";
+    private static final String MY_TEAMS = myTeams(":u");
 
     /** The caller's rank (0 = none, 1 = view ... 4 = admin) on lab row {@code l}. */
-    private static final String RANK = """
-            greatest(
-              case when l.owner_id = :u and l.charged_to is null then 4 else 0 end,
-              coalesce((select case m.role when 'member' then 1 else 4 end from team_members m
-                        where m.team_id = l.owner_team_id and m.user_id = :u), 0),
-              coalesce((select max(g.rank) from lab_grants g
-                        where g.lab_id = l.id and (g.user_id = :u or g.team_id in %s)), 0))""".formatted(MY_TEAMS);
+    private static final String RANK = rank(":u");
+
+    /** The same, for the caller given as column {@code me.u}. */
+    private static final String MY_RANK = rank("me.u");
 
     /** Labs the caller reaches in any way. */
     private static final String REACHABLE = """
@@ -49,6 +49,23 @@ class LabAccess {
             .formatted(MY_TEAMS);
 
     private static final TopologyJsonConverter TOPOLOGY = new TopologyJsonConverter();
+
+    /** The teams of the user {@code u} (an SQL expression). */
+    private static String myTeams(String u) {
+        return "(select m.team_id from team_members m where m.user_id = " + u + ")";
+    }
+
+    /** The rank of the user {@code u} (an SQL expression) on lab row {@code l}. */
+    private static String rank(String u) {
+        return """
+                greatest(
+                  case when l.owner_id = %1$s and l.charged_to is null then 4 else 0 end,
+                  coalesce((select case m.role when 'member' then 1 else 4 end from team_members m
+                            where m.team_id = l.owner_team_id and m.user_id = %1$s), 0),
+                  coalesce((select max(g.rank) from lab_grants g
+                            where g.lab_id = l.id and (g.user_id = %1$s or g.team_id in %2$s)), 0))"""
+                .formatted(u, myTeams(u));
+    }
 
     /** Which labs a list shows. */
     enum Scope {
@@ -63,6 +80,13 @@ class LabAccess {
     record Granted(Lab lab, Permission permission) {
     }
 
+    /**
+     * A lab as a read answers with it: the caller's permission, the owner's name, and what the statements sent with
+     * the read answered.
+     */
+    record Shown(Lab lab, Permission permission, LabView.OwnerView owner, RoundTrip.Answers alongside) {
+    }
+
     record Listed(LabSummary lab, Permission permission) {
     }
 
@@ -72,10 +96,12 @@ class LabAccess {
 
     private final LabRepository labs;
     private final JdbcClient jdbc;
+    private final JdbcOperations statements;
 
-    LabAccess(LabRepository labs, JdbcClient jdbc) {
+    LabAccess(LabRepository labs, JdbcClient jdbc, JdbcOperations statements) {
         this.labs = labs;
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     /**
@@ -83,12 +109,35 @@ class LabAccess {
      * are the hottest path: one SQL round trip, no ORM session; the lab is detached and never saved.
      */
     Granted read(Caller caller, UUID id, Permission needed) {
-        String sql = COLUMNS + ", " + rank(caller) + " from labs l where l.id = :id";
-        Granted granted = jdbc.sql(sql).param("id", id).param("u", caller.userId())
-                .query((rs, row) -> new Granted(restore(rs), Permission.ofRank(rs.getInt(10)).orElse(null)))
-                .optional().filter(g -> g.permission() != null).orElseThrow(() -> new LabNotFound(id));
-        require(granted.permission(), needed, id);
-        return granted;
+        Shown shown = show(caller, id, needed, List.of());
+        return new Granted(shown.lab(), shown.permission());
+    }
+
+    /**
+     * {@link #read}, with the owner's name, and with {@code alongside} sent in the same round trip after the lab's
+     * read (whatever the caller may see: their answers are for the caller to use only once this returned).
+     */
+    Shown show(Caller caller, UUID id, Permission needed, List<? extends RoundTrip.Statement<?>> alongside) {
+        var read = RoundTrip.query(COLUMNS + ", " + (caller.admin() ? "4" : MY_RANK) + ","
+                + " (select u.username from users u where u.id = l.owner_id),"
+                + " (select t.name from teams t where t.id = l.owner_team_id)"
+                + " from labs l cross join (select cast(? as uuid) as u) me where l.id = ?",
+                rs -> rs.next() ? Optional.of(shown(rs)) : Optional.<Shown>empty(), caller.userId(), id);
+        List<RoundTrip.Statement<?>> statements = new ArrayList<>();
+        statements.add(read);
+        statements.addAll(alongside);
+        RoundTrip.Answers answers = RoundTrip.run(this.statements, statements);
+        Shown shown = answers.of(read).filter(s -> s.permission() != null).orElseThrow(() -> new LabNotFound(id));
+        require(shown.permission(), needed, id);
+        return new Shown(shown.lab(), shown.permission(), shown.owner(), answers);
+    }
+
+    private static Shown shown(ResultSet rs) throws SQLException {
+        Lab lab = restore(rs);
+        Owner owner = lab.owner();
+        String name = rs.getString(owner.kind() == Owner.Kind.USER ? 11 : 12);
+        return new Shown(lab, Permission.ofRank(rs.getInt(10)).orElse(null),
+                new LabView.OwnerView(owner.kind(), owner.id(), name), null);
     }
 
     /** The lab, for the service's own use (no caller, no permission): one SQL round trip, detached. */

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -60,10 +61,12 @@ class LabController {
     private final Quotas quotas;
     private final List<LabEditGuard> guards;
     private final ApplicationEventPublisher events;
+    private final NewLabs newLabs;
 
     LabController(LabRepository labs, LabAccess access, DefinitionCheck check, Owners owners, NewLabOwner newOwner,
                   List<LabStatusSource> statusSources, AuditLog audit, Quotas quotas, List<LabEditGuard> guards,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, NewLabs newLabs) {
+        this.newLabs = newLabs;
         this.quotas = quotas;
         this.guards = guards;
         this.labs = labs;
@@ -135,12 +138,17 @@ class LabController {
     ResponseEntity<LabView> get(Caller caller, @PathVariable UUID id,
                                 @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
                                 String ifNoneMatch) {
-        LabAccess.Granted granted = access.read(caller, id, Permission.VIEW);
-        Lab lab = granted.lab();
+        // the lab, its owner's name and its live state in one round trip
+        var statusReads = statusSources.stream().map(source -> source.statusRead(id)).toList();
+        LabAccess.Shown shown = access.show(caller, id, Permission.VIEW, statusReads);
+        Lab lab = shown.lab();
         if (!EntityTags.matchesNoneOf(ifNoneMatch, lab)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(EntityTags.of(lab)).build();
         }
-        return ResponseEntity.ok().eTag(EntityTags.of(lab)).body(view(lab, granted.permission(), null));
+        LabStatus status = statusReads.stream().map(read -> shown.alongside().of(read)).flatMap(Optional::stream)
+                .findFirst().orElse(null);
+        return ResponseEntity.ok().eTag(EntityTags.of(lab))
+                .body(LabView.from(lab, shown.owner(), shown.permission(), status, null));
     }
 
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -194,31 +202,39 @@ class LabController {
         events.publishEvent(new LabChanged(lab.id(), LabChanged.Change.REDEFINED));
     }
 
-    /** Stores a new lab; a name the owner already uses is a conflict, decided by the database. */
+    /**
+     * Stores a new lab with its audit entry, in one round trip after the quota's (for an owner without limits, one
+     * more); a name the owner already uses is a conflict, decided by the database.
+     */
     Lab insert(Caller caller, Lab lab) {
         if (lab.chargedToOwner()) { // a course's lab counts against the course's pool, not its owner
             quotas.admit(lab.owner(), Usage.oneLab());
         }
-        Lab saved;
         try {
-            saved = labs.saveAndFlush(lab);
+            newLabs.insert(lab, audit.entry(caller, "lab.create", AuditLog.Target.lab(lab.id(), lab.name()),
+                    Map.of("owner", lab.owner().toString(), "nodes", lab.topology().nodes().size())));
         } catch (DataIntegrityViolationException e) {
             throw nameTakenOr(e, lab.name());
         }
-        audit.record(caller, "lab.create", AuditLog.Target.lab(saved.id(), saved.name()),
-                Map.of("owner", saved.owner().toString(), "nodes", saved.topology().nodes().size()));
-        events.publishEvent(new LabChanged(saved.id(), LabChanged.Change.DEFINED));
-        return saved;
+        events.publishEvent(new LabChanged(lab.id(), LabChanged.Change.DEFINED));
+        return lab;
     }
 
+    /**
+     * The answer to a create. It reads nothing: a lab just defined has no live state (its runtime rows could only
+     * reference a committed lab), and its owner is the caller, whose name the request authenticated with, or the
+     * team the caller named.
+     */
     ResponseEntity<LabView> created(Caller caller, Lab lab, List<LabView.Warning> warnings) {
+        LabView.OwnerView owner = lab.owner().equals(Owner.user(caller.userId()))
+                ? new LabView.OwnerView(Owner.Kind.USER, caller.userId(), caller.username()) : owners.view(lab.owner());
         return ResponseEntity.created(URI.create("/api/v1/labs/" + lab.id())).eTag(EntityTags.of(lab))
-                .body(view(lab, Permission.ADMIN, warnings));
+                .body(LabView.from(lab, owner, Permission.ADMIN, null, warnings));
     }
 
     LabView view(Lab lab, Permission permission, List<LabView.Warning> warnings) {
         LabStatus status = statusSources.stream().map(source -> source.statusOf(lab.id()))
-                .flatMap(java.util.Optional::stream).findFirst().orElse(null);
+                .flatMap(Optional::stream).findFirst().orElse(null);
         return LabView.from(lab, owners.view(lab.owner()), permission, status, warnings);
     }
 

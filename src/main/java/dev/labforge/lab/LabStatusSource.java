@@ -1,5 +1,6 @@
 package dev.labforge.lab;
 
+import dev.labforge.database.RoundTrip;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +15,7 @@ public interface LabStatusSource {
         labIds.forEach(id -> statusOf(id).ifPresent(status -> all.put(id, status)));
         return all;
     }
+
+    /** The same read as {@link #statusOf}, as one statement for a round trip with the lab's own read. */
+    RoundTrip.Statement<Optional<LabStatus>> statusRead(UUID labId);
 }

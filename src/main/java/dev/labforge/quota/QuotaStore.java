@@ -1,7 +1,11 @@
 package dev.labforge.quota;
 
 import dev.labforge.access.Owner;
+import dev.labforge.database.RoundTrip;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,18 +16,36 @@ class QuotaStore {
     /** The advisory lock class of owners' limits, in the two-int key space (the event log's is "LabE"). */
     static final int LIMITS_LOCK_CLASS = 0x4C616251; // "LabQ"
 
-    private final JdbcClient jdbc;
+    private static final String FIND = "select labs, running_nodes, vcpus, memory_mib from quotas"
+            + " where owner_kind = ? and owner_id = ?";
 
-    QuotaStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcOperations statements;
+
+    QuotaStore(JdbcClient jdbc, JdbcOperations statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     Optional<Limits> find(Owner owner) {
-        return jdbc.sql("select labs, running_nodes, vcpus, memory_mib from quotas where owner_kind = ? and owner_id = ?")
-                .params(owner.kind().label(), owner.id())
-                .query((rs, row) -> new Limits(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class),
-                        rs.getObject(3, Integer.class), rs.getObject(4, Long.class)))
-                .optional();
+        return jdbc.sql(FIND).params(owner.kind().label(), owner.id()).query((rs, row) -> limits(rs)).optional();
+    }
+
+    /**
+     * {@link #lockLimits} (shared) and then {@link #find}, in one round trip: the read starts once the lock is granted,
+     * so it sees a change of the limits that committed while the lock was awaited. Every admission begins so.
+     */
+    Optional<Limits> lockSharedAndFind(Owner owner) {
+        var lock = RoundTrip.query("select pg_advisory_xact_lock_shared(?, ?)", rs -> null, LIMITS_LOCK_CLASS,
+                owner.id().hashCode());
+        var limits = RoundTrip.query(FIND, rs -> rs.next() ? Optional.of(limits(rs)) : Optional.<Limits>empty(),
+                owner.kind().label(), owner.id());
+        return RoundTrip.run(statements, lock, limits).of(limits);
+    }
+
+    private static Limits limits(ResultSet rs) throws SQLException {
+        return new Limits(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class), rs.getObject(3, Integer.class),
+                rs.getObject(4, Long.class));
     }
 
     /** Writes the owner's limits once every admission that read the old ones has committed. */

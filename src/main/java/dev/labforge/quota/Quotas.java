@@ -2,6 +2,7 @@ package dev.labforge.quota;
 
 import dev.labforge.access.Owner;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,7 +29,11 @@ public class Quotas {
      * user defaults: anyone may create a team, and a team must not be a way around one's limits.
      */
     public Limits limitsOf(Owner owner) {
-        return store.find(owner).orElseGet(() -> owner.kind() == Owner.Kind.TEAM && !defaults.team().equals(Limits.NONE)
+        return orDefaults(owner, store.find(owner));
+    }
+
+    private Limits orDefaults(Owner owner, Optional<Limits> own) {
+        return own.orElseGet(() -> owner.kind() == Owner.Kind.TEAM && !defaults.team().equals(Limits.NONE)
                 ? defaults.team() : defaults.user());
     }
 
@@ -71,8 +76,8 @@ public class Quotas {
     /** The owner's limits as read under its locks in this transaction (locking and reading them the first time). */
     private Limits lockedLimits(Owner owner) {
         return LockedOwners.inTransaction().computeIfAbsent(owner, o -> {
-            store.lockLimits(o, false);
-            Limits limits = limitsOf(o); // read after the lock: a change committed while waiting is seen
+            // read after the lock, in the same round trip: a change committed while waiting is seen
+            Limits limits = orDefaults(o, store.lockSharedAndFind(o));
             if (!limits.equals(Limits.NONE)) {
                 store.lockAdmissions(o);
             }

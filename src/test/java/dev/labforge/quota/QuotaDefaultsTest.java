@@ -20,7 +20,7 @@ class QuotaDefaultsTest {
         private final Map<Owner, Limits> rows;
 
         Store(Map<Owner, Limits> rows) {
-            super(null);
+            super(null, null);
             this.rows = rows;
         }
 
