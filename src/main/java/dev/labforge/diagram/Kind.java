@@ -32,7 +32,9 @@ enum Kind {
      * Whole words only: {@code srlinux} is a router, {@code network-multitool} a host.
      */
     private static final Set<String> HOST_IMAGES = Set.of("alpine", "ubuntu", "debian", "centos", "fedora",
-            "rockylinux", "busybox", "linux", "multitool", "nginx", "iperf", "iperf3", "host", "server", "client");
+            "rockylinux", "busybox", "linux", "multitool", "nginx", "iperf", "iperf3", "host", "server", "client",
+            // the monitoring containers telemetry labs bring along
+            "grafana", "prometheus", "gnmic", "telegraf", "influxdb", "loki", "promtail");
     private static final Set<String> SWITCH_IMAGES = Set.of("switch", "bridge", "ovs", "openvswitch");
 
     /** The {@code graph-icon} label when it says, else a guess from the image name, else a router. */

@@ -129,16 +129,18 @@ class TopologyDiagramLayoutTest {
     void graphIconLabelsAndImagesPickTheIcon() throws Exception {
         List<Node> nodes = List.of(icon("sw", "switch"), icon("srv", "server"), icon("pe1", "pe"),
                 Node.of("srl", "ghcr.io/nokia/srlinux"), Node.of("client", "ghcr.io/hellt/network-multitool"),
-                Node.of("ovs", "openvswitch"));
+                Node.of("ovs", "openvswitch"), Node.of("grafana", "grafana/grafana:8.5.2"));
 
         ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("icons", new Topology(nodes, List.of())));
 
         assertThat(svg.nodes()).extracting(n -> n.getAttribute("class")).containsExactly(
                 "node kind-switch state-unknown", "node kind-host state-unknown", "node kind-router state-unknown",
-                "node kind-router state-unknown", "node kind-host state-unknown", "node kind-switch state-unknown");
+                "node kind-router state-unknown", "node kind-host state-unknown", "node kind-switch state-unknown",
+                "node kind-host state-unknown");
         assertThat(svg.nodes()).extracting(n -> ((Element) n.getElementsByTagNameNS(ParsedSvg.SVG_NS, "use").item(0))
                 .getAttributeNS("http://www.w3.org/1999/xlink", "href"))
-                .containsExactly("#lf-switch", "#lf-host", "#lf-router", "#lf-router", "#lf-host", "#lf-switch");
+                .containsExactly("#lf-switch", "#lf-host", "#lf-router", "#lf-router", "#lf-host", "#lf-switch",
+                        "#lf-host");
     }
 
     @Test
