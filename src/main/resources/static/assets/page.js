@@ -9,7 +9,7 @@ export async function api(method, path, { body, type, headers = {} } = {}) {
   const all = { Accept: 'application/json', ...headers };
   if (method !== 'GET' && method !== 'HEAD') all['X-CSRF-Token'] = csrf;
   if (type) all['Content-Type'] = type;
-  // no-store: a lab's ETag covers its definition, not its live status, so a revalidated copy would show stale state
+  // no-store: the page always wants the live state, never a cached copy
   const response = await fetch(path, { method, headers: all, body, credentials: 'same-origin', cache: 'no-store' });
   if (response.status === 401) {
     window.location.assign('/signin');

@@ -134,7 +134,10 @@ class LabController {
 
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getLab", summary = "Get a lab",
-            description = "With Accept: application/yaml the lab comes as a containerlab topology file.")
+            description = "With Accept: application/yaml the lab comes as a containerlab topology file. The ETag is"
+                    + " the definition's version, followed by a mark of the lab's live state and of the caller's"
+                    + " permission: If-None-Match answers 304 only while all three are unchanged, and"
+                    + " If-Match on a change compares the version alone.")
     ResponseEntity<LabView> get(Caller caller, @PathVariable UUID id,
                                 @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
                                 String ifNoneMatch) {
@@ -142,12 +145,13 @@ class LabController {
         var statusReads = statusSources.stream().map(source -> source.statusRead(id)).toList();
         LabAccess.Shown shown = access.show(caller, id, Permission.VIEW, statusReads);
         Lab lab = shown.lab();
-        if (!EntityTags.matchesNoneOf(ifNoneMatch, lab)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(EntityTags.of(lab)).build();
-        }
         LabStatus status = statusReads.stream().map(read -> shown.alongside().of(read)).flatMap(Optional::stream)
                 .findFirst().orElse(null);
-        return ResponseEntity.ok().eTag(EntityTags.of(lab))
+        String tag = EntityTags.ofView(lab, status, shown.permission(), shown.owner().name());
+        if (!EntityTags.matchesNoneOf(ifNoneMatch, tag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).build();
+        }
+        return ResponseEntity.ok().eTag(tag)
                 .body(LabView.from(lab, shown.owner(), shown.permission(), status, null));
     }
 

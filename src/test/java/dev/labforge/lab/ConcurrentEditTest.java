@@ -37,9 +37,9 @@ class ConcurrentEditTest extends IntegrationTest {
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(200));
         Response read = alice.get("/api/v1/labs/" + id);
-        assertThat(read.header("ETag")).isEqualTo("\"" + WRITERS + "\"");
+        assertThat(read.header("ETag")).startsWith("\"" + WRITERS + "-");
         // the stored lab is the one the writer that answered with the highest version wrote
-        Response last = answers.stream().filter(a -> a.header("ETag").equals(read.header("ETag"))).findFirst()
+        Response last = answers.stream().filter(a -> a.header("ETag").equals("\"" + WRITERS + "\"")).findFirst()
                 .orElseThrow();
         assertThat(read.json().get("name").asString()).isEqualTo(last.json().get("name").asString());
     }
@@ -55,7 +55,7 @@ class ConcurrentEditTest extends IntegrationTest {
         assertThat(answers).filteredOn(a -> a.status() == 412).hasSize(WRITERS - 1)
                 .allSatisfy(a -> assertThat(a.json().get("type").asString())
                         .isEqualTo("https://labforge.dev/problems/precondition-failed"));
-        assertThat(alice.get("/api/v1/labs/" + id).header("ETag")).isEqualTo("\"1\"");
+        assertThat(alice.get("/api/v1/labs/" + id).header("ETag")).startsWith("\"1-");
     }
 
     @Test

@@ -65,11 +65,27 @@ class LabApiTest extends IntegrationTest {
     }
 
     @Test
-    void answersNotModifiedForACurrentETag() {
+    void revalidatesTheLabOnlyWhileWhatItShowsIsUnchanged() {
         String id = alice.post("/api/v1/labs", triangle("cached")).json().get("id").asString();
+        ApiClient bob = api().newUser();
+        alice.put("/api/v1/labs/" + id + "/access", "{\"grants\":[{\"user\":\"" + bob.username() + "\",\"level\":\"view\"}]}");
 
-        assertThat(alice.get("/api/v1/labs/" + id, "If-None-Match", "\"0\"").status()).isEqualTo(304);
-        assertThat(alice.get("/api/v1/labs/" + id, "If-None-Match", "\"7\"").status()).isEqualTo(200);
+        String seen = bob.get("/api/v1/labs/" + id).header("ETag");
+        assertThat(seen).startsWith("\"0-");
+        assertThat(bob.get("/api/v1/labs/" + id, "If-None-Match", seen).status()).isEqualTo(304);
+        assertThat(bob.get("/api/v1/labs/" + id, "If-None-Match", "\"7\"").status()).isEqualTo(200);
+
+        // the definition is unchanged, but what the answer shows is not: bob's permission
+        alice.put("/api/v1/labs/" + id + "/access", "{\"grants\":[{\"user\":\"" + bob.username() + "\",\"level\":\"edit\"}]}");
+        Response again = bob.get("/api/v1/labs/" + id, "If-None-Match", seen);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("permission").asString()).isEqualTo("edit");
+
+        // a write's If-Match compares the version before the mark
+        assertThat(bob.put("/api/v1/labs/" + id, triangle("cached"), "If-Match", again.header("ETag")).status())
+                .isEqualTo(200);
+        assertThat(bob.put("/api/v1/labs/" + id, triangle("cached"), "If-Match", again.header("ETag")).status())
+                .isEqualTo(412);
     }
 
     @Test
