@@ -25,6 +25,8 @@ class LeadTimes {
     /** Boots vary; a quarter more than the 95th percentile keeps a late lab rare. */
     private static final double MARGIN = 1.25;
     private static final Duration MAX = Duration.ofHours(1);
+    /** Never less: a start request itself takes a reconcile pass or two before anything boots. */
+    private static final Duration MIN = Duration.ofMinutes(1);
 
     private final BookingProperties properties;
     private final JdbcClient jdbc;
@@ -48,6 +50,7 @@ class LeadTimes {
         }
         Duration lead = learned ? wholeMinutes(Duration.ofMillis((long) (boot.toMillis() * MARGIN)))
                 : properties.leadTime();
+        lead = lead.compareTo(MIN) < 0 ? MIN : lead;
         lead = lead.plus(spread(labs));
         return lead.compareTo(MAX) > 0 ? MAX : lead;
     }
