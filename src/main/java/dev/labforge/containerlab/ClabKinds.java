@@ -7,7 +7,25 @@ import java.util.Map;
  * use both, so catalog matching compares canonical names. The table follows the kind names each containerlab node
  * package registers.
  */
-final class ClabKinds {
+public final class ClabKinds {
+
+    /**
+     * The kinds containerlab's topology schema allows: the enum of definitions.node-config.properties.kind in
+     * schemas/clab.schema.json of github.com/srl-labs/containerlab at commit 39ff2b7ccce20f3c4610fcbd1fc030582f4499c1
+     * (src/test/resources/containerlab/clab.schema.json; ClabKindsTest keeps the two equal).
+     */
+    static final java.util.Set<String> SCHEMA_KINDS = java.util.Set.of(
+            "nokia_srlinux", "arista_ceos", "juniper_crpd", "juniper_csrx", "sonic-vs", "sonic-vm", "nokia_sros",
+            "nokia_srsim", "juniper_vmx", "juniper_vqfx", "juniper_vsrx", "juniper_vjunosrouter",
+            "juniper_vjunosswitch", "juniper_vjunosevolved", "cisco_xrv", "cisco_xrv9k", "arista_veos",
+            "cisco_csr1000v", "paloalto_panos", "mikrotik_ros", "6wind_vsr", "cisco_n9kv", "cisco_ftdv",
+            "dell_ftosv", "dell_sonic", "aruba_aoscx", "linux", "bridge", "ovs-bridge", "border0", "host",
+            "keysight_ixia-c-one", "ipinfusion_ocnos", "checkpoint_cloudguard", "ciena_saos", "ext-container",
+            "rare", "cisco_xrd", "cisco_xrd_vrouter", "cisco_c8000", "cisco_c8000v", "cisco_cat9kv", "cisco_iol",
+            "cisco_asav", "cisco_vios", "nvidia_cumulusvx", "huawei_vrp", "openbsd", "freebsd", "generic_vm",
+            "fortinet_fortigate", "k8s-kind", "fdio_vpp", "vyosnetworks_vyos", "juniper_cjunosevolved",
+            "arrcus_arcos", "f5_bigip-ve", "cisco_sdwan", "openwrt", "spirent_stc", "veesix_osvbng", "ostinato",
+            "plvision_sonic");
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("srl", "nokia_srlinux"),
@@ -33,6 +51,11 @@ final class ClabKinds {
             Map.entry("vr-ciena_saos", "ciena_saos"));
 
     private ClabKinds() {
+    }
+
+    /** Whether containerlab runs the kind: a schema kind, or an older name of one ({@code srl}, {@code vr-sros}). */
+    public static boolean isKnown(String kind) {
+        return kind != null && SCHEMA_KINDS.contains(canonical(kind));
     }
 
     static String canonical(String kind) {

@@ -3,11 +3,13 @@ package dev.labforge.containerlab;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
+import dev.labforge.topology.NodeOrigin;
 import dev.labforge.topology.Position;
 import dev.labforge.topology.Segment;
 import dev.labforge.topology.Topology;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a topology as a containerlab file that containerlab's JSON schema accepts and that
@@ -44,14 +47,17 @@ public final class ContainerlabExporter {
         Map<String, Object> nodes = new LinkedHashMap<>();
         Map<String, Object> body = new LinkedHashMap<>(Map.of("nodes", nodes));
         Set<String> names = new HashSet<>();
+        Map<String, String> shown = new HashMap<>(); // model name to the name the file shows
+        UnaryOperator<Endpoint> rename = end -> new Endpoint(shown.getOrDefault(end.node(), end.node()), end.iface());
         for (Node node : topology.nodes()) {
-            if (node.name() == null || !names.add(node.name())) {
-                throw new IllegalArgumentException("node names must be present and unique: " + node.name());
+            if (node.name() == null || !names.add(node.shownName())) {
+                throw new IllegalArgumentException("node names must be present and unique: " + node.shownName());
             }
-            nodes.put(node.name(), node(node, images.named(node.image())));
+            nodes.put(node.shownName(), node(node, images.named(node.image())));
+            shown.put(node.name(), node.shownName());
         }
         List<Map<String, Object>> links = new ArrayList<>(topology.links().stream()
-                .map(ContainerlabExporter::link).toList());
+                .map(link -> link(new Link(rename.apply(link.a()), rename.apply(link.b()), link.mtu()))).toList());
         for (Segment segment : topology.segments()) {
             // a LAN is containerlab's bridge node with a veth to each member; the bridge's port names are its own
             if (segment.name() == null || !names.add(segment.name())) {
@@ -61,7 +67,7 @@ public final class ContainerlabExporter {
             nodes.put(segment.name(), new LinkedHashMap<>(Map.of("kind", SEGMENT_KIND)));
             for (int port = 0; port < segment.endpoints().size(); port++) {
                 Endpoint bridgePort = new Endpoint(segment.name(), "eth" + (port + 1));
-                links.add(link(new Link(segment.endpoints().get(port), bridgePort, segment.mtu())));
+                links.add(link(new Link(rename.apply(segment.endpoints().get(port)), bridgePort, segment.mtu())));
             }
         }
         if (!links.isEmpty()) { // the schema wants at least one link when the list is there
@@ -75,11 +81,13 @@ public final class ContainerlabExporter {
 
     private static Map<String, Object> node(Node node, Optional<CatalogImage> entry) {
         Map<String, Object> out = new LinkedHashMap<>();
-        // canonical, because the schema only knows current kind names ("nokia_srlinux", not "srl")
-        out.put("kind", entry.map(CatalogImage::clabKind).filter(kind -> !kind.isBlank()).map(ClabKinds::canonical)
-                .orElse(FALLBACK_KIND));
-        String image = entry.map(e -> e.containerDisk() != null && !e.containerDisk().isBlank()
-                ? e.containerDisk() : e.name()).orElse(node.image());
+        Optional<NodeOrigin> origin = Optional.ofNullable(node.origin());
+        // an imported node goes out as it came in (a container image containerlab runs); others name the catalog's
+        // kind and disk. Canonical, because the schema only knows current kind names ("nokia_srlinux", not "srl")
+        out.put("kind", origin.map(NodeOrigin::kind).filter(kind -> !kind.isBlank())
+                .map(ClabKinds::canonical).or(() -> entry.map(CatalogImage::exportKind)).orElse(FALLBACK_KIND));
+        String image = origin.map(NodeOrigin::image).filter(i -> !i.isBlank())
+                .orElseGet(() -> entry.map(CatalogImage::exportImage).orElse(node.image()));
         if (image != null) {
             out.put("image", image);
         }

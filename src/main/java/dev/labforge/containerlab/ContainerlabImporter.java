@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,36 +74,54 @@ public final class ContainerlabImporter {
         PointerMap.Builder pointers = PointerMap.builder().put("", "");
         SegmentWiring segments = new SegmentWiring(warnings, pointers);
         Located nodeBlock = required(sections, "/topology", "nodes");
-        List<Node> nodes = nodes(nodeBlock, inheritance, new CatalogImages(catalog), segments, warnings, pointers);
+        CatalogImages images = new CatalogImages(catalog);
+        Names names = new Names(new LinkedHashMap<>(), new KindNotes());
+        List<Node> nodes = nodes(nodeBlock, inheritance, images, segments, names, warnings, pointers);
         Located linkList = sections.get("links");
-        List<Link> links = links(linkList, segments, warnings, pointers);
+        List<Link> links = links(linkList, segments, names.kinds(), warnings, pointers);
+        names.kinds().report(warnings);
         pointers.put("/links", linkList != null ? linkList.pointer() : "/topology");
         pointers.put("/segments", nodeBlock.pointer());
-        return new ContainerlabImport(name, new Topology(nodes, links, segments.segments()), warnings.list(),
+        Topology read = new Topology(nodes, links, segments.segments());
+        return new ContainerlabImport(name, new EndpointNames(names.nodes(), images).apply(read), warnings.list(),
                 pointers.build());
     }
 
     private static List<Node> nodes(Located block, Inheritance inheritance, CatalogImages catalog,
-                                    SegmentWiring segments, Warnings warnings, PointerMap.Builder pointers) {
+                                    SegmentWiring segments, Names names, Warnings warnings,
+                                    PointerMap.Builder pointers) {
         if (!(block.value() instanceof YamlValue.Mapping)) {
             throw block.error("must be a mapping of node names to node definitions");
         }
         pointers.put("/nodes", block.pointer());
-        NodeReader reader = new NodeReader(inheritance, catalog, warnings, pointers);
+        NodeReader reader = new NodeReader(inheritance, catalog, warnings, pointers, names.kinds());
+        Map<String, Located> routers = new LinkedHashMap<>();
+        block.entries().forEach((name, definition) -> {
+            String kind = inheritance.kindOf(NodeConfig.read(definition, warnings)).map(Sourced::value).orElse(null);
+            if (SegmentWiring.isBridge(kind)) {
+                segments.add(name, definition.pointer());
+            } else if (KindNotes.notImported(kind)) {
+                names.kinds().skipped(kind, name, definition.pointer());
+            } else {
+                routers.put(name, definition);
+            }
+        });
+        names.nodes().putAll(NodeNames.map(routers.keySet()));
         List<Node> nodes = new ArrayList<>();
         // a node without a body ("r1:") is allowed: it takes everything from its kind and the defaults
-        block.entries().forEach((name, definition) -> {
-            if (SegmentWiring.isBridge(inheritance.kindOf(NodeConfig.read(definition, warnings))
-                    .map(Sourced::value).orElse(null))) {
-                segments.add(name, definition.pointer());
-            } else {
-                nodes.add(reader.read(nodes.size(), name, definition));
+        routers.forEach((name, definition) -> {
+            String model = names.nodes().get(name);
+            if (!model.equals(name)) {
+                warnings.add(definition.pointer(), "node name '" + name + "' is no DNS-1123 label, which Kubernetes"
+                        + " needs; the node is called '" + model + "' in LabForge, shows as '" + name
+                        + "' and exports as '" + name + "'");
             }
+            nodes.add(reader.read(nodes.size(), model, model.equals(name) ? null : name, definition));
         });
         return nodes;
     }
 
-    private static List<Link> links(Located block, SegmentWiring segments, Warnings warnings,
+    private static List<Link> links(Located block, SegmentWiring segments, KindNotes kinds, Warnings warnings,
                                     PointerMap.Builder pointers) {
         List<Link> links = new ArrayList<>();
         if (block == null) {
@@ -111,6 +130,11 @@ public final class ContainerlabImporter {
         LinkReader reader = new LinkReader(warnings);
         for (Located entry : block.items()) {
             Optional<Link> link = reader.read(entry);
+            if (link.isPresent() && link.get().endpoints().stream().anyMatch(end -> kinds.isSkipped(end.node()))) {
+                link.get().endpoints().stream().filter(end -> kinds.isSkipped(end.node())).findFirst()
+                        .ifPresent(end -> kinds.skippedLink(end.node()));
+                continue;
+            }
             String endpoints = PointerMap.append(entry.pointer(), "endpoints");
             if (link.isPresent() && !segments.take(link.get(), entry.pointer(), endpoints,
                     PointerMap.append(entry.pointer(), "mtu"))) {
@@ -127,6 +151,10 @@ public final class ContainerlabImporter {
             }
         }
         return links;
+    }
+
+    /** The file's node names and the model's, filled once the node block is read. */
+    private record Names(Map<String, String> nodes, KindNotes kinds) {
     }
 
     private static Located required(Map<String, Located> fields, String parent, String key) {

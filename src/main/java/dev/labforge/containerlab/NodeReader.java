@@ -1,6 +1,7 @@
 package dev.labforge.containerlab;
 
 import dev.labforge.topology.Node;
+import dev.labforge.topology.NodeOrigin;
 import dev.labforge.topology.Position;
 
 import java.util.LinkedHashMap;
@@ -22,21 +23,27 @@ final class NodeReader {
     private final CatalogImages catalog;
     private final Warnings warnings;
     private final PointerMap.Builder pointers;
+    private final KindNotes kinds;
 
-    NodeReader(Inheritance inheritance, CatalogImages catalog, Warnings warnings, PointerMap.Builder pointers) {
+    NodeReader(Inheritance inheritance, CatalogImages catalog, Warnings warnings, PointerMap.Builder pointers,
+               KindNotes kinds) {
+        this.kinds = kinds;
         this.inheritance = inheritance;
         this.catalog = catalog;
         this.warnings = warnings;
         this.pointers = pointers;
     }
 
-    Node read(int index, String name, Located block) {
+    /** @param displayName the file's name when the model's differs from it; else null */
+    Node read(int index, String name, String displayName, Located block) {
         String model = "/nodes/" + index;
         pointers.put(model, block.pointer()).put(model + "/name", block.pointer());
         NodeConfig own = NodeConfig.read(block, warnings);
         List<NodeConfig> layers = inheritance.layers(own);
 
-        String image = image(model, block, own, layers);
+        String image = image(model, displayName != null ? displayName : name, block, own, layers);
+        NodeOrigin origin = origin(image, inheritance.kindOf(own).map(Sourced::value).orElse(null),
+                Inheritance.first(layers, NodeConfig::image).map(Sourced::value).orElse(null));
         Integer cpu = value(Inheritance.first(layers, NodeConfig::cpu), model + "/cpu");
         Integer memory = value(Inheritance.first(layers, NodeConfig::memoryMib), model + "/memoryMib");
         String startupConfig = value(Inheritance.first(layers, NodeConfig::startupConfig), model + "/startupConfig");
@@ -51,10 +58,10 @@ final class NodeReader {
         if (!own.labels().isEmpty()) { // otherwise the node itself is the closest place that exists
             pointers.put(model + "/labels", PointerMap.append(block.pointer(), "labels"));
         }
-        return new Node(name, image, cpu, memory, startupConfig, labels, position);
+        return new Node(name, image, cpu, memory, startupConfig, labels, position, displayName, origin);
     }
 
-    private String image(String model, Located block, NodeConfig own, List<NodeConfig> layers) {
+    private String image(String model, String name, Located block, NodeConfig own, List<NodeConfig> layers) {
         Optional<Sourced<String>> image = Inheritance.first(layers, NodeConfig::image);
         Optional<Sourced<String>> kind = inheritance.kindOf(own);
         CatalogImages.Choice choice = catalog.choose(image.map(Sourced::value).orElse(null),
@@ -63,10 +70,24 @@ final class NodeReader {
         String source = image.or(() -> kind).map(Sourced::pointer).orElse(block.pointer());
         pointers.put(model + "/image", source);
         if (choice.match() == CatalogImages.Match.KIND && image.isPresent()) {
-            warnings.add(image.get().pointer(), "image '" + image.get().value() + "' is not in the image catalog;"
-                    + " using catalog image '" + choice.image() + "' for kind " + kind.get().value());
+            kinds.substituted(kind.get().value(), name, image.get().value(), choice.image(), image.get().pointer());
         }
         return choice.image();
+    }
+
+    /**
+     * What the file said the node runs, as far as an export from the catalog would not say it again: a node that
+     * names the catalog's disk and kind keeps no origin, so labs made in LabForge read back unchanged. The kind under
+     * its current name: containerlab runs both, and its schema knows only the current one.
+     */
+    private NodeOrigin origin(String catalogImage, String kind, String image) {
+        Optional<CatalogImage> entry = catalog.named(catalogImage);
+        String canonical = ClabKinds.canonical(kind);
+        String ownKind = canonical == null || canonical.equals(entry.map(CatalogImage::exportKind).orElse(null))
+                ? null : canonical;
+        String ownImage = image == null || image.equals(entry.map(CatalogImage::exportImage).orElse(null))
+                ? null : image;
+        return ownKind == null && ownImage == null ? null : new NodeOrigin(ownKind, ownImage);
     }
 
     private <T> T value(Optional<Sourced<T>> sourced, String model) {

@@ -2,6 +2,7 @@ package dev.labforge.image;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.labforge.api.InvalidField;
+import dev.labforge.containerlab.ClabKinds;
 import dev.labforge.topology.InterfaceNaming;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -29,14 +30,23 @@ final class ImageDocument {
             @NotNull @Min(0) @Max(1000) @Schema(example = "1", description = "number of the first data port")
             Integer firstPort,
             @NotNull @Min(1) @Max(256) @Schema(example = "16", description = "how many data ports the image has")
-            Integer maxPorts) {
+            Integer maxPorts,
+            @Size(max = 8) @Schema(example = "[\"ethernet-1/{n}\"]", description = "other names the image's"
+                    + " containerlab kind accepts for the same ports, each a pattern with one {n}; a containerlab"
+                    + " import maps them to the pattern")
+            List<@NotBlank @Size(max = 64) String> aliases) {
 
         InterfaceNaming toDomain() {
             return new InterfaceNaming(pattern, firstPort, maxPorts);
         }
 
-        static Interfaces from(InterfaceNaming naming) {
-            return new Interfaces(naming.pattern(), naming.firstPort(), naming.maxPorts());
+        List<String> aliasList() {
+            return aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        static Interfaces from(InterfaceNaming naming, List<String> aliases) {
+            return new Interfaces(naming.pattern(), naming.firstPort(), naming.maxPorts(),
+                    aliases.isEmpty() ? null : aliases);
         }
     }
 
@@ -67,6 +77,19 @@ final class ImageDocument {
             if (!InterfaceNaming.validPattern(interfaces.pattern())) {
                 errors.add(InvalidField.at("/interfaces/pattern", "must contain {n} exactly once, e.g. eth{n}"));
             }
+            if (clabKind != null && !clabKind.isBlank() && !ClabKinds.isKnown(clabKind)) {
+                errors.add(InvalidField.at("/clabKind", "'" + clabKind + "' is not a containerlab kind (its topology"
+                        + " schema lists them, e.g. nokia_srlinux, arista_ceos, linux); an export would not run"));
+            }
+            List<String> aliases = interfaces.aliasList();
+            for (int i = 0; i < aliases.size(); i++) {
+                if (!InterfaceNaming.validPattern(aliases.get(i))) {
+                    errors.add(InvalidField.at("/interfaces/aliases/" + i,
+                            "must contain {n} exactly once, e.g. ethernet-1/{n}"));
+                } else if (aliases.get(i).equals(interfaces.pattern()) || aliases.indexOf(aliases.get(i)) < i) {
+                    errors.add(InvalidField.at("/interfaces/aliases/" + i, "repeats the pattern or another alias"));
+                }
+            }
             if (readiness.probe() == ReadinessProbe.TCP && readiness.port() == null) {
                 errors.add(InvalidField.at("/readiness/port", "a TCP readiness probe needs a port"));
             }
@@ -75,7 +98,8 @@ final class ImageDocument {
 
         RouterImage toDomain() {
             return new RouterImage(name, description, containerDisk, clabKind, defaultCpu, defaultMemoryMib,
-                    interfaces.toDomain(), nicModel, configDelivery, readiness.probe(), readiness.port());
+                    interfaces.toDomain(), interfaces.aliasList(), nicModel, configDelivery, readiness.probe(),
+                    readiness.port());
         }
     }
 
@@ -87,7 +111,7 @@ final class ImageDocument {
         static View from(RouterImage image) {
             return new View(image.getId(), image.name(), image.description(), image.containerDisk(),
                     image.clabKind(), image.defaultCpu(), image.defaultMemoryMib(),
-                    Interfaces.from(image.interfaces()), image.nicModel(), image.configDelivery(),
+                    Interfaces.from(image.interfaces(), image.interfaceAliases()), image.nicModel(), image.configDelivery(),
                     new Readiness(image.readinessProbe(), image.readinessPort()), image.createdAt());
         }
     }

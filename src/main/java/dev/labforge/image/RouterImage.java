@@ -10,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
@@ -36,6 +39,9 @@ public class RouterImage implements Persistable<UUID> {
     private int firstDataPort;
     @Column(name = "max_data_ports")
     private int maxDataPorts;
+    @Column(name = "interface_aliases")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] interfaceAliases = new String[0];
     @Column(name = "nic_model")
     @Enumerated(EnumType.STRING)
     private NicModel nicModel;
@@ -58,7 +64,15 @@ public class RouterImage implements Persistable<UUID> {
     RouterImage(String name, String description, String containerDisk, String clabKind, int defaultCpu,
                 int defaultMemoryMib, InterfaceNaming interfaces, NicModel nicModel, ConfigDelivery configDelivery,
                 ReadinessProbe readinessProbe, Integer readinessPort) {
+        this(name, description, containerDisk, clabKind, defaultCpu, defaultMemoryMib, interfaces, List.of(),
+                nicModel, configDelivery, readinessProbe, readinessPort);
+    }
+
+    RouterImage(String name, String description, String containerDisk, String clabKind, int defaultCpu,
+                int defaultMemoryMib, InterfaceNaming interfaces, List<String> interfaceAliases, NicModel nicModel,
+                ConfigDelivery configDelivery, ReadinessProbe readinessProbe, Integer readinessPort) {
         this.id = UUID.randomUUID();
+        this.interfaceAliases = interfaceAliases.toArray(String[]::new);
         this.name = name;
         this.description = description;
         this.containerDisk = containerDisk;
@@ -92,6 +106,11 @@ public class RouterImage implements Persistable<UUID> {
 
     public InterfaceNaming interfaces() {
         return new InterfaceNaming(interfacePattern, firstDataPort, maxDataPorts);
+    }
+
+    /** Other patterns the image's kind accepts for its data ports ({@code ethernet-1/{n}} beside {@code e1-{n}}). */
+    public List<String> interfaceAliases() {
+        return interfaceAliases == null ? List.of() : List.of(interfaceAliases);
     }
 
     public String name() {

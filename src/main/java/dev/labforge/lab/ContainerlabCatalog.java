@@ -17,7 +17,8 @@ class ContainerlabCatalog {
 
     ImageCatalogView view() {
         var images = catalog.all().stream().map(image -> new CatalogImage(image.name(), image.containerDisk(),
-                image.clabKind(), image.defaultCpu(), image.defaultMemoryMib())).toList();
+                image.clabKind(), image.defaultCpu(), image.defaultMemoryMib(), image.interfaces(),
+                image.interfaceAliases())).toList();
         return ImageCatalogView.of(images);
     }
 }

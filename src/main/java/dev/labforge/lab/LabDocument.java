@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
+import dev.labforge.topology.NodeOrigin;
 import dev.labforge.topology.Position;
 import dev.labforge.topology.Segment;
 import dev.labforge.topology.Topology;
@@ -38,18 +39,34 @@ final class LabDocument {
             @Schema(description = "memory in MiB; the image's default when absent") Integer memoryMib,
             @Schema(description = "configuration the router boots with") String startupConfig,
             @Size(max = 64) Map<@Size(max = 63) String, @NotNull @Size(max = 255) String> labels,
-            @Valid PositionDocument position) {
+            @Valid PositionDocument position,
+            @Size(max = 255) @Schema(example = "PC1", description = "the name people know the node by, when it is"
+                    + " no DNS label (a containerlab import keeps the file's name here); exports write it")
+            String displayName,
+            @Valid @Schema(description = "the containerlab kind and container image the node was imported from;"
+                    + " a containerlab export writes these") OriginDocument origin) {
 
         Node toDomain() {
             return new Node(name, image, cpu, memoryMib, startupConfig, labels,
-                    position == null ? null : new Position(position.x(), position.y()));
+                    position == null ? null : new Position(position.x(), position.y()), displayName,
+                    origin == null ? null : new NodeOrigin(origin.kind(), origin.image()));
         }
 
         static NodeDocument from(Node node) {
             Position p = node.position();
+            NodeOrigin o = node.origin();
             return new NodeDocument(node.name(), node.image(), node.cpu(), node.memoryMib(), node.startupConfig(),
-                    node.labels(), p == null ? null : new PositionDocument(p.x(), p.y()));
+                    node.labels(), p == null ? null : new PositionDocument(p.x(), p.y()), node.displayName(),
+                    o == null ? null : new OriginDocument(o.kind(), o.image()));
         }
+    }
+
+    @Schema(name = "NodeOrigin", description = "Where an imported node came from, as the containerlab file said")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OriginDocument(
+            @Size(max = 64) @Schema(example = "nokia_srlinux", description = "containerlab kind") String kind,
+            @Size(max = 500) @Schema(example = "ghcr.io/nokia/srlinux:24.10", description = "container image")
+            String image) {
     }
 
     @Schema(name = "Link", description = "A point-to-point link between two router interfaces")

@@ -47,6 +47,26 @@ public record InterfaceNaming(String pattern, int firstPort, int maxPorts) {
         return pattern.replace(PLACEHOLDER, Integer.toString(firstPort + index));
     }
 
+    /**
+     * The data port an alias stands for: {@code ethernet-1/3} under alias pattern {@code ethernet-1/{n}} is port 3,
+     * written with this naming's pattern ({@code e1-3}). Empty when the name already follows the pattern or no alias
+     * pattern matches it.
+     */
+    public java.util.Optional<String> canonical(String iface, java.util.List<String> aliasPatterns) {
+        if (iface == null || portNumber(iface).isPresent() || aliasPatterns == null) {
+            return java.util.Optional.empty();
+        }
+        for (String alias : aliasPatterns) {
+            if (validPattern(alias)) {
+                OptionalInt n = new InterfaceNaming(alias, firstPort, maxPorts).portNumber(iface);
+                if (n.isPresent()) {
+                    return java.util.Optional.of(pattern.replace(PLACEHOLDER, Integer.toString(n.getAsInt())));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public String describe() {
         return dataPort(0) + " .. " + dataPort(maxPorts - 1);
     }

@@ -4,6 +4,7 @@ import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Position;
+import dev.labforge.topology.Segment;
 import dev.labforge.topology.Topology;
 
 import java.util.ArrayList;
@@ -48,7 +49,29 @@ final class RandomTopologies {
             links.add(new Link(endpoint(random, names), endpoint(random, names),
                     random.nextInt(10) < 6 ? null : 1 + random.nextInt(65535)));
         }
-        return new Topology(nodes, links);
+        return new Topology(nodes, links, segments(random, names));
+    }
+
+    /** Shared segments (exported as bridge nodes), named apart from the nodes, with members on the nodes. */
+    private static List<Segment> segments(Random random, Set<String> nodes) {
+        List<Segment> segments = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>(nodes);
+        int count = nodes.isEmpty() ? 0 : random.nextInt(3);
+        while (segments.size() < count) {
+            String name = text(random, NAME_CHARS, 1, 10);
+            if (!Character.isLetterOrDigit(name.charAt(0)) || RESERVED_NODES.contains(name) || !taken.add(name)) {
+                continue;
+            }
+            List<Endpoint> members = new ArrayList<>();
+            int size = random.nextInt(5);
+            for (int i = 0; i < size; i++) {
+                members.add(endpoint(random, nodes));
+            }
+            // an MTU travels on the members' links, so a segment without members has none to keep
+            Integer mtu = members.isEmpty() || random.nextBoolean() ? null : 576 + random.nextInt(9000);
+            segments.add(new Segment(name, members, mtu));
+        }
+        return segments;
     }
 
     private static Node node(Random random, String name, List<String> images) {

@@ -58,4 +58,47 @@ class ImageApiTest extends IntegrationTest {
         assertThat(pattern.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
                 .containsExactly("/interfaces/pattern");
     }
+
+    @Test
+    void anImageDeclaresInterfaceAliasesItsKindAccepts() {
+        String name = "srl-" + UUID.randomUUID().toString().substring(0, 8);
+        String srl = image(name).replace("\"pattern\":\"eth{n}\"", "\"pattern\":\"e1-{n}\",\"aliases\":[\"ethernet-1/{n}\"]")
+                .replace("\"clabKind\":\"linux\"", "\"clabKind\":\"nokia_srlinux\"");
+        assertThat(api().post("/api/v1/images", srl).status()).isEqualTo(201);
+        assertThat(api().get("/api/v1/images/" + name).json().get("interfaces").get("aliases").get(0).asString())
+                .isEqualTo("ethernet-1/{n}");
+
+        // a containerlab file written with the alias imports with the image's own names
+        var lab = api().newUser().send("POST", "/api/v1/labs", """
+                name: srl-aliases
+                topology:
+                  nodes:
+                    a: {kind: nokia_srlinux, image: %s}
+                    b: {kind: nokia_srlinux, image: %s}
+                  links:
+                    - endpoints: ["a:ethernet-1/1", "b:ethernet-1/2"]
+                """.formatted(name, name), "application/yaml");
+        assertThat(lab.status()).as(lab.body()).isEqualTo(201);
+        assertThat(lab.json().get("links").get(0).get("endpoints").valueStream().map(e -> e.asString()))
+                .containsExactly("a:e1-1", "b:e1-2");
+
+        var bad = api().post("/api/v1/images", image("bad-" + name)
+                .replace("\"pattern\":\"eth{n}\"", "\"pattern\":\"eth{n}\",\"aliases\":[\"ethernet\",\"eth{n}\"]"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                .containsExactly("/interfaces/aliases/0", "/interfaces/aliases/1");
+    }
+
+    @Test
+    void aClabKindContainerlabDoesNotKnowIsRefusedAtRegistration() {
+        String name = "kind-" + UUID.randomUUID().toString().substring(0, 8);
+        var refused = api().post("/api/v1/images", image(name).replace("\"clabKind\":\"linux\"",
+                "\"clabKind\":\"nokia_srlinx\""));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/clabKind");
+        assertThat(api().get("/api/v1/images/" + name).status()).isEqualTo(404);
+        // containerlab's older names for its kinds are kinds it runs
+        assertThat(api().post("/api/v1/images", image(name).replace("\"clabKind\":\"linux\"",
+                "\"clabKind\":\"srl\"")).status()).isEqualTo(201);
+    }
 }

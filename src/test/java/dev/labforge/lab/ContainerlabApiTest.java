@@ -65,7 +65,9 @@ class ContainerlabApiTest extends IntegrationTest {
         JsonNode second = again.json();
         assertThat(second.get("nodes")).isEqualTo(first.get("nodes"));
         assertThat(second.get("links")).isEqualTo(first.get("links"));
-        assertThat(second.get("warnings")).isEmpty();
+        // the export keeps the file's container image, which the catalog lacks: said again, once for the kind
+        assertThat(second.get("warnings").valueStream().map(w -> w.get("message").asString()))
+                .allSatisfy(message -> assertThat(message).startsWith("kind linux: 4 nodes"));
         String copyId = second.get("id").asString();
         assertThat(user.get("/api/v1/labs/" + copyId, "Accept", "application/yaml").body())
                 .isEqualTo(exported.body().replace("name: frr-ring\n", "name: frr-ring-copy\n"));
@@ -87,8 +89,36 @@ class ContainerlabApiTest extends IntegrationTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
-                .contains("/topology/nodes/R1", "/topology/nodes/r2/image", "/topology/links/0/endpoints/1");
+                .contains("/topology/nodes/r2/image", "/topology/links/0/endpoints/1")
+                .doesNotContain("/topology/nodes/R1"); // a name containerlab takes is mapped, not refused
         assertThat(user.get("/api/v1/labs").json().get("totalItems").asInt()).isZero();
+    }
+
+    @Test
+    void aNodeNameKubernetesCannotTakeIsMappedShownAndExportedAsWritten() {
+        Response created = importYaml("""
+                name: pcs
+                topology:
+                  nodes:
+                    PC1: {kind: linux, image: "wbitt/network-multitool:3.22.2"}
+                    r1: {kind: linux, image: frr}
+                  links:
+                    - endpoints: ["PC1:eth1", "r1:eth1"]
+                """, "");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode pc = created.json().get("nodes").get(0);
+        assertThat(pc.get("name").asString()).isEqualTo("pc1");
+        assertThat(pc.get("displayName").asString()).isEqualTo("PC1");
+        assertThat(pc.get("origin").get("image").asString()).isEqualTo("wbitt/network-multitool:3.22.2");
+        assertThat(created.json().get("links").get(0).get("endpoints").get(0).asString()).isEqualTo("pc1:eth1");
+        assertThat(created.json().get("warnings").valueStream().map(w -> w.get("pointer").asString()))
+                .contains("/topology/nodes/PC1");
+        String exported = user.get("/api/v1/labs/" + created.json().get("id").asString(), "Accept",
+                "application/yaml").body();
+        assertThat(exported).contains("  PC1:\n      kind: linux\n      image: wbitt/network-multitool:3.22.2",
+                "- PC1:eth1");
+        assertThat(ClabSchema.violations(exported)).isEmpty();
     }
 
     @Test

@@ -104,6 +104,21 @@ class TopologyValidatorTest {
                         new Segment("lan", List.of(Endpoint.parse("a:eth1")), 9001)), "link-mtu", "/segments/0/mtu"));
     }
 
+    @Test
+    void aMissingImageIsOneFindingHoweverManyNodesNameIt() {
+        Topology lab = topology(List.of(Node.of("a", "srl"), Node.of("b", "srl"), Node.of("c", "srl"),
+                Node.of("d", null), Node.of("e", " "), frr("f")));
+
+        List<Violation> violations = validator.validate(lab, IMAGES);
+
+        assertThat(violations).extracting(Violation::rule, Violation::pointer).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("lab-size", "/nodes"),
+                org.assertj.core.groups.Tuple.tuple("image-known", "/nodes/0/image"),
+                org.assertj.core.groups.Tuple.tuple("image-known", "/nodes/3/image"));
+        assertThat(violations.get(1).message()).contains("'srl'", "so do b, c");
+        assertThat(violations.get(2).message()).contains("required", "so do e");
+    }
+
     static Topology segments(List<Node> nodes, Segment... segments) {
         return new Topology(nodes, List.of(), List.of(segments));
     }
