@@ -22,6 +22,10 @@ enum ConsoleClose {
     UPSTREAM_FAILED(4011, "the connection to the node's console on the cluster failed"),
     /** The node's console took no input for {@link ConsoleProperties#inputStall()}: the typist is let go. */
     INPUT_STALLED(4012, "the node's console is not taking input"),
+    /** A VNC screen has one viewer at a time (RFB is a conversation: a late joiner would need its own handshake). */
+    VNC_IN_USE(4013, "this VNC screen has a viewer already; serial consoles are shared, VNC screens not yet"),
+    /** The simulated RFB server could not parse what the client sent. */
+    PROTOCOL_ERROR(4014, "the VNC client sent something the simulated screen does not understand"),
     SERVICE_STOPPING(1001, "service stopping");
 
     private final int code;

@@ -22,12 +22,16 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     private static final String VIEWER = ConsoleSocketHandler.class.getName() + ".viewer";
     private static final String CONSOLE = ConsoleSocketHandler.class.getName() + ".console";
 
+    private static final String OPENED = ConsoleSocketHandler.class.getName() + ".opened";
+
     private final NodeConsoles consoles;
     private final ConsoleProperties properties;
+    private final ConsoleAudit audit;
 
-    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties) {
+    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ConsoleAudit audit) {
         this.consoles = consoles;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @Override
@@ -37,6 +41,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         Viewer viewer = new Viewer(session, admitted.caller(), admitted.instructor(),
                 properties.viewerBuffer().toBytes(), consoles.sender());
         session.getAttributes().put(VIEWER, viewer);
+        session.getAttributes().put(OPENED, audit.opened(admitted.caller(), target));
         session.getAttributes().put(CONSOLE, consoles.join(target, viewer,
                 (Boolean) session.getAttributes().get(ConsoleHandshake.TAKE)));
     }
@@ -73,6 +78,11 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         NodeConsole console = console(session);
         if (console != null) {
             consoles.leave(console, viewer(session));
+        }
+        java.time.Instant opened = (java.time.Instant) session.getAttributes().get(OPENED);
+        if (opened != null) {
+            audit.closed(viewer(session).caller(), (ConsoleTarget) session.getAttributes().get(ConsoleHandshake.TARGET),
+                    opened, status.getCode(), status.getReason());
         }
     }
 

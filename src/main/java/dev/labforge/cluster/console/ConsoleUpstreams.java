@@ -1,6 +1,5 @@
 package dev.labforge.cluster.console;
 
-import dev.labforge.api.ServiceUnavailable;
 import dev.labforge.cluster.ClusterConnection;
 import dev.labforge.cluster.ClusterLabels;
 import io.fabric8.kubernetes.client.http.HttpClient;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Where a node's console bytes come from: one connection per console, opened by its {@link NodeConsole} when the
  * first viewer joins. On a real cluster KubeVirt's console or vnc subresource of the node's VMI
- * ({@link KubeVirtConsole}); on the simulated cluster, where no VM runs, a {@link SimulatedRouterShell}.
+ * ({@link KubeVirtConsole}); on the simulated cluster, where no VM runs, a {@link SimulatedRouterShell} for the serial
+ * console and a {@link SimulatedRfbServer} for the screen.
  */
 @Component
 class ConsoleUpstreams {
@@ -63,9 +63,6 @@ class ConsoleUpstreams {
 
     /** Whether this kind of console can be opened here; a problem saying why not, before any upgrade. */
     void check(ConsoleTarget target) {
-        if (cluster.isSimulated() && target.kind() != ConsoleKind.SERIAL) {
-            throw new ServiceUnavailable("the simulated cluster has no VNC screens yet; open the serial console");
-        }
     }
 
     Upstream open(ConsoleTarget target, Consumer<byte[]> output, Ended ended) {
@@ -76,6 +73,9 @@ class ConsoleUpstreams {
                     KubeVirtConsole.uri(cluster.client().getMasterUrl().toString(),
                             ClusterLabels.namespaceOf(target.lab()), target.node(), target.kind()),
                     output, ended, properties.inputBuffer().toBytes());
+        }
+        if (target.kind() == ConsoleKind.VNC) {
+            return new SimulatedRfbServer(target.node(), access.facts(target).image(), output, ended);
         }
         SimulatedRouterShell shell = new SimulatedRouterShell(target.node(), () -> access.facts(target), output);
         shell.boot();

@@ -50,16 +50,25 @@ final class NodeConsole {
         upstream = upstreams.open(target, this::output, this::end);
     }
 
-    /** Adds the viewer: first the scrollback, then live output. False if the console is full or over. */
+    /**
+     * Adds the viewer: first the scrollback, then live output. False if the console is full or over. A VNC screen
+     * takes one viewer: RFB is a conversation (handshake, pixel format, update requests) that a late joiner cannot
+     * pick up from a byte stream, so its bytes are not shared (only what the server says before its viewer
+     * arrives is kept for it), and no notices are mixed into them.
+     */
     synchronized boolean join(Viewer viewer, boolean take) {
-        if (ended || viewers.size() >= maxViewers) {
-            viewer.close(ended ? ConsoleClose.CONSOLE_ENDED : ConsoleClose.TOO_MANY_VIEWERS);
+        if (ended || viewers.size() >= (rfb() ? 1 : maxViewers)) {
+            viewer.close(ended ? ConsoleClose.CONSOLE_ENDED
+                    : rfb() ? ConsoleClose.VNC_IN_USE : ConsoleClose.TOO_MANY_VIEWERS);
             return false;
         }
         viewers.add(viewer);
         viewer.onDrained(() -> drained(viewer));
         boolean drives = driver == null || (take && viewer.instructor());
         byte[] recent = scrollback.snapshot();
+        if (rfb()) {
+            scrollback.clear(); // the server's opening bytes, given to the one viewer the conversation is with
+        }
         if (recent.length > 0) {
             viewer.offer(new BinaryMessage(recent));
         }
@@ -148,7 +157,9 @@ final class NodeConsole {
     private void output(byte[] bytes) {
         List<Viewer> slow = new ArrayList<>();
         synchronized (this) {
-            scrollback.append(bytes);
+            if (!rfb() || viewers.isEmpty()) { // RFB: only what the server said before its viewer came
+                scrollback.append(bytes);
+            }
             for (Viewer viewer : viewers) {
                 if (!viewer.offer(new BinaryMessage(bytes))) {
                     slow.add(viewer);
@@ -188,7 +199,14 @@ final class NodeConsole {
         }
     }
 
+    private boolean rfb() {
+        return target.kind() == ConsoleKind.VNC;
+    }
+
     private void notice(Viewer viewer, String json) {
+        if (rfb()) {
+            return; // a VNC client reads RFB bytes only
+        }
         viewer.offer(new TextMessage(json.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -5,8 +5,10 @@
  * single-use {@link dev.labforge.cluster.console.ConsoleTickets ticket} (kept hashed in PostgreSQL, so any
  * replica redeems it) and the ticket opens the socket. Each node has at most one upstream connection
  * (KubeVirt's consoles take one client at a time), fanned out to every viewer with a bounded scrollback
- * ({@link dev.labforge.cluster.console.NodeConsole}). Where the upstream comes from is a
- * {@link dev.labforge.cluster.console.ConsoleUpstreams}: a simulated router shell on the simulated cluster.
+ * ({@link dev.labforge.cluster.console.NodeConsole}); a VNC screen takes one viewer, since RFB is a conversation.
+ * Where the upstream comes from is a {@link dev.labforge.cluster.console.ConsoleUpstreams}: KubeVirt's console and
+ * vnc subresources on a real cluster, dialled with LabForge's own credentials; a simulated router shell and a
+ * simulated RFB screen on the simulated cluster.
  *
  * <p>Labs and access are read through their public faces; this package knows nothing of the reconciler.
  */

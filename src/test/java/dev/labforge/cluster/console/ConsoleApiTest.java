@@ -80,6 +80,27 @@ class ConsoleApiTest extends IntegrationTest {
     }
 
     @Test
+    void openingAndClosingAConsoleAreAuditedWithTheDuration() throws Exception {
+        String url = owner.post(tickets(lab, "r2"), "").json().get("url").asString();
+        try (ConsoleClient console = ConsoleClient.open(port, url)) {
+            console.awaitOutput("r2 login: ");
+        }
+        String actor = owner.get("/api/v1/me").json().get("username").asString();
+        await("the console's close audited", () -> jdbc.sql("select count(*) from audit_log where target_id = ?"
+                + " and action = 'console.close'").param(lab.toString()).query(Long.class).single() == 1);
+        var entries = jdbc.sql("select action, actor_name, target_kind, detail::text as detail from audit_log"
+                        + " where target_id = ? and action like 'console.%' order by id")
+                .param(lab.toString()).query().listOfRows();
+        assertThat(entries).extracting(row -> row.get("action")).containsExactly("console.open", "console.close");
+        assertThat(entries).allSatisfy(row -> {
+            assertThat(row.get("actor_name")).isEqualTo(actor);
+            assertThat(row.get("target_kind")).isEqualTo("lab");
+            assertThat((String) row.get("detail")).contains("\"node\": \"r2\"").contains("\"kind\": \"serial\"");
+        });
+        assertThat((String) entries.get(1).get("detail")).contains("\"durationSeconds\": ").contains("\"closeCode\": 1000");
+    }
+
+    @Test
     void aTicketOpensOneConsoleOnce() throws Exception {
         String url = owner.post(tickets(lab, "r1"), "").json().get("url").asString();
         try (ConsoleClient first = ConsoleClient.open(port, url)) {
