@@ -3,6 +3,10 @@ package dev.labforge;
 /** Images the tests register: a Linux-style one and one with vendor port names. */
 public final class Catalog {
 
+    /**
+     * The catalog's FRR image. Tests share one catalog, and an import falls back to the first image by name of the
+     * node's kind: a test registering more {@code linux} images names them {@code frr-...}, after this one.
+     */
     public static final String FRR = """
             {"name":"frr","description":"FRRouting on Debian","containerDisk":"quay.io/labforge/frr-vm:10.2",
              "clabKind":"linux","defaultCpu":1,"defaultMemoryMib":1024,

@@ -52,7 +52,7 @@ class ClassViewTest extends BookingIntegrationTest {
         ApiClient alice = room.enrol("student");
         ApiClient bob = room.enrol("student");
         ApiClient assistant = room.enrol("assistant");
-        String broken = "broken-" + UUID.randomUUID().toString().substring(0, 8);
+        String broken = "frr-broken-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api().post("/api/v1/images", BROKEN.formatted(broken, broken)).status()).isEqualTo(201);
         String bobsLab = room.labOf(bob);
         Response mine = bob.get("/api/v1/labs/" + bobsLab);

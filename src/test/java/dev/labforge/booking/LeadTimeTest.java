@@ -95,7 +95,7 @@ class LeadTimeTest extends BookingIntegrationTest {
     }
 
     private String image() {
-        String name = "boots-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "frr-boots-" + UUID.randomUUID().toString().substring(0, 8);
         Response registered = api().post("/api/v1/images", Catalog.FRR.replace("\"name\":\"frr\"",
                 "\"name\":\"" + name + "\""));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
