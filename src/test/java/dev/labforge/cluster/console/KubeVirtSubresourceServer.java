@@ -117,6 +117,7 @@ final class KubeVirtSubresourceServer implements AutoCloseable {
     }
 
     private void floodFrom(ServerWebSocket socket, int from, int messages, int size) {
+        socket.drainHandler(null); // a drain handler fires on every drain: one left set would send its messages again
         for (int i = from; i < messages; i++) {
             if (socket.writeQueueFull()) {
                 int next = i;
