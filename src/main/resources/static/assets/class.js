@@ -1,4 +1,4 @@
-import { el, showError } from './page.js';
+import { api, el, showError } from './page.js';
 
 // The class view: one tile per student, from the course's ONE event stream ('class': the whole view, then 'student':
 // one row whenever it changes). No polling, no stream per tile. Names are text, never markup.
@@ -27,6 +27,10 @@ function tile(row) {
 
 function put(row) {
   rows.set(row.username, row);
+  // a running booking's seconds left say what time the service has now
+  if (row.booking && row.booking.secondsLeft != null) {
+    skew = Date.parse(row.booking.end) - row.booking.secondsLeft * 1000 - Date.now();
+  }
   const fresh = tile(row);
   const old = tiles.querySelector('[data-student="' + CSS.escape(row.username) + '"]');
   if (old) old.replaceWith(fresh); else tiles.append(fresh);
@@ -59,6 +63,7 @@ const state = document.getElementById('stream-state');
 stream.addEventListener('class', (message) => {
   const view = JSON.parse(message.data);
   skew = Date.parse(view.at) - Date.now();
+  starts();
   rows.clear();
   tiles.replaceChildren();
   for (const row of view.students) put(row);
@@ -72,3 +77,33 @@ stream.onerror = () => {
   if (stream.readyState === EventSource.CLOSED) showError('The class view stream ended: reload the page.');
 };
 setInterval(tick, 1000);
+
+// class session starts: the next day of quarter hours by the service's clock
+const QUARTER = 15 * 60 * 1000;
+function starts() {
+  const select = document.getElementById('session-start');
+  const kept = select.value;
+  const first = Math.floor((Date.now() + skew) / QUARTER + 1) * QUARTER;
+  select.replaceChildren(...Array.from({ length: 96 }, (_, i) => {
+    const at = new Date(first + i * QUARTER);
+    return el('option', { value: at.toISOString(), text: at.toLocaleString([], { weekday: 'short', hour: '2-digit',
+      minute: '2-digit' }) });
+  }));
+  if (kept && select.querySelector('option[value="' + kept + '"]')) select.value = kept;
+}
+
+document.getElementById('session').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const start = form.start.value;
+  const end = new Date(Date.parse(start) + Number(form.minutes.value) * 60000).toISOString();
+  showError('');
+  try {
+    const { json } = await api('POST', '/api/v1/courses/' + encodeURIComponent(course) + '/sessions',
+      { type: 'application/json', body: JSON.stringify({ start, end }) });
+    document.getElementById('session-status').textContent = 'Booked: ' + json.seats + ' seats from '
+      + new Date(json.start).toLocaleString() + '.';
+  } catch (e) {
+    showError(e.message);
+  }
+});
