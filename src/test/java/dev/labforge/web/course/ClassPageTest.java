@@ -99,6 +99,15 @@ class ClassPageTest extends BrowserTest {
                 .containsExactly("/api/v1/courses/" + course.name() + "/sessions");
         accessible();
         screenshot("class-view");
+
+        width(390);
+        browser.navigate().refresh();
+        waiting().until(d -> d.findElements(By.cssSelector("#tiles li.tile[data-ready='true']")).size() == 3);
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth"
+                + " > document.documentElement.clientWidth + 1;")).as("the page fits a 390 px screen").isFalse();
+        accessible();
+        screenshot("class-view-phone");
+        width(1280);
     }
 
     private List<String> tiles() {

@@ -93,6 +93,15 @@ class StudentPageTest extends BrowserTest {
         waiting().withMessage(() -> "lab READY again; shows " + text(state))
                 .until(d -> "true".equals(d.findElement(state).getAttribute("data-ready")));
         accessible();
+
+        width(390);
+        browser.navigate().refresh();
+        visible(By.cssSelector("[data-role='lab-now'] [data-role='lab-state'][data-ready='true']"));
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth"
+                + " > document.documentElement.clientWidth + 1;")).as("the page fits a 390 px screen").isFalse();
+        accessible();
+        screenshot("student-courses-phone");
+        width(1280);
     }
 
     private String text(By by) {
