@@ -43,7 +43,7 @@ class ClassPageTest extends BrowserTest {
         Course course = Course.create(api());
         List<ApiClient> students = List.of(course.enrol(), course.enrol(), course.enrol());
         ApiClient unlucky = course.enrol(); // their lab's r2 runs an image that never pulls
-        String broken = "broken-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String broken = "frr-broken-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         assertThat(api().post("/api/v1/images", BROKEN.formatted(broken, broken)).status()).isEqualTo(201);
         String lab = unlucky.get("/api/v1/courses/" + course.name()).json().get("yourLab").asString();
         var mine = unlucky.get("/api/v1/labs/" + lab);
