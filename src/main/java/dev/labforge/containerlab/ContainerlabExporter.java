@@ -60,13 +60,13 @@ public final class ContainerlabExporter {
                 .map(link -> link(new Link(rename.apply(link.a()), rename.apply(link.b()), link.mtu()))).toList());
         for (Segment segment : topology.segments()) {
             // a LAN is containerlab's bridge node with a veth to each member; the bridge's port names are its own
-            if (segment.name() == null || !names.add(segment.name())) {
+            if (segment.name() == null || !names.add(segment.shownName())) {
                 throw new IllegalArgumentException("segment names must be present and unique among nodes and"
-                        + " segments: " + segment.name());
+                        + " segments: " + segment.shownName());
             }
-            nodes.put(segment.name(), new LinkedHashMap<>(Map.of("kind", SEGMENT_KIND)));
+            nodes.put(segment.shownName(), new LinkedHashMap<>(Map.of("kind", SEGMENT_KIND)));
             for (int port = 0; port < segment.endpoints().size(); port++) {
-                Endpoint bridgePort = new Endpoint(segment.name(), "eth" + (port + 1));
+                Endpoint bridgePort = new Endpoint(segment.shownName(), "eth" + (port + 1));
                 links.add(link(new Link(rename.apply(segment.endpoints().get(port)), bridgePort, segment.mtu())));
             }
         }

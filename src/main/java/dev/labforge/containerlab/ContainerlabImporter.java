@@ -96,17 +96,31 @@ public final class ContainerlabImporter {
         pointers.put("/nodes", block.pointer());
         NodeReader reader = new NodeReader(inheritance, catalog, warnings, pointers, names.kinds());
         Map<String, Located> routers = new LinkedHashMap<>();
+        Map<String, Located> bridges = new LinkedHashMap<>();
         block.entries().forEach((name, definition) -> {
             String kind = inheritance.kindOf(NodeConfig.read(definition, warnings)).map(Sourced::value).orElse(null);
             if (SegmentWiring.isBridge(kind)) {
-                segments.add(name, definition.pointer());
+                bridges.put(name, definition);
             } else if (KindNotes.notImported(kind)) {
                 names.kinds().skipped(kind, name, definition.pointer());
             } else {
                 routers.put(name, definition);
             }
         });
-        names.nodes().putAll(NodeNames.map(routers.keySet()));
+        // nodes and segments share one namespace, as in the file: mapped together, so no two end up the same
+        List<String> named = new ArrayList<>(routers.keySet());
+        named.addAll(bridges.keySet());
+        Map<String, String> mapped = NodeNames.map(named);
+        bridges.forEach((name, definition) -> {
+            String model = mapped.get(name);
+            if (!model.equals(name)) {
+                warnings.add(definition.pointer(), "bridge name '" + name + "' is no DNS-1123 label, which Kubernetes"
+                        + " needs; the segment is called '" + model + "' in LabForge, shows as '" + name
+                        + "' and exports as '" + name + "'");
+            }
+            segments.add(name, model, definition.pointer());
+        });
+        routers.keySet().forEach(name -> names.nodes().put(name, mapped.get(name)));
         List<Node> nodes = new ArrayList<>();
         // a node without a body ("r1:") is allowed: it takes everything from its kind and the defaults
         routers.forEach((name, definition) -> {

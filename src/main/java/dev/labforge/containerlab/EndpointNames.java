@@ -34,7 +34,7 @@ final class EndpointNames {
         return new Topology(read.nodes(),
                 read.links().stream().map(l -> new Link(endpoint(l.a()), endpoint(l.b()), l.mtu())).toList(),
                 read.segments().stream().map(s -> new Segment(s.name(),
-                        s.endpoints().stream().map(this::endpoint).toList(), s.mtu())).toList());
+                        s.endpoints().stream().map(this::endpoint).toList(), s.mtu(), s.displayName())).toList());
     }
 
     private Endpoint endpoint(Endpoint end) {

@@ -20,7 +20,8 @@ final class SegmentWiring {
 
     static final Set<String> BRIDGE_KINDS = Set.of("bridge", "ovs-bridge");
 
-    private record Pending(String name, String pointer, List<Endpoint> members, Integer mtu) {
+    /** @param name the file's name, which links use; {@code model} the segment's name in LabForge */
+    private record Pending(String name, String model, String pointer, List<Endpoint> members, Integer mtu) {
     }
 
     private final Map<String, Pending> byName = new LinkedHashMap<>();
@@ -36,11 +37,15 @@ final class SegmentWiring {
         return kind != null && BRIDGE_KINDS.contains(kind);
     }
 
-    /** A bridge node of the file: its segment, in file order. */
-    void add(String name, String nodePointer) {
-        String model = "/segments/" + byName.size();
-        pointers.put(model, nodePointer).put(model + "/name", nodePointer).put(model + "/endpoints", nodePointer);
-        byName.put(name, new Pending(name, nodePointer, new ArrayList<>(), null));
+    /**
+     * A bridge node of the file: its segment, in file order.
+     *
+     * @param model the segment's name in LabForge, a DNS label mapped from the file's name as node names are
+     */
+    void add(String name, String model, String nodePointer) {
+        String at = "/segments/" + byName.size();
+        pointers.put(at, nodePointer).put(at + "/name", nodePointer).put(at + "/endpoints", nodePointer);
+        byName.put(name, new Pending(name, model, nodePointer, new ArrayList<>(), null));
     }
 
     boolean isEmpty() {
@@ -71,7 +76,8 @@ final class SegmentWiring {
         segment.members().add(member);
         if (link.mtu() != null) {
             if (segment.mtu() == null) {
-                byName.put(segment.name(), new Pending(segment.name(), segment.pointer(), segment.members(), link.mtu()));
+                byName.put(segment.name(), new Pending(segment.name(), segment.model(), segment.pointer(), segment.members(),
+                        link.mtu()));
                 pointers.put("/segments/" + index + "/mtu", mtuPointer);
             } else if (!segment.mtu().equals(link.mtu())) {
                 warnings.add(mtuPointer, "the links to bridge " + segment.name() + " set different MTUs; the segment"
@@ -82,6 +88,7 @@ final class SegmentWiring {
     }
 
     List<Segment> segments() {
-        return byName.values().stream().map(p -> new Segment(p.name(), p.members(), p.mtu())).toList();
+        return byName.values().stream().map(p -> new Segment(p.model(), p.members(), p.mtu(),
+                p.model().equals(p.name()) ? null : p.name())).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.labforge.diagram;
 
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Position;
+import dev.labforge.topology.Segment;
 
 /**
  * A box on the picture: a node with its icon, its name and, smaller, its image; or, for a link to a node the
@@ -14,9 +15,10 @@ import dev.labforge.topology.Position;
  * @param level    containerlab's {@code graph-level}: lower levels are drawn higher up; null if none
  * @param given    the saved position of the box's centre; null if none (or unusable)
  * @param center   where the box sits; {@link Vec#ZERO} until placed
+ * @param segment  whether the box stands for a shared segment (a LAN), not a node
  */
 record Card(String name, String image, Kind kind, String title, String subtitle, Integer level, Vec given,
-            double width, double height, Vec center) {
+            double width, double height, Vec center, boolean segment) {
 
     static final double HEIGHT = 44;
     static final double TITLE_SIZE = 13;
@@ -42,7 +44,24 @@ record Card(String name, String image, Kind kind, String title, String subtitle,
         double text = Math.max(TextWidth.of(title, TITLE_SIZE, true), TextWidth.of(subtitle, SUBTITLE_SIZE, false));
         double width = Math.ceil(Math.max(MIN_WIDTH, TEXT_LEFT + text + TEXT_RIGHT));
         return new Card(name, image, Kind.of(node), title, subtitle, level(node), given(node.position()),
-                width, HEIGHT, Vec.ZERO);
+                width, HEIGHT, Vec.ZERO, false);
+    }
+
+    /**
+     * A shared segment: a switch box named like the segment, saying below how many members it has (and its MTU
+     * when it sets one), so it does not pass for a node with an image.
+     */
+    static Card segment(Segment segment) {
+        String name = segment.name() == null ? "" : segment.name();
+        int members = segment.endpoints().size();
+        String about = "LAN \u00b7 " + members + (members == 1 ? " member" : " members")
+                + (segment.mtu() == null ? "" : " \u00b7 mtu " + segment.mtu());
+        double room = MAX_WIDTH - TEXT_LEFT - TEXT_RIGHT;
+        String title = TextWidth.fit(name, room, TITLE_SIZE, true);
+        String subtitle = TextWidth.fit(about, room, SUBTITLE_SIZE, false);
+        double text = Math.max(TextWidth.of(title, TITLE_SIZE, true), TextWidth.of(subtitle, SUBTITLE_SIZE, false));
+        double width = Math.ceil(Math.max(MIN_WIDTH, TEXT_LEFT + text + TEXT_RIGHT));
+        return new Card(name, "", Kind.SWITCH, title, subtitle, null, null, width, HEIGHT, Vec.ZERO, true);
     }
 
     /** The far end of a link to a node that is not in the lab: "ghost:eth7", or "?" when it names nothing. */
@@ -50,16 +69,16 @@ record Card(String name, String image, Kind kind, String title, String subtitle,
         String text = TextWidth.fit((node.isEmpty() ? "?" : node) + (iface.isEmpty() ? "" : ":" + iface), 160,
                 MISSING_SIZE, false);
         double width = Math.ceil(TextWidth.of(text, MISSING_SIZE, false) + 16);
-        return new Card(text, "", Kind.MISSING, text, "", null, null, width, 20, Vec.ZERO);
+        return new Card(text, "", Kind.MISSING, text, "", null, null, width, 20, Vec.ZERO, false);
     }
 
     Card at(Vec newCenter) {
-        return new Card(name, image, kind, title, subtitle, level, given, width, height, newCenter);
+        return new Card(name, image, kind, title, subtitle, level, given, width, height, newCenter, segment);
     }
 
     /** The box as the layout sized it: ports along an edge may need a wider box than the text does. */
     Card sized(double newWidth, double newHeight) {
-        return new Card(name, image, kind, title, subtitle, level, given, newWidth, newHeight, center);
+        return new Card(name, image, kind, title, subtitle, level, given, newWidth, newHeight, center, segment);
     }
 
     double halfWidth() {

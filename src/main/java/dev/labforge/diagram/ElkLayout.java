@@ -178,7 +178,7 @@ final class ElkLayout {
             captions.add(Caption.of(label.getText())
                     .at(new Vec(label.getX() + label.getWidth() / 2, label.getY() + label.getHeight() / 2)));
         }
-        return new Route(wire.order(), wire.link(), wire.kind(), points, tags, captions);
+        return new Route(wire.order(), wire.link(), wire.kind(), points, tags, captions, wire.segment());
     }
 
     private static void addTag(List<Tag> tags, ElkPort port) {

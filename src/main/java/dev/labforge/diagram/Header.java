@@ -29,11 +29,14 @@ final class Header {
         this.title = TextWidth.fit(scene.title(), MAX_TITLE_WIDTH, TITLE_SIZE, true);
         items.add(new Item(Swatch.ROUTER, plural(scene.nodes().size(), "node")));
         items.add(new Item(Swatch.CABLE, plural(scene.count(Route.Kind.LANE) + scene.count(Route.Kind.LOOP), "link")));
+        if (!scene.segments().isEmpty()) {
+            items.add(new Item(Swatch.NONE, plural(scene.segments().size(), "segment")));
+        }
         long stubs = scene.count(Route.Kind.STUB);
         if (stubs > 0) {
             items.add(new Item(Swatch.STUB, plural(stubs, "link") + " to a missing node"));
         }
-        long skipped = scene.linkCount() - scene.routes().size();
+        long skipped = scene.linkCount() - scene.routes().stream().filter(r -> r.segment() == null).count();
         if (skipped > 0) {
             items.add(new Item(Swatch.NONE, plural(skipped, "link") + " between missing nodes, not drawn"));
         }

@@ -13,9 +13,12 @@ final class LinkDrawing {
 
     static void writeCable(SvgWriter svg, Route route) {
         boolean stub = route.kind() == Route.Kind.STUB;
-        svg.open("g", "class", route.kind().cssClass, "data-link", id(route.link()),
+        // a segment's wire says which segment and which member, not a link that does not exist
+        boolean member = route.segment() != null;
+        svg.open("g", "class", route.kind().cssClass, "data-link", member ? null : id(route.link()),
+                "data-segment", route.segment(), "data-member", member ? route.link().a().toString() : null,
                 "stroke", stub ? Palette.WARNING : null, "stroke-dasharray", stub ? "5 4" : null);
-        svg.text("title", tooltip(route.link()));
+        svg.text("title", member ? memberTooltip(route) : tooltip(route.link()));
         svg.leaf("path", "d", pathData(route));
         svg.close("g");
     }
@@ -56,6 +59,10 @@ final class LinkDrawing {
 
     private static String tooltip(Link link) {
         return link.a() + " \u2194 " + link.b() + (link.mtu() == null ? "" : " \u00b7 mtu " + link.mtu());
+    }
+
+    private static String memberTooltip(Route route) {
+        return route.link().a() + " \u2194 segment " + route.segment();
     }
 
     private static String pathData(Route route) {

@@ -6,7 +6,9 @@ package dev.labforge.diagram;
  *
  * <p>Every node's group carries {@code data-node} (its name) and the classes {@code node},
  * {@code kind-<kind>} and {@code state-unknown}: a page showing live state swaps the last for the node's
- * state (see {@link Defs}), the rest stays put.
+ * state (see {@link Defs}), the rest stays put. A shared segment's box is drawn like a switch node's but its
+ * group is {@code segment kind-switch} with {@code data-segment} instead, and has no state dot: a segment has
+ * no live state.
  */
 final class NodeDrawing {
 
@@ -20,9 +22,16 @@ final class NodeDrawing {
         }
         double left = -card.halfWidth();
         boolean hasImage = !card.subtitle().isEmpty();
-        svg.open("g", "class", "node " + card.kind().cssClass() + " state-unknown", "data-node", card.name(),
-                "transform", "translate(" + SvgWriter.point(card.center()) + ")");
-        svg.text("title", hasImage ? card.name() + " \u00b7 " + card.image() : card.name());
+        if (card.segment()) {
+            // a segment has no live state: no state class, no dot, and data-segment where a node has data-node
+            svg.open("g", "class", "segment " + card.kind().cssClass(), "data-segment", card.name(),
+                    "transform", "translate(" + SvgWriter.point(card.center()) + ")");
+            svg.text("title", "segment " + card.name() + " \u00b7 " + card.subtitle());
+        } else {
+            svg.open("g", "class", "node " + card.kind().cssClass() + " state-unknown", "data-node", card.name(),
+                    "transform", "translate(" + SvgWriter.point(card.center()) + ")");
+            svg.text("title", hasImage ? card.name() + " \u00b7 " + card.image() : card.name());
+        }
         svg.leaf("rect", "class", "card", "x", SvgWriter.num(left), "y", SvgWriter.num(-card.halfHeight()),
                 "width", SvgWriter.num(card.width()), "height", SvgWriter.num(card.height()), "rx", "9",
                 "fill", Palette.CARD, "stroke", Palette.CARD_EDGE, "filter", "url(#" + Defs.SHADOW + ")");
@@ -35,8 +44,10 @@ final class NodeDrawing {
             svg.text("text", card.subtitle(), "class", "node-image", "x", textX, "y", "13.5",
                     "font-size", SvgWriter.num(Card.SUBTITLE_SIZE), "fill", Palette.MUTED);
         }
-        svg.leaf("circle", "class", "state-dot", "cx", SvgWriter.num(card.halfWidth() - 8),
-                "cy", SvgWriter.num(-card.halfHeight() + 8), "r", "3.5");
+        if (!card.segment()) {
+            svg.leaf("circle", "class", "state-dot", "cx", SvgWriter.num(card.halfWidth() - 8),
+                    "cy", SvgWriter.num(-card.halfHeight() + 8), "r", "3.5");
+        }
         svg.close("g");
     }
 

@@ -36,9 +36,13 @@ record Scene(String title, List<Card> cards, List<Route> routes, int linkCount) 
         return new Scene(title, List.copyOf(cards), List.copyOf(routes), sketch.linkCount());
     }
 
-    /** The boxes of the lab's own nodes, without those standing for missing ones. */
+    /** The boxes of the lab's own nodes, without those standing for missing ones or for segments. */
     List<Card> nodes() {
-        return cards.stream().filter(c -> c.kind() != Kind.MISSING).toList();
+        return cards.stream().filter(c -> c.kind() != Kind.MISSING && !c.segment()).toList();
+    }
+
+    List<Card> segments() {
+        return cards.stream().filter(Card::segment).toList();
     }
 
     long count(Route.Kind kind) {

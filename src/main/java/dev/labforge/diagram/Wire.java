@@ -10,7 +10,9 @@ import dev.labforge.topology.Link;
  * @param from      index of the box at the first end
  * @param fromIface the interface name shown at that end; empty for none
  * @param caption   text along the middle of the line (the MTU); null for none
+ * @param segment   the name of the segment this wire joins a member to; null for a link. Such a wire's
+ *                  {@code link} runs from the member to the segment's name with no interface
  */
 record Wire(int order, Link link, Route.Kind kind, int from, String fromIface, int to, String toIface,
-            String caption) {
+            String caption, String segment) {
 }

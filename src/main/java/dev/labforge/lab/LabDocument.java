@@ -95,15 +95,18 @@ final class LabDocument {
             @NotNull
             @Schema(example = "[\"r1:eth3\", \"r2:eth3\", \"h1:eth1\"]", description = "node:interface members")
             List<String> endpoints,
-            @Schema(description = "MTU in bytes; the service default when absent") Integer mtu) {
+            @Schema(description = "MTU in bytes; the service default when absent") Integer mtu,
+            @Size(max = 255) @Schema(example = "Sw1", description = "the name people know the segment by, when it is"
+                    + " no DNS label (a containerlab import keeps the bridge's name here); exports write it")
+            String displayName) {
 
         Segment toDomain() {
-            return new Segment(name, endpoints.stream().map(Endpoint::parse).toList(), mtu);
+            return new Segment(name, endpoints.stream().map(Endpoint::parse).toList(), mtu, displayName);
         }
 
         static SegmentDocument from(Segment segment) {
             return new SegmentDocument(segment.name(), segment.endpoints().stream().map(Endpoint::toString).toList(),
-                    segment.mtu());
+                    segment.mtu(), segment.displayName());
         }
     }
 

@@ -11,11 +11,22 @@ import java.util.List;
  *                  a node of kind {@code bridge}, so the two share one namespace)
  * @param endpoints the member interfaces, each {@code node:interface}
  * @param mtu       the segment's MTU in bytes; null means the service default
+ * @param displayName the name people know the segment by when it is no DNS label ({@code Sw1}, {@code br_1} in a
+ *                  containerlab file, whose import keeps it here); exports write it. Null when the name is all
  */
-public record Segment(String name, List<Endpoint> endpoints, Integer mtu) {
+public record Segment(String name, List<Endpoint> endpoints, Integer mtu, String displayName) {
 
     public Segment {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+    }
+
+    public Segment(String name, List<Endpoint> endpoints, Integer mtu) {
+        this(name, endpoints, mtu, null);
+    }
+
+    /** The name a file shows: the display name when there is one, else the name. */
+    public String shownName() {
+        return displayName == null || displayName.isEmpty() ? name : displayName;
     }
 
     public static Segment of(String name, String... endpoints) {

@@ -63,13 +63,19 @@ class ContainerlabFuzzTest {
         String yaml = EXPORTER.write("fuzz", topology, TestCatalog.VIEW);
         ContainerlabImport imported = IMPORTER.read(yaml, TestCatalog.VIEW);
 
-        if (topology.nodes().stream().allMatch(node -> NodeNames.valid(node.name()))) {
+        if (topology.nodes().stream().allMatch(node -> NodeNames.valid(node.name()))
+                && topology.segments().stream().allMatch(segment -> NodeNames.valid(segment.name()))) {
             assertThat(imported.topology()).as(yaml).isEqualTo(topology);
             assertThat(imported.warnings()).as(yaml).isEmpty();
         } else { // names Kubernetes cannot take come back as display names of valid ones, with a warning each
             assertThat(imported.topology().nodes()).extracting(dev.labforge.topology.Node::shownName).as(yaml)
                     .containsExactlyElementsOf(topology.nodes().stream().map(dev.labforge.topology.Node::name).toList());
             assertThat(imported.topology().nodes()).allSatisfy(n -> assertThat(NodeNames.valid(n.name())).isTrue());
+            // bridges likewise: the segment's name is a label, the file's name its display name
+            assertThat(imported.topology().segments()).extracting(dev.labforge.topology.Segment::shownName).as(yaml)
+                    .containsExactlyElementsOf(topology.segments().stream().map(s -> s.name()).toList());
+            assertThat(imported.topology().segments())
+                    .allSatisfy(s -> assertThat(NodeNames.valid(s.name())).isTrue());
             assertThat(imported.warnings()).as(yaml).allSatisfy(w -> assertThat(w.message())
                     .contains("is no DNS-1123 label"));
         }

@@ -50,18 +50,49 @@ class SegmentImportTest {
         ContainerlabImport imported = importer.read(yaml, TestCatalog.VIEW);
 
         assertThat(imported.topology().links()).hasSize(1);
-        assertThat(imported.topology().segments()).containsExactly(new Segment("Sw1",
-                List.of(Endpoint.parse("r1:eth2"), Endpoint.parse("r2:eth2")), 9000));
+        // Sw1 is no DNS label: the segment is called sw1 and keeps the file's name to show and export
+        assertThat(imported.topology().segments()).containsExactly(new Segment("sw1",
+                List.of(Endpoint.parse("r1:eth2"), Endpoint.parse("r2:eth2")), 9000, "Sw1"));
         assertThat(imported.pointers().toYaml("/segments/0/endpoints/0")).isEqualTo("/topology/links/1/endpoints/1");
         assertThat(imported.pointers().toYaml("/segments/0/endpoints/1")).isEqualTo("/topology/links/2/endpoints/0");
         assertThat(imported.pointers().toYaml("/segments/0/mtu")).isEqualTo("/topology/links/1/mtu");
-        // the name is no DNS label: the rule points at the bridge node in the file
-        List<Violation> violations = new TopologyValidator(TopologyLimits.defaults())
-                .validate(imported.topology(), TestCatalog.LOOKUP);
-        assertThat(violations).extracting(Violation::rule).contains("segment-name");
-        assertThat(violations).filteredOn(v -> v.rule().equals("segment-name"))
-                .allSatisfy(v -> assertThat(imported.pointers().toYaml(v.pointer())).isEqualTo("/topology/nodes/Sw1"));
+        assertThat(imported.pointers().toYaml("/segments/0/name")).isEqualTo("/topology/nodes/Sw1");
+        assertThat(imported.warnings()).filteredOn(w -> w.pointer().equals("/topology/nodes/Sw1"))
+                .singleElement().satisfies(w -> assertThat(w.message()).contains("'Sw1'", "'sw1'"));
+        assertThat(new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), TestCatalog.LOOKUP))
+                .extracting(Violation::rule).doesNotContain("segment-name");
         assertThat(imported.warnings()).extracting(ImportWarning::pointer).contains("/topology/links/3");
+    }
+
+    /** Bridge and node names share one namespace: a mapped bridge name never takes a node's name. */
+    @Test
+    void aBridgeNameThatIsNoDnsLabelIsMappedApartFromNodeNamesAndExportsAsItWas() {
+        String yaml = """
+                name: lan
+                topology:
+                  nodes:
+                    br-1: {kind: linux, image: frr}
+                    PC1: {kind: linux, image: frr}
+                    br_1: {kind: bridge}
+                  links:
+                    - endpoints: ["br-1:eth1", "br_1:eth1"]
+                    - endpoints: ["PC1:eth1", "br_1:eth2"]
+                """;
+        ContainerlabImport imported = importer.read(yaml, TestCatalog.VIEW);
+
+        assertThat(imported.topology().nodes()).extracting(n -> n.name()).containsExactly("br-1", "pc1");
+        assertThat(imported.topology().segments()).containsExactly(new Segment("br-1-2",
+                List.of(Endpoint.parse("br-1:eth1"), Endpoint.parse("pc1:eth1")), null, "br_1"));
+        assertThat(imported.warnings()).extracting(ImportWarning::pointer).contains("/topology/nodes/br_1");
+        assertThat(new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), TestCatalog.LOOKUP))
+                .extracting(Violation::rule).doesNotContain("segment-name", "node-name-format");
+
+        String exported = exporter.write("lan", imported.topology(), TestCatalog.VIEW);
+
+        assertThat(exported).contains("br_1:\n      kind: bridge").doesNotContain("br-1-2");
+        assertThat(ClabSchema.violations(exported)).isEmpty();
+        assertThat(importer.read(exported, TestCatalog.VIEW).topology().segments())
+                .isEqualTo(imported.topology().segments());
     }
 
     @Test

@@ -82,6 +82,11 @@ final class ParsedSvg {
         return withClass("node");
     }
 
+    /** The boxes of shared segments. */
+    List<Element> segments() {
+        return withClass("segment");
+    }
+
     List<Element> links() {
         return withClass("link");
     }
@@ -110,6 +115,10 @@ final class ParsedSvg {
         List<Rect> rects = new ArrayList<>();
         for (Box box : boxes()) {
             rects.add(new Rect("node " + box.name(), box.x() - box.width() / 2, box.y() - box.height() / 2,
+                    box.x() + box.width() / 2, box.y() + box.height() / 2));
+        }
+        for (Box box : boxes(segments())) {
+            rects.add(new Rect("segment " + box.name(), box.x() - box.width() / 2, box.y() - box.height() / 2,
                     box.x() + box.width() / 2, box.y() + box.height() / 2));
         }
         for (Box box : boxes(withClass("ghost"))) {
@@ -156,7 +165,9 @@ final class ParsedSvg {
             String transform = node.getAttribute("transform");
             String[] xy = transform.substring("translate(".length(), transform.length() - 1).split(" ");
             Element rect = (Element) node.getElementsByTagNameNS(SVG_NS, "rect").item(0);
-            boxes.add(new Box(node.getAttribute("data-node"), Double.parseDouble(xy[0]), Double.parseDouble(xy[1]),
+            String name = node.hasAttribute("data-segment") ? node.getAttribute("data-segment")
+                    : node.getAttribute("data-node");
+            boxes.add(new Box(name, Double.parseDouble(xy[0]), Double.parseDouble(xy[1]),
                     Double.parseDouble(rect.getAttribute("width")), Double.parseDouble(rect.getAttribute("height"))));
         }
         return boxes;
