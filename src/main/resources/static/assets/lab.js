@@ -80,13 +80,22 @@ async function loadPicture() {
     if (a.name.toLowerCase().startsWith('on')) n.removeAttribute(a.name);
   }));
   svg.setAttribute('aria-hidden', 'true');
+  // the picture scales (a viewBox, no size): never wider than drawn, so a small lab is not blown up
+  const drawn = (svg.getAttribute('viewBox') || '').split(/[\s,]+/).map(Number);
+  if (drawn.length === 4 && drawn[2] > 0) svg.style.maxWidth = drawn[2] + 'px';
   document.getElementById('picture').replaceChildren(document.importNode(svg, true));
   colourPicture();
 }
 
 function colourPicture() {
   if (!lab) return;
-  document.querySelectorAll('#picture g.node').forEach((g) => g.setAttribute('data-state', state(g.dataset.node)));
+  document.querySelectorAll('#picture g.node').forEach((g) => {
+    const now = state(g.dataset.node);
+    g.setAttribute('data-state', now);
+    // the picture's own style colours the state dot by a state-<state> class (state-unknown as drawn)
+    [...g.classList].filter((c) => c.startsWith('state-')).forEach((c) => g.classList.remove(c));
+    g.classList.add('state-' + now.toLowerCase());
+  });
 }
 
 // Editing: the file as exported, saved with If-Match so that a change by someone else meanwhile is refused (412).
