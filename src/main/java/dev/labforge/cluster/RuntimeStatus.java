@@ -31,19 +31,16 @@ class RuntimeStatus implements LabStatusSource {
     private static final TypeReference<List<LabStatus.NodeStatus>> NODES = new TypeReference<>() {
     };
 
-    private static final String READ = """
+    /** A lab's status row with its nodes; {@link #status} reads the columns in this order. */
+    private static final String COLUMNS = """
             select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
                    coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
                                 'reason', n.reason, 'message', n.message) order by n.node)
-                             from node_runtime n where n.lab_id = r.lab_id), '[]')::text
-            from lab_runtime r where r.lab_id = ?""";
+                             from node_runtime n where n.lab_id = r.lab_id), '[]')::text""";
 
-    private static final String READ_MANY = """
-            select r.state, r.desired, r.ready_nodes, r.total_nodes, r.reasons::text, r.updated_at,
-                   coalesce((select json_agg(json_build_object('name', n.node, 'state', n.state,
-                                'reason', n.reason, 'message', n.message) order by n.node)
-                             from node_runtime n where n.lab_id = r.lab_id), '[]')::text, r.lab_id
-            from lab_runtime r where r.lab_id = any(?)""";
+    private static final String READ = COLUMNS + " from lab_runtime r where r.lab_id = ?";
+
+    private static final String READ_MANY = COLUMNS + ", r.lab_id from lab_runtime r where r.lab_id = any(?)";
 
     private final JdbcOperations jdbc;
 
