@@ -196,6 +196,12 @@ final class KubeVirtConsole implements ConsoleUpstreams.Upstream, WebSocket.List
         return socket == null ? early.size() : socket.queueSize();
     }
 
+    /** Its flow-control state, for a failure message. */
+    @Override
+    public synchronized String toString() {
+        return "KubeVirtConsole[paused=" + paused + ", owed=" + owed + ", closed=" + closed + "]";
+    }
+
     @Override
     public synchronized void pause() {
         paused = true;

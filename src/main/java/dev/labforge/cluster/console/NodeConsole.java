@@ -42,6 +42,13 @@ final class NodeConsole {
         this.lastInput = clock.instant();
     }
 
+    /** Who drives and the upstream's state, for a failure message. */
+    @Override
+    public synchronized String toString() {
+        return "NodeConsole[" + target + ", driver=" + (driver == null ? null : driver.id()) + ", upstream=" + upstream
+                + "]";
+    }
+
     ConsoleTarget target() {
         return target;
     }

@@ -20,11 +20,13 @@ final class Viewer {
     private final Executor sender;
     private final ArrayDeque<WebSocketMessage<?>> queue = new ArrayDeque<>();
     private final Caller caller;
-    /** Told when the queue has emptied: a console paused for this viewer reads on. */
+    /** Told when the queue has emptied or fallen to a quarter after a backlog: a console paused for it reads on. */
     private volatile Runnable drained = () -> { };
     private long queued;
     private boolean sending;
     private boolean closed;
+    /** A console paused for this viewer: tell it once the queue is down to a quarter of the bound. */
+    private boolean lowWaterWanted;
 
     Viewer(WebSocketSession session, Caller caller, boolean instructor, long maxQueued, Executor sender) {
         this.session = session;
@@ -32,6 +34,13 @@ final class Viewer {
         this.instructor = instructor;
         this.maxQueued = maxQueued;
         this.sender = sender;
+    }
+
+    /** Its queue's state, for a failure message. */
+    @Override
+    public synchronized String toString() {
+        return "Viewer[queued=" + queued + " bytes in " + queue.size() + ", sending=" + sending + ", closed=" + closed
+                + "]";
     }
 
     Caller caller() {
@@ -51,9 +60,15 @@ final class Viewer {
         this.drained = drained;
     }
 
-    /** More than half the bound waits: a console whose typist this is stops reading its node until it drains. */
+    /**
+     * More than half the bound waits: a console whose typist this is stops reading its node until this viewer has
+     * sent all but a quarter of it ({@link #onDrained}), so that the next output is on its way while the rest goes
+     * out, instead of the pipe running dry at every pause (under load each restart costs a few thread hand-offs).
+     */
     synchronized boolean backlogged() {
-        return queued > maxQueued / 2;
+        boolean backlogged = queued > maxQueued / 2;
+        lowWaterWanted |= backlogged;
+        return backlogged;
     }
 
     /** Queues a message; false when that would pass the bound (the viewer is too slow and must go). */
@@ -86,8 +101,14 @@ final class Viewer {
                 drained.run();
                 return;
             }
+            boolean lowWater;
             synchronized (this) {
                 queued -= next.getPayloadLength();
+                lowWater = lowWaterWanted && queued <= maxQueued / 4;
+                lowWaterWanted &= !lowWater;
+            }
+            if (lowWater) {
+                drained.run();
             }
             try {
                 session.sendMessage(next); // blocks this task only while the socket cannot take more
