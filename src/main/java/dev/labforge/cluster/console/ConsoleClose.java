@@ -26,6 +26,8 @@ enum ConsoleClose {
     VNC_IN_USE(4013, "this VNC screen has a viewer already; serial consoles are shared, VNC screens not yet"),
     /** The simulated RFB server could not parse what the client sent. */
     PROTOCOL_ERROR(4014, "the VNC client sent something the simulated screen does not understand"),
+    /** The user opened more consoles at once than {@link ConsoleProperties#maxSessionsPerUser()} lets them. */
+    TOO_MANY_SESSIONS(4015, "you have the most consoles open that one user may; close one first"),
     SERVICE_STOPPING(1001, "service stopping");
 
     private final int code;

@@ -37,9 +37,11 @@ class ConsoleHandshake implements HandshakeInterceptor {
     private final ConsoleAccess access;
     private final ConsoleUpstreams upstreams;
     private final ProblemWriter problems;
+    private final ConsoleSessions sessions;
 
     ConsoleHandshake(ConsoleTickets tickets, ConsoleAccess access, ConsoleUpstreams upstreams,
-                     ProblemWriter problems) {
+                     ProblemWriter problems, ConsoleSessions sessions) {
+        this.sessions = sessions;
         this.tickets = tickets;
         this.access = access;
         this.upstreams = upstreams;
@@ -55,6 +57,7 @@ class ConsoleHandshake implements HandshakeInterceptor {
             ConsoleTickets.Redeemed ticket = tickets.redeem(query.getFirst("ticket"), target.lab(), target.node(),
                     target.kind());
             ConsoleAccess.Admitted admitted = access.admit(ticket.buyer(), target);
+            sessions.check(admitted.caller());
             upstreams.check(target);
             attributes.put(TARGET, target);
             attributes.put(ADMITTED, admitted);

@@ -17,6 +17,14 @@ import org.springframework.util.unit.DataSize;
  * @param inputBuffer       input sent to a node's console on a real cluster but not yet written out: past it,
  *                          LabForge stops reading the typist's socket until the console takes more
  * @param inputStall        how long a typist's socket may wait so before it is closed
+ * @param maxSessionsPerUser console sockets one user may hold open at once in a replica (serial and VNC, any
+ *                          lab): a student needs a few, a script that leaks them is stopped
+ * @param transcriptLimit   the most one console session's transcript keeps (output and keystrokes together), where
+ *                          transcripts are switched on for the lab or its course; past it, the rest is not kept
+ *                          and the transcript says it was cut
+ * @param transcriptRetention how long a transcript is kept after its session ended; older ones are deleted
+ * @param transcriptFlush   how often a transcript's buffered bytes are written to the database: batched appends, not
+ *                          a row per keystroke
  * @param accessCheck       how often an open console asks again whether its viewers may still operate the
  *                          lab (token revoked, grant removed, lab destroyed): the longest it outlives that
  */
@@ -29,5 +37,9 @@ record ConsoleProperties(@DefaultValue("30s") Duration ticketLifetime,
                          @DefaultValue("30m") Duration idleTimeout,
                          @DefaultValue("64KB") DataSize inputBuffer,
                          @DefaultValue("10s") Duration inputStall,
-                         @DefaultValue("2s") Duration accessCheck) {
+                         @DefaultValue("2s") Duration accessCheck,
+                         @DefaultValue("8") int maxSessionsPerUser,
+                         @DefaultValue("1MB") DataSize transcriptLimit,
+                         @DefaultValue("30d") Duration transcriptRetention,
+                         @DefaultValue("1s") Duration transcriptFlush) {
 }

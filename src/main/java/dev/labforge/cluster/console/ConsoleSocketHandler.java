@@ -23,12 +23,17 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     private static final String CONSOLE = ConsoleSocketHandler.class.getName() + ".console";
 
     private static final String OPENED = ConsoleSocketHandler.class.getName() + ".opened";
+    /** Set once the socket counts against its user's {@link ConsoleSessions}: released on close. */
+    private static final String COUNTED = ConsoleSocketHandler.class.getName() + ".counted";
 
     private final NodeConsoles consoles;
     private final ConsoleProperties properties;
     private final ConsoleAudit audit;
+    private final ConsoleSessions sessions;
 
-    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ConsoleAudit audit) {
+    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ConsoleAudit audit,
+                         ConsoleSessions sessions) {
+        this.sessions = sessions;
         this.consoles = consoles;
         this.properties = properties;
         this.audit = audit;
@@ -41,6 +46,11 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         Viewer viewer = new Viewer(session, admitted.caller(), admitted.instructor(),
                 properties.viewerBuffer().toBytes(), consoles.sender());
         session.getAttributes().put(VIEWER, viewer);
+        if (!sessions.acquire(admitted.caller().userId())) { // another of theirs opened since the handshake
+            viewer.close(ConsoleClose.TOO_MANY_SESSIONS);
+            return;
+        }
+        session.getAttributes().put(COUNTED, Boolean.TRUE);
         session.getAttributes().put(OPENED, audit.opened(admitted.caller(), target));
         session.getAttributes().put(CONSOLE, consoles.join(target, viewer,
                 (Boolean) session.getAttributes().get(ConsoleHandshake.TAKE)));
@@ -58,6 +68,9 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     private void input(WebSocketSession session, byte[] bytes) {
         NodeConsole console = console(session);
         Viewer viewer = viewer(session);
+        if (console == null) { // refused when it opened, and closing
+            return;
+        }
         if (!console.input(viewer, bytes)) {
             consoles.leave(console, viewer);
             viewer.close(ConsoleClose.INPUT_STALLED);
@@ -67,7 +80,9 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         if (TAKE_OVER.equals(message.getPayload().trim())) {
-            console(session).takeOver(viewer(session));
+            if (console(session) != null) {
+                console(session).takeOver(viewer(session));
+            }
         } else {
             input(session, message.getPayload().getBytes(StandardCharsets.UTF_8));
         }
@@ -75,6 +90,9 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        if (session.getAttributes().remove(COUNTED) != null) {
+            sessions.release(viewer(session).caller().userId());
+        }
         NodeConsole console = console(session);
         if (console != null) {
             consoles.leave(console, viewer(session));

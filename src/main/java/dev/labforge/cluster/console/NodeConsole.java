@@ -28,6 +28,9 @@ final class NodeConsole {
     private Viewer driver;
     private Instant lastInput;
     private boolean ended;
+    /** Output and the driver's keystrokes are recorded here where the lab's consoles are transcribed. */
+    private Transcript transcript = Transcript.NONE;
+    private java.util.function.Consumer<Transcript> transcriptEnded = t -> { };
 
     NodeConsole(ConsoleTarget target, int scrollbackBytes, int maxViewers, Clock clock) {
         this(target, scrollbackBytes, maxViewers, clock, Duration.ofSeconds(10));
@@ -51,6 +54,12 @@ final class NodeConsole {
 
     ConsoleTarget target() {
         return target;
+    }
+
+    /** Records this session into the transcript, handed to {@code ended} when the console ends. */
+    synchronized void transcribe(Transcript transcript, java.util.function.Consumer<Transcript> ended) {
+        this.transcript = transcript;
+        this.transcriptEnded = ended;
     }
 
     synchronized void connect(ConsoleUpstreams.Opener upstreams) {
@@ -107,6 +116,7 @@ final class NodeConsole {
             }
             lastInput = clock.instant();
             upstream.send(bytes);
+            transcript.input(bytes);
             to = upstream;
         }
         return to.awaitCapacity(inputStall);
@@ -149,6 +159,7 @@ final class NodeConsole {
             return;
         }
         ended = true;
+        transcriptEnded.accept(transcript);
         viewers.forEach(v -> v.close(why));
         viewers.clear();
         driver = null;
@@ -167,6 +178,7 @@ final class NodeConsole {
             if (!rfb() || viewers.isEmpty()) { // RFB: only what the server said before its viewer came
                 scrollback.append(bytes);
             }
+            transcript.output(bytes);
             for (Viewer viewer : viewers) {
                 if (!viewer.offer(new BinaryMessage(bytes))) {
                     slow.add(viewer);

@@ -41,8 +41,11 @@ class NodeConsoles implements SmartLifecycle {
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("console-watch").daemon().factory());
 
+    private final Transcripts transcripts;
+
     NodeConsoles(ConsoleUpstreams upstreams, ConsoleAccess access, ConsoleProperties properties,
-                 ObjectProvider<Clock> clock) {
+                 ObjectProvider<Clock> clock, Transcripts transcripts) {
+        this.transcripts = transcripts;
         this.upstreams = upstreams;
         this.access = access;
         this.properties = properties;
@@ -63,6 +66,7 @@ class NodeConsoles implements SmartLifecycle {
             if (console == null || console.ended()) {
                 console = new NodeConsole(target, (int) properties.scrollback().toBytes(),
                         properties.maxViewersPerNode(), clock, properties.inputStall());
+                console.transcribe(transcripts.start(target, viewer.caller().username()), transcripts::finish);
                 console.connect(upstreams::open);
                 open.put(target, console);
             }

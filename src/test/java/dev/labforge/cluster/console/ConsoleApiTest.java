@@ -31,6 +31,8 @@ class ConsoleApiTest extends IntegrationTest {
     ConsoleTickets tickets;
     @Autowired
     ConsoleProperties properties;
+    @Autowired
+    ConsoleSessions sessions;
 
     private ApiClient owner;
     private UUID lab;
@@ -98,6 +100,68 @@ class ConsoleApiTest extends IntegrationTest {
             assertThat((String) row.get("detail")).contains("\"node\": \"r2\"").contains("\"kind\": \"serial\"");
         });
         assertThat((String) entries.get(1).get("detail")).contains("\"durationSeconds\": ").contains("\"closeCode\": 1000");
+    }
+
+    @Test
+    void oneUserHoldsAtMostTheConfiguredNumberOfConsolesAndTheNextIsAProblemBeforeTheUpgrade() throws Exception {
+        int max = properties.maxSessionsPerUser();
+        UUID user = UUID.fromString(owner.get("/api/v1/me").json().get("id").asString());
+        java.util.List<ConsoleClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < max; i++) {
+                String node = i % 2 == 0 ? "r1" : "r2";
+                ConsoleClient console = ConsoleClient.open(port, owner.post(tickets(lab, node), "").json().get("url")
+                        .asString());
+                open.add(console);
+                console.awaitOutput(node + " login: ");
+            }
+            JsonNode refused = refusal(owner.post(tickets(lab, "r1"), "").json().get("url").asString());
+            assertThat(refused.get("status").asInt()).isEqualTo(403);
+            assertThat(refused.get("type").asString()).isEqualTo("https://labforge.dev/problems/quota-exceeded");
+            assertThat(refused.get("detail").asString()).contains("has " + max + " consoles open");
+            assertThat(refused.get("limit").asString()).isEqualTo("consoleSessions");
+            assertThat(refused.get("max").asInt()).isEqualTo(max);
+            // another user is not held back by this one
+            try (ConsoleClient other = ConsoleClient.open(port, shared(lab, "r2"))) {
+                other.awaitOutput("r2 login: ");
+            }
+
+            open.removeFirst().close();
+            await("the closed console no longer counted", () -> sessions.held(user) == max - 1);
+            try (ConsoleClient again = ConsoleClient.open(port, owner.post(tickets(lab, "r1"), "").json().get("url")
+                    .asString())) {
+                again.awaitOutput("r1 login: ");
+            }
+        } finally {
+            open.forEach(ConsoleClient::close);
+        }
+    }
+
+    /** A ticket for a second user with operate on the lab. */
+    private String shared(UUID lab, String node) {
+        ApiClient operator = api().newUser();
+        assertThat(owner.put("/api/v1/labs/" + lab + "/access", "{\"grants\":[{\"user\":\"" + operator.username()
+                + "\",\"level\":\"operate\"}]}").status()).isEqualTo(200);
+        return operator.post(tickets(lab, node), "").json().get("url").asString();
+    }
+
+    @Test
+    void aSocketOpenedPastTheLimitInARaceIsClosedSayingSo() {
+        ConsoleSessions two = new ConsoleSessions(new ConsoleProperties(Duration.ofSeconds(30),
+                org.springframework.util.unit.DataSize.ofKilobytes(16),
+                org.springframework.util.unit.DataSize.ofKilobytes(256),
+                org.springframework.util.unit.DataSize.ofKilobytes(64), 16, Duration.ofMinutes(30),
+                org.springframework.util.unit.DataSize.ofKilobytes(64), Duration.ofSeconds(10), Duration.ofSeconds(2), 2,
+                org.springframework.util.unit.DataSize.ofMegabytes(1), Duration.ofDays(30), Duration.ofSeconds(1)));
+        UUID user = UUID.randomUUID();
+        two.check(FakeSockets.caller("u"));
+        assertThat(two.acquire(user)).isTrue();
+        assertThat(two.acquire(user)).isTrue();
+        assertThat(two.acquire(user)).as("a third at once").isFalse();
+        assertThat(two.acquire(UUID.randomUUID())).as("someone else").isTrue();
+        two.release(user);
+        assertThat(two.acquire(user)).isTrue();
+        assertThat(ConsoleClose.TOO_MANY_SESSIONS.status().getCode()).isEqualTo(4015);
     }
 
     @Test

@@ -84,6 +84,6 @@ class ConsoleRbacTest {
     private static ConsoleProperties properties() {
         return new ConsoleProperties(Duration.ofSeconds(30), DataSize.ofKilobytes(16), DataSize.ofKilobytes(256),
                 DataSize.ofKilobytes(64), 16, Duration.ofMinutes(30), DataSize.ofKilobytes(64), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), 8, DataSize.ofMegabytes(1), Duration.ofDays(30), Duration.ofSeconds(1));
     }
 }
