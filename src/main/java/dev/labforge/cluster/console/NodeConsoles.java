@@ -101,8 +101,11 @@ class NodeConsoles implements SmartLifecycle {
                     end(console, ConsoleClose.IDLE_TIMEOUT);
                     continue;
                 }
+                // one answer per credential and console a round: a class of viewers under one account asks once
+                Map<String, Optional<ConsoleClose>> answers = new HashMap<>();
                 for (Viewer viewer : console.viewers()) {
-                    Optional<ConsoleClose> revoked = access.revoked(viewer.caller(), console.target());
+                    Optional<ConsoleClose> revoked = answers.computeIfAbsent(viewer.caller().credential(),
+                            credential -> access.revoked(viewer.caller(), console.target()));
                     if (revoked.isEmpty()) {
                         continue;
                     }

@@ -41,9 +41,14 @@ final class ConsoleClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static ConsoleClient open(int port, String pathAndQuery) throws Refused {
+        return open(HTTP, port, pathAndQuery);
+    }
+
+    /** Opens it with the given client (its executor runs every socket's callbacks). */
+    static ConsoleClient open(HttpClient http, int port, String pathAndQuery) throws Refused {
         ConsoleClient client = new ConsoleClient();
         try {
-            client.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT)
+            client.socket = http.newWebSocketBuilder().connectTimeout(WAIT)
                     .buildAsync(URI.create("ws://localhost:" + port + pathAndQuery), client)
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             return client;

@@ -1,0 +1,161 @@
+package dev.labforge.cluster.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.UnixOperatingSystemMXBean;
+import dev.labforge.ApiClient;
+import dev.labforge.Catalog;
+import dev.labforge.IntegrationTest;
+import dev.labforge.access.Caller;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * 1,000 console viewers held open by one service without a thread each: every viewer socket is idle until output
+ * comes, and an idle socket holds no thread (Tomcat's NIO connector waits on a selector; a viewer's sender task runs
+ * only while it has something to send). Five nodes with 200 viewers each, so the per-node cap is raised for this
+ * test alone, as is the per-user limit (one account stands for a class here).
+ *
+ * <p>Each socket costs two file descriptors in this JVM (the client's end and the server's): the test needs about
+ * 2,100 beyond what the JVM holds already, and is skipped with a message where {@code ulimit -n} is lower.
+ */
+@TestPropertySource(properties = {"labforge.console.max-viewers-per-node=200",
+        "labforge.console.max-sessions-per-user=1000"})
+class ThousandViewersTest extends IntegrationTest {
+
+    private static final int NODES = 5;
+    private static final int PER_NODE = 200;
+    private static final String LAB = """
+            {"name":"%s","nodes":[{"name":"r1","image":"frr"},{"name":"r2","image":"frr"},{"name":"r3","image":"frr"},
+              {"name":"r4","image":"frr"},{"name":"r5","image":"frr"}]}""";
+
+    @Autowired
+    ConsoleTickets tickets;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aThousandIdleViewersHoldNoThreadEachAndAllStillReceiveOutput() throws Exception {
+        var os = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long spare = os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount();
+        assumeTrue(spare > 2 * NODES * PER_NODE + 200, "needs ~2,200 spare file descriptors (ulimit -n); has " + spare);
+
+        Catalog.ensure(api());
+        ApiClient owner = api().newUser();
+        String id = owner.post("/api/v1/labs", LAB.formatted("thousand-" + UUID.randomUUID().toString()
+                .substring(0, 8))).json().get("id").asString();
+        assertThat(owner.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
+        ConsoleApiTest.await("the lab RUNNING", () -> "RUNNING".equals(owner.get("/api/v1/labs/" + id).json()
+                .get("status").get("state").asString()));
+        UUID lab = UUID.fromString(id);
+        Caller caller = caller(owner);
+
+        // the viewers' ends: one client whose callbacks run on four threads, so that the count measures the service
+        ExecutorService callbacks = Executors.newFixedThreadPool(4);
+        HttpClient http = HttpClient.newBuilder().executor(callbacks).build();
+        List<ConsoleClient> viewers = new ArrayList<>();
+        var threads = ManagementFactory.getThreadMXBean();
+        try {
+            // warm up: one console per node, so that pools the first console starts are there before counting
+            for (int node = 1; node <= NODES; node++) {
+                viewers.add(open(http, caller, lab, "r" + node));
+            }
+            for (ConsoleClient first : viewers) {
+                first.awaitOutput("login: ");
+            }
+            int before = threads.getThreadCount();
+            int virtualBefore = virtualThreads();
+            long started = System.nanoTime();
+
+            List<CompletableFuture<ConsoleClient>> opening = new ArrayList<>();
+            ExecutorService openers = Executors.newFixedThreadPool(8);
+            for (int i = NODES; i < NODES * PER_NODE; i++) {
+                String node = "r" + (i % NODES + 1);
+                opening.add(CompletableFuture.supplyAsync(() -> open(http, caller, lab, node), openers));
+            }
+            for (CompletableFuture<ConsoleClient> each : opening) {
+                viewers.add(each.join());
+            }
+            openers.shutdown();
+            for (ConsoleClient viewer : viewers) {
+                viewer.awaitOutput("login: "); // the scrollback, on joining
+            }
+            int idle = threads.getThreadCount();
+            int virtualIdle = virtualThreads();
+            long opened = System.nanoTime();
+
+            // every viewer still receives output: each node's driver types, all 200 at that node see the answer
+            for (int node = 0; node < NODES; node++) {
+                viewers.get(node).type("student\r");
+            }
+            for (ConsoleClient viewer : viewers) {
+                viewer.awaitOutput("Password: ");
+            }
+            int afterOutput = threads.getThreadCount();
+            System.out.printf("ThousandViewersTest: %d viewers opened in %d ms, output to all in %d ms; platform threads"
+                            + " %d before, %d idle, %d after output; virtual threads %d before, %d idle; fds %d of %d%n",
+                    viewers.size(), (opened - started) / 1_000_000, (System.nanoTime() - opened) / 1_000_000, before,
+                    idle, afterOutput, virtualBefore, virtualIdle, os.getOpenFileDescriptorCount(),
+                    os.getMaxFileDescriptorCount());
+            assertThat(viewers).hasSize(NODES * PER_NODE).noneMatch(ConsoleClient::isClosed);
+            assertThat(idle - before).as("platform threads added by %d idle viewers (%d before, %d after output)",
+                    viewers.size() - NODES, before, afterOutput).isLessThan(50);
+            assertThat(afterOutput - before).as("platform threads once all received output").isLessThan(50);
+            assertThat(virtualIdle - virtualBefore).as("virtual threads held by idle viewers").isLessThan(50);
+        } finally {
+            viewers.forEach(ConsoleClient::close);
+            http.close();
+            callbacks.shutdownNow();
+        }
+    }
+
+    private ConsoleClient open(HttpClient http, Caller caller, UUID lab, String node) {
+        String ticket = tickets.issue(caller, lab, node, ConsoleKind.SERIAL).ticket();
+        try {
+            return ConsoleClient.open(http, port, ConsoleApiTest.path(lab, node, "console") + "?ticket=" + ticket);
+        } catch (ConsoleClient.Refused refused) {
+            throw new AssertionError(refused);
+        }
+    }
+
+    /** Live virtual threads, from a thread dump (the thread MXBean counts platform threads only). */
+    private static int virtualThreads() throws Exception {
+        Path dump = Files.createTempFile("threads", ".json");
+        Files.delete(dump);
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(dump.toString(),
+                    HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+            var matcher = Pattern.compile("\"virtual\": *true").matcher(Files.readString(dump));
+            int count = 0;
+            while (matcher.find()) {
+                count++;
+            }
+            return count;
+        } finally {
+            Files.deleteIfExists(dump);
+        }
+    }
+
+    /** The user behind a client, as the ticket store takes them: their API token's credential. */
+    private Caller caller(ApiClient client) {
+        var me = client.get("/api/v1/me").json();
+        UUID tokenId = jdbc.sql("select t.id from api_tokens t join users u on u.id = t.user_id where u.username = ?"
+                + " order by t.created_at limit 1").param(client.username()).query(UUID.class).single();
+        return new Caller(UUID.fromString(me.get("id").asString()), client.username(), false, "token:" + tokenId, null);
+    }
+}
