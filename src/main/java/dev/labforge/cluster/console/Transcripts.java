@@ -113,16 +113,23 @@ class Transcripts {
             return;
         }
         Instant ended = clock.instant();
-        writer.execute(() -> {
-            try {
-                write(transcript);
-                jdbc.sql("update console_transcripts set ended_at = ? where id = ?").params(at(ended), transcript.id())
-                        .update();
-                nextChunk.remove(transcript.id());
-            } catch (RuntimeException e) {
-                log.warn("could not end transcript {}: {}", transcript.id(), e.toString());
-            }
-        });
+        try {
+            writer.execute(() -> end(transcript, ended));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) { // the last batch is lost, not the close
+            log.warn("transcript {} not ended: the service is stopping", transcript.id());
+        }
+    }
+
+    private void end(Transcript transcript, Instant ended) {
+        try {
+            write(transcript);
+            jdbc.sql("update console_transcripts set ended_at = ? where id = ?").params(at(ended), transcript.id())
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("could not end transcript {}: {}", transcript.id(), e.toString());
+        } finally {
+            nextChunk.remove(transcript.id());
+        }
     }
 
     /** Writes what every open transcript recorded since the last batch: one row each at most. */
