@@ -204,6 +204,26 @@ class AdHocRunTest extends BookingIntegrationTest {
                 .withName("r1").get();
         assertThat((Map<String, String>) vm.get("spec", "template", "spec", "nodeSelector"))
                 .isEqualTo(Map.of("labforge.dev/pool", "ad-hoc"));
+
+        // no simulated node has that label: the scheduler places nothing, and the lab says so
+        await("r1 unschedulable", () -> "ErrorUnschedulable".equals(nodeStatus(alice, lab, "r1").path("reason")
+                .asString("")));
+        JsonNode r1 = nodeStatus(alice, lab, "r1");
+        assertThat(r1.get("state").asString()).isEqualTo("FAILED");
+        assertThat(r1.get("message").asString())
+                .isEqualTo("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.");
+    }
+
+    private static JsonNode nodeStatus(ApiClient client, String lab, String node) {
+        JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
+        if (status != null && status.get("nodes") != null) {
+            for (JsonNode n : status.get("nodes")) {
+                if (n.get("name").asString().equals(node)) {
+                    return n;
+                }
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
     @Test
