@@ -7,8 +7,8 @@ import java.util.UUID;
 /**
  * A share of the cluster set aside for booked runs.
  *
- * @param nodeSelector Kubernetes node labels the pool's VMs are to be scheduled with; kept for the
- *                     cluster module, which does not apply it yet
+ * @param nodeSelector Kubernetes node labels the VMs of the pool's runs are scheduled with (see
+ *                     {@link PoolPlacement})
  */
 record CapacityPool(UUID id, String name, Demand capacity, Map<String, String> nodeSelector, Instant createdAt) {
 }

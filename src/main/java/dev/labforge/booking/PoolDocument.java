@@ -24,8 +24,8 @@ final class PoolDocument {
             @NotNull @Positive @Max(1_000_000_000) @Schema(example = "131072") Long memoryMib,
             @NotNull @Positive @Max(1_000_000) @Schema(description = "router VMs (lab nodes) running at once",
                     example = "60") Integer nodes,
-            @Size(max = 20) @Schema(description = "Kubernetes node labels the pool's VMs are to run on;"
-                    + " stored, not applied yet", example = "{\"labforge.dev/pool\":\"classroom\"}")
+            @Size(max = 20) @Schema(description = "Kubernetes node labels the VMs of the"
+                    + " pool's runs are scheduled with (their spec.template.spec.nodeSelector)", example = "{\"labforge.dev/pool\":\"classroom\"}")
             Map<@Size(min = 1, max = 253) String, @NotNull @Size(max = 63) String> nodeSelector) {
 
         Demand capacity() {

@@ -29,7 +29,8 @@ class ClusterConfiguration {
         if (properties.simulated() || (!kubeconfig && !inCluster)) {
             SimulatorSettings settings = SimulatorSettings.defaults()
                     .withDelays(properties.bootDelay().dividedBy(4), properties.bootDelay(),
-                            properties.bootDelay().dividedBy(4));
+                            properties.bootDelay().dividedBy(4))
+                    .withNodes(properties.simulatedNodes());
             SimulatedCluster simulated = SimulatedCluster.start(settings);
             log.warn("No kubeconfig and not in a cluster: running a SIMULATED cluster (in-process Kubernetes API"
                     + " with a KubeVirt simulator). Labs do not run real VMs. Set LABFORGE_CLUSTER_KUBECONFIG to"

@@ -1,6 +1,8 @@
 package dev.labforge.cluster;
 
+import dev.labforge.cluster.simulated.SimulatedNode;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootDelay     simulated cluster only: how long a VM takes from Starting to Running
  * @param drain         at shutdown, how long reconcile passes under way may take to finish before they are
  *                      interrupted; part of the bounded stop the chart's terminationGracePeriodSeconds allows for
+ * @param simulatedNodes simulated cluster only: its Kubernetes Nodes (name, labels, allocatable cpu and memory),
+ *                      onto which VMs are scheduled; none: one node big enough for anything (see
+ *                      {@link SimulatedNode#DEFAULT})
  */
 @ConfigurationProperties("labforge.cluster")
 public record ClusterProperties(String kubeconfig,
@@ -32,5 +37,10 @@ public record ClusterProperties(String kubeconfig,
                                 @DefaultValue("5m") Duration resync,
                                 @DefaultValue("8") int workers,
                                 @DefaultValue("2s") Duration bootDelay,
-                                @DefaultValue("5s") Duration drain) {
+                                @DefaultValue("5s") Duration drain,
+                                List<SimulatedNode> simulatedNodes) {
+
+    public ClusterProperties {
+        simulatedNodes = simulatedNodes == null ? List.of() : List.copyOf(simulatedNodes);
+    }
 }

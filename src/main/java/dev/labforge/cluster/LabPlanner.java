@@ -4,6 +4,7 @@ import dev.labforge.image.ImageCatalog;
 import dev.labforge.image.ReadinessProbe;
 import dev.labforge.image.RouterImage;
 import dev.labforge.lab.LabDefinition;
+import dev.labforge.lab.LabPlacement;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +29,19 @@ class LabPlanner {
     private final ImageCatalog catalog;
     private final LinkAllocations allocations;
     private final ClusterProperties properties;
+    private final List<LabPlacement> placements;
 
     LabPlanner(ImageCatalog catalog, LinkAllocations allocations, ClusterProperties properties) {
+        this(catalog, allocations, properties, List.of());
+    }
+
+    @Autowired
+    LabPlanner(ImageCatalog catalog, LinkAllocations allocations, ClusterProperties properties,
+               List<LabPlacement> placements) {
         this.catalog = catalog;
         this.allocations = allocations;
         this.properties = properties;
+        this.placements = placements;
     }
 
     static String namespaceOf(UUID labId) {
@@ -85,7 +95,9 @@ class LabPlanner {
             boolean running = desired == DesiredRun.RUNNING && nodeRuns.getOrDefault(node.name(), false);
             nodes.add(node(lab.id(), node, running, linkPlans));
         }
-        return new LabPlan(lab.id(), lab.name(), namespaceOf(lab.id()), lab.version(), nodes, linkPlans);
+        Map<String, String> selector = new java.util.TreeMap<>(); // sorted: the rendered VM is deterministic
+        placements.forEach(placement -> selector.putAll(placement.nodeSelector(lab.id())));
+        return new LabPlan(lab.id(), lab.name(), namespaceOf(lab.id()), lab.version(), nodes, linkPlans, selector);
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.labforge.api.Conflict;
 import dev.labforge.api.NotFound;
 import dev.labforge.lab.LabDefinition;
 import dev.labforge.lab.LabDefinitions;
+import dev.labforge.lab.LabRunGuard;
 import dev.labforge.topology.Node;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -27,9 +29,12 @@ class Lifecycle {
     private final Commitments commitments;
     private final AuditLog audit;
     private final ApplicationEventPublisher publisher;
+    private final List<LabRunGuard> runGuards;
 
     Lifecycle(LabDefinitions labs, LabRuntimeRepository runtimes, NodeRuntimeRepository nodes, LabEvents events,
-              Commitments commitments, AuditLog audit, ApplicationEventPublisher publisher) {
+              Commitments commitments, AuditLog audit, ApplicationEventPublisher publisher,
+              List<LabRunGuard> runGuards) {
+        this.runGuards = runGuards;
         this.labs = labs;
         this.commitments = commitments;
         this.audit = audit;
@@ -44,6 +49,9 @@ class Lifecycle {
         LabDefinition lab = lockedForOperating(caller, labId);
         LabRuntime runtime = runtimes.findById(labId).orElse(null);
         boolean running = runtime != null && runtime.desired() == DesiredRun.RUNNING;
+        if (!running) { // a run's capacity is held (or refused) before anything is recorded
+            runGuards.forEach(guard -> guard.beforeStart(caller, lab));
+        }
         boolean changed = runtime == null || runtime.want(DesiredRun.RUNNING);
         if (runtime == null) { // saved before its node rows, which reference it
             runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId), DesiredRun.RUNNING));
@@ -58,6 +66,7 @@ class Lifecycle {
         events.lock(labId);
         LabRuntime runtime = deployed(labId, "stop");
         requested(lab, caller, runtime.want(DesiredRun.STOPPED), "stop", null);
+        runGuards.forEach(guard -> guard.afterHalt(labId));
     }
 
     @Transactional
@@ -66,6 +75,7 @@ class Lifecycle {
         events.lock(labId);
         runtimes.findById(labId).ifPresent(runtime ->
                 requested(lab, caller, runtime.want(DesiredRun.DESTROYED), "destroy", null));
+        runGuards.forEach(guard -> guard.afterHalt(labId));
     }
 
     @Transactional

@@ -81,10 +81,20 @@ final class NodeStatusMapping {
         return kept;
     }
 
-    /** The message of the first condition that says something is wrong (status False, or a Failure). */
+    /**
+     * The message of the first condition that says something is wrong (status False, or a Failure); the
+     * scheduler's (PodScheduled, reason Unschedulable: "0/3 nodes are available: 3 Insufficient memory.") before
+     * any other, since it says what to fix.
+     */
     private static String conditionMessage(Map<String, Object> status) {
         if (!(status.get("conditions") instanceof List<?> conditions)) {
             return null;
+        }
+        for (Object item : conditions) {
+            if (item instanceof Map<?, ?> condition && "Unschedulable".equals(condition.get("reason"))
+                    && condition.get("message") != null) {
+                return condition.get("message").toString();
+            }
         }
         for (Object item : conditions) {
             if (item instanceof Map<?, ?> condition

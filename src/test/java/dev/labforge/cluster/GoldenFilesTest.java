@@ -28,6 +28,7 @@ class GoldenFilesTest {
         return Stream.of(
                 Arguments.of("two-routers", TestLabs.twoRouters(), Multus.driver("bridge")),
                 Arguments.of("vendor-ring", TestLabs.vendorRing(), Multus.driver("bridge")),
+                Arguments.of("pooled", TestLabs.pooled(), Multus.driver("bridge")),
                 Arguments.of("stopped-vlan", TestLabs.stoppedVlan(), Multus.driver("vlan")),
                 Arguments.of("segment-bridge", TestLabs.officeLan(null, null), Multus.driver("bridge")),
                 Arguments.of("segment-vlan", TestLabs.officeLan(210, 211), Multus.driver("vlan")));

@@ -83,6 +83,21 @@ class NodeStatusMappingTest {
     }
 
     @org.junit.jupiter.api.Test
+    void anUnschedulableVmSaysWhatTheSchedulerSaidNotThatItsPodIsMissing() {
+        Map<String, Object> status = Map.of("printableStatus", "ErrorUnschedulable", "conditions", List.of(
+                Map.of("type", "Ready", "status", "False", "reason", "PodNotExists",
+                        "message", "virt-launcher pod has not yet been scheduled"),
+                Map.of("type", "PodScheduled", "status", "False", "reason", "Unschedulable",
+                        "message", "0/2 nodes are available: 2 Insufficient memory.")));
+
+        NodeObservation observed = NodeStatusMapping.map(status, true, true);
+        assertThat(observed.state()).isEqualTo(NodeState.FAILED);
+        assertThat(observed.reason()).isEqualTo("ErrorUnschedulable");
+        assertThat(observed.message()).isEqualTo("0/2 nodes are available: 2 Insufficient memory.");
+        assertThat(NodeStatusMapping.map(NodeStatusMapping.essentials(status), true, true)).isEqualTo(observed);
+    }
+
+    @org.junit.jupiter.api.Test
     void aNodeWithoutAVmIsPendingOrStopped() {
         assertThat(NodeStatusMapping.of(null, true).state()).isEqualTo(NodeState.PENDING);
         assertThat(NodeStatusMapping.of(null, false).state()).isEqualTo(NodeState.STOPPED);

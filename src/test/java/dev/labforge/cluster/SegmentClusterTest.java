@@ -102,7 +102,7 @@ class SegmentClusterTest extends IntegrationTest {
         });
         String domain = "segments-" + UUID.randomUUID();
         ClusterProperties vlan = new ClusterProperties("", true, "vlan", "br-trunk", domain, 300, 399, 1500,
-                Duration.ofMinutes(5), 1, Duration.ofMillis(50), Duration.ofSeconds(5));
+                Duration.ofMinutes(5), 1, Duration.ofMillis(50), Duration.ofSeconds(5), List.of());
         LabPlanner planner = new LabPlanner(images, allocations, vlan);
         try {
             LabPlan plan = transaction.execute(tx -> LabObjects.planRunning(planner, definitions.find(lab).orElseThrow()));

@@ -89,6 +89,13 @@ public final class TestLabs {
                 lab.links().stream().map(l -> l.nadName().equals(nadName) ? edit.apply(l) : l).toList());
     }
 
+    /** The two-router lab as a capacity pool with a node selector places it. */
+    public static LabPlan pooled() {
+        LabPlan lab = twoRouters();
+        return new LabPlan(lab.labId(), lab.labName(), lab.namespace(), lab.specVersion(), lab.nodes(), lab.links(),
+                java.util.Map.of("labforge.dev/pool", "classroom", "kubernetes.io/arch", "amd64"));
+    }
+
     public static LabPlan withSpecVersion(LabPlan lab, long specVersion) {
         return new LabPlan(lab.labId(), lab.labName(), lab.namespace(), specVersion, lab.nodes(), lab.links());
     }

@@ -64,6 +64,8 @@ public final class VirtualMachines {
                                 "disks", Volumes.disks(node),
                                 "interfaces", Interfaces.interfaces(lab, node))),
                 "networks", Interfaces.networks(node),
+                // the capacity pool's nodes: the scheduler places the virt-launcher pod only there
+                "nodeSelector", lab.nodeSelector().isEmpty() ? null : new java.util.TreeMap<>(lab.nodeSelector()),
                 "readinessProbe", readinessProbe(node),
                 "terminationGracePeriodSeconds", TERMINATION_GRACE_SECONDS,
                 "volumes", Volumes.volumes(node));

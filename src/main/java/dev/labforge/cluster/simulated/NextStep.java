@@ -19,6 +19,12 @@ final class NextStep {
      * @param vmi the VMI of the same name, or null
      */
     static Optional<Step> of(GenericKubernetesResource vm, GenericKubernetesResource vmi, SimulatorSettings settings) {
+        return of(vm, vmi, settings, Placement.Scheduler.ANYWHERE);
+    }
+
+    /** @param scheduler where a VMI's pod goes (the one decision that depends on other VMs: their room) */
+    static Optional<Step> of(GenericKubernetesResource vm, GenericKubernetesResource vmi, SimulatorSettings settings,
+                             Placement.Scheduler scheduler) {
         String owner = vmi == null ? null : Kinds.ownerUid(vmi);
         if (vm == null) {
             return owner == null ? Optional.empty()
@@ -32,11 +38,11 @@ final class NextStep {
         if (!status.equals(VmStatus.of(vm))) {
             return Optional.of(new Step.UpdateVmStatus(status));
         }
-        return instanceStep(vm, vmi, settings);
+        return instanceStep(vm, vmi, settings, scheduler);
     }
 
     private static Optional<Step> instanceStep(GenericKubernetesResource vm, GenericKubernetesResource vmi,
-                                               SimulatorSettings settings) {
+                                               SimulatorSettings settings, Placement.Scheduler scheduler) {
         RunStrategy strategy = RunStrategy.of(vm);
         if (vmi == null) {
             return strategy.startsInstance() && !Kinds.isDeleting(vm)
@@ -59,7 +65,7 @@ final class NextStep {
             return strategy == RunStrategy.ALWAYS
                     ? Optional.of(new Step.DeleteVmi(uid, false, Duration.ZERO)) : Optional.empty();
         }
-        return VmiLifecycle.next(vmi, settings)
+        return VmiLifecycle.next(vmi, settings, scheduler)
                 .filter(transition -> !Objects.equals(transition.status(), instance))
                 .map(transition -> new Step.UpdateVmiStatus(transition.status(), transition.delay()));
     }

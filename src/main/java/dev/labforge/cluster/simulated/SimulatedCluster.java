@@ -72,6 +72,7 @@ public final class SimulatedCluster implements AutoCloseable {
         VirtControllerSimulator virtController = new VirtControllerSimulator(simulatorClient, settings);
         try {
             CRDS.forEach(this::register);
+            settings.nodes().forEach(node -> client.nodes().resource(node.render()).create());
             virtController.start();
         } catch (RuntimeException e) {
             virtController.close();

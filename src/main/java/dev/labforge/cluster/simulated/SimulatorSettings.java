@@ -1,6 +1,7 @@
 package dev.labforge.cluster.simulated;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -13,9 +14,16 @@ import java.util.function.Predicate;
  *                          {@code ImagePullBackOff}
  * @param stopDelay         how long a halted VM shows {@code Stopping} before its VMI is deleted
  * @param imageNeverPulls   containerDisk images for which the pull fails, forever
+ * @param nodes             the cluster's Node objects, created when it starts; VMIs are scheduled onto them
  */
 public record SimulatorSettings(Duration provisioningDelay, Duration bootDelay, Duration stopDelay,
-                                Predicate<String> imageNeverPulls) {
+                                Predicate<String> imageNeverPulls, List<SimulatedNode> nodes) {
+
+    /** Settings with the {@link SimulatedNode#DEFAULT default} node. */
+    public SimulatorSettings(Duration provisioningDelay, Duration bootDelay, Duration stopDelay,
+                             Predicate<String> imageNeverPulls) {
+        this(provisioningDelay, bootDelay, stopDelay, imageNeverPulls, List.of(SimulatedNode.DEFAULT));
+    }
 
     /** Images whose reference contains this fail to pull under both factory settings. */
     public static final String NEVER_PULL_MARKER = "never-pull";
@@ -25,6 +33,7 @@ public record SimulatorSettings(Duration provisioningDelay, Duration bootDelay, 
         requireNotNegative(bootDelay, "bootDelay");
         requireNotNegative(stopDelay, "stopDelay");
         Objects.requireNonNull(imageNeverPulls, "imageNeverPulls");
+        nodes = nodes == null || nodes.isEmpty() ? List.of(SimulatedNode.DEFAULT) : List.copyOf(nodes);
     }
 
     /** Delays that look like a small cluster booting small VMs, without making a demo tedious. */
@@ -40,11 +49,16 @@ public record SimulatorSettings(Duration provisioningDelay, Duration bootDelay, 
     }
 
     public SimulatorSettings withDelays(Duration provisioning, Duration boot, Duration stop) {
-        return new SimulatorSettings(provisioning, boot, stop, imageNeverPulls);
+        return new SimulatorSettings(provisioning, boot, stop, imageNeverPulls, nodes);
     }
 
     public SimulatorSettings withImageNeverPulls(Predicate<String> neverPulls) {
-        return new SimulatorSettings(provisioningDelay, bootDelay, stopDelay, neverPulls);
+        return new SimulatorSettings(provisioningDelay, bootDelay, stopDelay, neverPulls, nodes);
+    }
+
+    /** The Node objects a cluster started with these settings gets (none or null: the default node). */
+    public SimulatorSettings withNodes(List<SimulatedNode> newNodes) {
+        return new SimulatorSettings(provisioningDelay, bootDelay, stopDelay, imageNeverPulls, newNodes);
     }
 
     /** The first half of the boot delay, spent before {@code Scheduled} (or before the first pull error). */

@@ -1,6 +1,7 @@
 package dev.labforge.cluster.simulated;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -51,6 +52,8 @@ public final class VirtControllerSimulator implements AutoCloseable {
     private final List<VmStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private SharedIndexInformer<GenericKubernetesResource> vms;
     private SharedIndexInformer<GenericKubernetesResource> vmis;
+    private SharedIndexInformer<Node> nodes;
+    private final NodeScheduler kubeScheduler;
     private volatile boolean synced;
 
     private record Timer(Step step, long dueNanos) {
@@ -74,6 +77,7 @@ public final class VirtControllerSimulator implements AutoCloseable {
         this.queue = new WorkQueue(scheduler, this::reconcile);
         this.vmStatus = StatusWriter.throughSubresource(client, Kinds.VM);
         this.vmiStatus = StatusWriter.wholeObject(client, Kinds.VMI);
+        this.kubeScheduler = new NodeScheduler(() -> nodes == null ? List.of() : nodes.getStore().list());
     }
 
     /** Starts both informers, waits for their first list, then handles every VM found. */
@@ -91,8 +95,41 @@ public final class VirtControllerSimulator implements AutoCloseable {
                 queue.add(Kinds.key(vmi));
             }
         }));
+        vmis.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource vmi) {
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource vmi) {
+            }
+
+            @Override
+            public void onDelete(GenericKubernetesResource vmi, boolean finalStateUnknown) {
+                kubeScheduler.release(vmi);
+                retryUnschedulable();
+            }
+        });
+        nodes = client.nodes().runnableInformer(RESYNC_MILLIS);
+        nodes.addEventHandler(new ResourceEventHandler<>() { // a node added or grown: room, perhaps
+            @Override
+            public void onAdd(Node node) {
+                retryUnschedulable();
+            }
+
+            @Override
+            public void onUpdate(Node before, Node node) {
+                retryUnschedulable();
+            }
+
+            @Override
+            public void onDelete(Node node, boolean finalStateUnknown) {
+            }
+        });
+        nodes.run();
         vms.run();
         vmis.run();
+        vmis.getStore().list().forEach(kubeScheduler::placed); // a restarted simulator knows where VMIs run
         // events before this point were dropped by the handlers; the stores have them all
         synced = true;
         vms.getStore().listKeys().forEach(queue::add);
@@ -155,6 +192,7 @@ public final class VirtControllerSimulator implements AutoCloseable {
         if (vms != null) {
             vms.stop();
             vmis.stop();
+            nodes.stop();
             awaitStopped(vms);
             awaitStopped(vmis);
         }
@@ -207,10 +245,23 @@ public final class VirtControllerSimulator implements AutoCloseable {
         };
     }
 
+    /** Room was freed: VMIs the scheduler could not place are tried again, as kube-scheduler retries pods. */
+    private void retryUnschedulable() {
+        if (!synced) {
+            return;
+        }
+        for (GenericKubernetesResource vmi : vmis.getStore().list()) {
+            if (VmiStatus.of(vmi).condition("PodScheduled")
+                    .filter(c -> VmiLifecycle.UNSCHEDULABLE.equals(c.reason())).isPresent()) {
+                queue.add(Kinds.key(vmi));
+            }
+        }
+    }
+
     private void reconcile(String key) {
         GenericKubernetesResource vm = vms.getStore().getByKey(key);
         GenericKubernetesResource vmi = vmis.getStore().getByKey(key);
-        NextStep.of(vm, vmi, settings)
+        NextStep.of(vm, vmi, settings, kubeScheduler)
                 .ifPresentOrElse(step -> {
                     if (isDue(key, step)) {
                         apply(step, vm, vmi);

@@ -33,6 +33,7 @@ final class VmStatusRenderer {
                 ? Condition.isFalse("Ready", "PodTerminating", "virt-launcher pod is terminating")
                 : instance.condition("Ready").orElse(Condition.isFalse("Ready", "PodNotExists",
                         "virt-launcher pod has not yet been scheduled")));
+        unschedulable(instance).ifPresent(conditions::add); // KubeVirt copies it from the VMI
         if (!VmiRenderer.templateSpec(vm).equals(VmiRenderer.spec(vmi))) {
             // the VMI runs the spec it was created from; KubeVirt asks for a restart to apply template changes
             conditions.add(new Condition("RestartRequired", "True", null,
@@ -40,6 +41,12 @@ final class VmStatusRenderer {
         }
         boolean ready = !stopping && instance.isRunning() && conditions.getFirst().status().equals("True");
         return new VmStatus(printable(vm, instance, stopping), true, ready, conditions, generation);
+    }
+
+    /** The VMI's PodScheduled condition when the scheduler found no node for it. */
+    private static java.util.Optional<Condition> unschedulable(VmiStatus instance) {
+        return instance.condition("PodScheduled")
+                .filter(c -> "False".equals(c.status()) && VmiLifecycle.UNSCHEDULABLE.equals(c.reason()));
     }
 
     private static String printable(GenericKubernetesResource vm, VmiStatus instance, boolean stopping) {
@@ -51,6 +58,9 @@ final class VmStatusRenderer {
         }
         if (instance.isRunning()) {
             return "Running";
+        }
+        if (unschedulable(instance).isPresent()) {
+            return "ErrorUnschedulable";
         }
         String syncFailure = instance.condition("Synchronized")
                 .filter(c -> "False".equals(c.status()))

@@ -11,11 +11,14 @@ import java.util.Optional;
  */
 final class VmiLifecycle {
 
-    /** The one node of the simulated cluster; a single node also means every link is node-local. */
-    static final String NODE_NAME = "sim-node-1";
+    /** The simulated cluster's default node; a single node also means every link is node-local. */
+    static final String NODE_NAME = SimulatedNode.DEFAULT.name();
 
     private static final Condition NOT_SCHEDULED =
             Condition.isFalse("Ready", "PodNotExists", "virt-launcher pod has not yet been scheduled");
+
+    /** The PodScheduled reason kube-scheduler gives a pod no node can take. */
+    static final String UNSCHEDULABLE = "Unschedulable";
 
     record Transition(VmiStatus status, Duration delay) {
     }
@@ -24,24 +27,34 @@ final class VmiLifecycle {
     }
 
     static Optional<Transition> next(GenericKubernetesResource vmi, SimulatorSettings settings) {
+        return next(vmi, settings, Placement.Scheduler.ANYWHERE);
+    }
+
+    static Optional<Transition> next(GenericKubernetesResource vmi, SimulatorSettings settings,
+                                     Placement.Scheduler scheduler) {
         VmiStatus current = VmiStatus.of(vmi);
         String phase = current.phase() == null ? "" : current.phase();
         return switch (phase) {
             case "" -> Optional.of(new Transition(waiting("Pending"), Duration.ZERO));
             case "Pending" -> Optional.of(new Transition(waiting("Scheduling"), Duration.ZERO));
-            case "Scheduling" -> fromScheduling(vmi, current, settings);
-            case "Scheduled" -> Optional.of(new Transition(running(vmi), settings.startingDelay()));
+            case "Scheduling" -> fromScheduling(vmi, current, settings, scheduler);
+            case "Scheduled" -> Optional.of(new Transition(running(vmi, current.nodeName()), settings.startingDelay()));
             default -> Optional.empty();
         };
     }
 
     private static Optional<Transition> fromScheduling(GenericKubernetesResource vmi, VmiStatus current,
-                                                       SimulatorSettings settings) {
+                                                       SimulatorSettings settings, Placement.Scheduler scheduler) {
+        Placement placement = scheduler.place(vmi);
+        if (placement.node() == null) {
+            // as KubeVirt shows a virt-launcher pod the scheduler cannot place; retried when room is freed
+            return Optional.of(new Transition(unschedulable(placement.unschedulable()), settings.schedulingDelay()));
+        }
         Optional<String> unpullable = VmiRenderer.containerDiskImages(vmi).stream()
                 .filter(settings.imageNeverPulls())
                 .findFirst();
         if (unpullable.isEmpty()) {
-            return Optional.of(new Transition(scheduled(), settings.schedulingDelay()));
+            return Optional.of(new Transition(scheduled(placement.node()), settings.schedulingDelay()));
         }
         String image = unpullable.get();
         String reason = current.condition("Synchronized").map(Condition::reason).orElse(null);
@@ -66,14 +79,20 @@ final class VmiLifecycle {
                 List.of(NOT_SCHEDULED, Condition.isFalse("Synchronized", reason, message)), List.of());
     }
 
-    private static VmiStatus scheduled() {
-        return new VmiStatus("Scheduled", NODE_NAME, List.of(
+    /** KubeVirt's VMI for a pod the scheduler cannot place: still Scheduling, PodScheduled False, Unschedulable. */
+    static VmiStatus unschedulable(String message) {
+        return new VmiStatus("Scheduling", null,
+                List.of(NOT_SCHEDULED, Condition.isFalse("PodScheduled", UNSCHEDULABLE, message)), List.of());
+    }
+
+    private static VmiStatus scheduled(String node) {
+        return new VmiStatus("Scheduled", node, List.of(
                 Condition.isFalse("Ready", "GuestNotRunning", "Guest VM is not reported as running"),
                 Condition.isTrue("PodScheduled")), List.of());
     }
 
-    private static VmiStatus running(GenericKubernetesResource vmi) {
-        return new VmiStatus("Running", NODE_NAME,
+    private static VmiStatus running(GenericKubernetesResource vmi, String node) {
+        return new VmiStatus("Running", node == null ? NODE_NAME : node,
                 List.of(Condition.isTrue("Ready"), Condition.isTrue("PodScheduled")), VmiRenderer.nics(vmi));
     }
 }

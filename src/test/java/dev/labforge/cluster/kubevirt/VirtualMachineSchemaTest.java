@@ -40,7 +40,7 @@ class VirtualMachineSchemaTest {
     }
 
     static Stream<LabPlan> labs() {
-        return Stream.of(TestLabs.twoRouters(), TestLabs.vendorRing(), TestLabs.stoppedVlan(),
+        return Stream.of(TestLabs.twoRouters(), TestLabs.pooled(), TestLabs.vendorRing(), TestLabs.stoppedVlan(),
                 TestLabs.officeLan(null, null), TestLabs.officeLan(210, 211));
     }
 

@@ -51,6 +51,16 @@ class VirtualMachinesTest {
     }
 
     @Test
+    void thePoolsNodeSelectorGoesToTheTemplateSpecAndNoneWithoutOne() {
+        LabPlan pooled = TestLabs.pooled();
+        GenericKubernetesResource vm = VirtualMachines.render(pooled, TestLabs.node(pooled, "r1"));
+
+        assertThat((Map<String, String>) vm.get("spec", "template", "spec", "nodeSelector"))
+                .containsExactly(Map.entry("kubernetes.io/arch", "amd64"), Map.entry("labforge.dev/pool", "classroom"));
+        assertThat((Object) VirtualMachines.render(RING, R1).get("spec", "template", "spec", "nodeSelector")).isNull();
+    }
+
+    @Test
     void cpuMemoryAndConsoles() {
         GenericKubernetesResource vm = VirtualMachines.render(RING, R1);
 
