@@ -11,12 +11,13 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Single sign-on: a bearer token from the configured OpenID Connect provider. The first time a token is
  * seen it is verified, its user found or created, and the user's idp team memberships brought in line
- * with its groups claim. What the token says is then remembered until it expires (it cannot change);
+ * with its groups claim (and {@link IdpGroupsSeen} published, for courses). What the token says is then remembered until it expires (it cannot change);
  * what the database says about its user (disabled, admin) is read at every request, for the reasons
  * {@link TokenAuthenticator} gives.
  */
@@ -29,11 +30,13 @@ class OidcAuthenticator {
     private final OidcTokenVerifier verifier;
     private final OidcIdentities identities;
     private final IdpGroupMemberships memberships;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VerifiedTokens verified = new VerifiedTokens();
 
     OidcAuthenticator(OidcProperties properties, OidcIdentities identities, IdpGroupMemberships memberships,
-                      ObjectProvider<Clock> clock) {
+                      ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+        this.events = events;
         this.verifier = properties.enabled() ? new OidcTokenVerifier(properties) : null;
         this.identities = identities;
         this.memberships = memberships;
@@ -59,6 +62,7 @@ class OidcAuthenticator {
                 token.expiresAt());
         if (known.isEmpty()) {
             memberships.follow(caller, token.groups());
+            events.publishEvent(new IdpGroupsSeen(caller, token.groups()));
             verified.put(key, token);
         }
         return caller;

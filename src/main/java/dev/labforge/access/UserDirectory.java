@@ -33,6 +33,12 @@ public class UserDirectory {
         return users.findByUsername(username).map(User::getId);
     }
 
+    /** Whether the user exists and is not disabled: for credentials other modules keep (a calendar feed URL). */
+    public boolean active(UUID id) {
+        return jdbc.sql("select count(*) from users where id = ? and disabled_at is null").param(id)
+                .query(Long.class).single() > 0;
+    }
+
     public String username(UUID id) {
         return users.findById(id).map(User::username).orElse(null);
     }

@@ -63,7 +63,9 @@ class OpenApiConfiguration {
         boolean hasId = path.contains("{");
         boolean conditional = op.getParameters() != null && op.getParameters().stream()
                 .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
-        add(op, "401", "No valid API token or single sign-on token");
+        if (op.getSecurity() == null || !op.getSecurity().isEmpty()) { // security: [] needs no token (a feed URL)
+            add(op, "401", "No valid API token or single sign-on token");
+        }
         if (hasBody) {
             add(op, "400", "The body cannot be read: malformed, wrong types, unknown fields");
             add(op, "413", "The body is too large");

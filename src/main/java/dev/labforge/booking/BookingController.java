@@ -230,7 +230,7 @@ class BookingController {
     private void refuseOverlap(Course course, UUID userId, Instant start, Instant end, UUID except) {
         bookings.overlapping(course.id(), userId, start, end).stream().filter(b -> !b.id().equals(except))
                 .findFirst().ifPresent(other -> {
-                    throw new Conflict("your booking " + other.id() + " from " + other.start() + " to " + other.end()
+                    throw new TimeTaken("your booking " + other.id() + " from " + other.start() + " to " + other.end()
                             + " overlaps this one; you have one lab in course '" + course.name() + "'");
                 });
     }
@@ -239,7 +239,7 @@ class BookingController {
     private void refuseClass(Course course, Instant start, Instant end, UUID except) {
         sessions.overlapping(course.id(), start, end).stream().filter(o -> !o.id().equals(except)).findFirst()
                 .ifPresent(o -> {
-                    throw new Conflict("course '" + course.name() + "' has a class session from " + o.start()
+                    throw new TimeTaken("course '" + course.name() + "' has a class session from " + o.start()
                             + " to " + o.end() + "; your lab is in class then");
                 });
     }

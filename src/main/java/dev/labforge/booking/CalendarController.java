@@ -76,7 +76,7 @@ class CalendarController {
         return ResponseEntity.ok().header("Content-Type", TEXT_CALENDAR + "; charset=utf-8").body(calendar.toString());
     }
 
-    private static Calendar calendar() {
+    static Calendar calendar() {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//LabForge//Classroom booking//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);

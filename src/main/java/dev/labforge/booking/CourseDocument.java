@@ -74,7 +74,18 @@ final class CourseDocument {
 
     @Schema(name = "RosterMember")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MemberView(String username, CourseRole role, UUID lab, Instant addedAt) {
+    record MemberView(String username, CourseRole role, UUID lab, Instant addedAt,
+                      @Schema(description = "manual (roster, join code) or idp (the course's identity-provider"
+                              + " group: dropped at a sign-in without it)", example = "manual") String source) {
+    }
+
+    @Schema(name = "CourseIdpGroup")
+    record IdpGroupRequest(@NotNull @Size(min = 1, max = 200) @Schema(example = "/courses/net101") String idpGroup) {
+    }
+
+    @Schema(name = "CourseIdpGroupView")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record IdpGroupView(String course, @Schema(description = "null when the course follows no group") String idpGroup) {
     }
 
     @Schema(name = "Roster")

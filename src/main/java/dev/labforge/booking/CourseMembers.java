@@ -12,9 +12,23 @@ import org.springframework.stereotype.Component;
 @Component
 class CourseMembers {
 
-    /** One member; {@code labId} is a student's own lab. */
-    record Member(UUID userId, CourseRole role, UUID labId, Instant addedAt) {
+    /**
+     * One member; {@code labId} is a student's own lab; {@code source} says how they came in:
+     * {@link #MANUAL} (roster, join code) or {@link #IDP} (the course's identity-provider group).
+     */
+    record Member(UUID userId, CourseRole role, UUID labId, Instant addedAt, String source) {
+
+        boolean viaIdp() {
+            return IDP.equals(source);
+        }
     }
+
+    /** Added in LabForge: never dropped by a sign-in. */
+    static final String MANUAL = "manual";
+    /** Enrolled by the course's idp group; a sign-in without the group drops them. */
+    static final String IDP = "idp";
+
+    private static final String COLUMNS = "select user_id, role, lab_id, added_at, source from course_members";
 
     private final JdbcClient jdbc;
 
@@ -27,30 +41,39 @@ class CourseMembers {
     }
 
     Optional<Member> find(UUID courseId, UUID userId) {
-        return jdbc.sql("select user_id, role, lab_id, added_at from course_members where course_id = ? and user_id = ?")
+        return jdbc.sql(COLUMNS + " where course_id = ? and user_id = ?")
                 .params(courseId, userId).query((rs, row) -> member(rs)).optional();
     }
 
     /** The member's row, locked until the transaction ends: one student's bookings are decided one at a time. */
     Optional<Member> lock(UUID courseId, UUID userId) {
-        return jdbc.sql("select user_id, role, lab_id, added_at from course_members"
-                        + " where course_id = ? and user_id = ? for update")
+        return jdbc.sql(COLUMNS + " where course_id = ? and user_id = ? for update")
                 .params(courseId, userId).query((rs, row) -> member(rs)).optional();
     }
 
     List<Member> of(UUID courseId) {
-        return jdbc.sql("select user_id, role, lab_id, added_at from course_members where course_id = ?"
+        return jdbc.sql(COLUMNS + " where course_id = ?"
                         + " order by case role when 'instructor' then 0 when 'assistant' then 1 else 2 end, added_at, user_id")
                 .param(courseId).query((rs, row) -> member(rs)).list();
     }
 
-    /** Adds the member or changes their role; a lab once recorded stays. */
-    void put(UUID courseId, UUID userId, CourseRole role, UUID labId, Instant now) {
+    /**
+     * Adds the member or changes their role; a lab once recorded stays. A change made by hand makes the
+     * membership {@link #MANUAL}: the instructor's decision outlasts what the identity provider says.
+     */
+    void put(UUID courseId, UUID userId, CourseRole role, UUID labId, Instant now, String source) {
         jdbc.sql("""
-                        insert into course_members (course_id, user_id, role, lab_id, added_at) values (?, ?, ?, ?, ?)
+                        insert into course_members (course_id, user_id, role, lab_id, added_at, source)
+                        values (?, ?, ?, ?, ?, ?)
                         on conflict (course_id, user_id) do update
-                        set role = excluded.role, lab_id = coalesce(course_members.lab_id, excluded.lab_id)""")
-                .params(courseId, userId, role.label(), labId, CapacityLedger.utc(now)).update();
+                        set role = excluded.role, lab_id = coalesce(course_members.lab_id, excluded.lab_id),
+                            source = excluded.source""")
+                .params(courseId, userId, role.label(), labId, CapacityLedger.utc(now), source).update();
+    }
+
+    void markManual(UUID courseId, UUID userId) {
+        jdbc.sql("update course_members set source = 'manual' where course_id = ? and user_id = ?")
+                .params(courseId, userId).update();
     }
 
     void remove(UUID courseId, UUID userId) {
@@ -59,6 +82,6 @@ class CourseMembers {
 
     private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Member(rs.getObject(1, UUID.class), CourseRole.parse(rs.getString(2)).orElseThrow(),
-                rs.getObject(3, UUID.class), rs.getObject(4, OffsetDateTime.class).toInstant());
+                rs.getObject(3, UUID.class), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5));
     }
 }

@@ -43,12 +43,25 @@ class Enrolment {
         this.clock = clock;
     }
 
-    /** Adds the user with this role, or changes their role; returns whether anything changed. */
+    /** Adds the user with this role, or changes their role, by hand; returns whether anything changed. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean enrol(Caller actor, Course course, UUID userId, String username, CourseRole role) {
+        return enrol(actor, course, userId, username, role, CourseMembers.MANUAL);
+    }
+
+    /**
+     * As {@link #enrol(Caller, Course, UUID, String, CourseRole)}, saying where it comes from: the
+     * course's idp group ({@link CourseMembers#IDP}) or a person ({@link CourseMembers#MANUAL}). A
+     * person naming someone the group brought in makes them a manual member, with the same role.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean enrol(Caller actor, Course course, UUID userId, String username, CourseRole role, String source) {
         courses.lock(course.id());
         CourseMembers.Member before = members.find(course.id(), userId).orElse(null);
         if (before != null && before.role() == role) {
+            if (before.viaIdp() && CourseMembers.MANUAL.equals(source)) {
+                members.markManual(course.id(), userId);
+            }
             return false;
         }
         List<CourseMembers.Member> roster = members.of(course.id());
@@ -60,7 +73,7 @@ class Enrolment {
             ownLab = labs.copyForCourse(actor, course.templateLabId(), course.id(), userId, labName(course, username),
                     "the lab of " + username + " in course " + course.name());
         }
-        members.put(course.id(), userId, role, ownLab, clock.instant());
+        members.put(course.id(), userId, role, ownLab, clock.instant(), source);
         if (role == CourseRole.STUDENT) {
             if (before != null) { // from staff back to student: nothing on the others' labs any more
                 forEachStudentLab(roster, userId, lab -> labs.revoke(actor, lab, userId, username));

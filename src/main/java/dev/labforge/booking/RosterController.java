@@ -155,7 +155,7 @@ class RosterController {
         List<CourseMembers.Member> roster = members.of(course.id());
         Map<UUID, String> names = users.usernames(roster.stream().map(CourseMembers.Member::userId).toList());
         return new CourseDocument.RosterView(course.name(), roster.stream().map(m -> new CourseDocument.MemberView(
-                names.get(m.userId()), m.role(), m.labId(), m.addedAt())).toList());
+                names.get(m.userId()), m.role(), m.labId(), m.addedAt(), m.source())).toList());
     }
 
     private static String shorten(String name) {

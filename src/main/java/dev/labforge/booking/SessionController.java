@@ -127,7 +127,7 @@ class SessionController {
                 sessions.insert(o);
             } catch (DataIntegrityViolationException x) {
                 if (DatabaseErrors.violates(x, "session_occurrences_no_overlap")) {
-                    throw new Conflict("occurrence " + (i + 1) + " (" + s + " to " + e + ") overlaps another class"
+                    throw new TimeTaken("occurrence " + (i + 1) + " (" + s + " to " + e + ") overlaps another class"
                             + " session of course '" + found.name() + "'");
                 }
                 throw x;

@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenID Connect provider for tests: serves a discovery document and a JWK set over real HTTP, and
  * signs tokens with real RSA and EC keys. Keys can be added while it runs, as a provider rotating them does.
  */
-final class TestIdentityProvider implements AutoCloseable {
+public final class TestIdentityProvider implements AutoCloseable {
 
-    static final String AUDIENCE = "labforge";
+    public static final String AUDIENCE = "labforge";
     static final String REALM_PATH = "/realms/labs";
     static final String JWKS_PATH = REALM_PATH + "/protocol/openid-connect/certs";
 
@@ -64,7 +64,7 @@ final class TestIdentityProvider implements AutoCloseable {
         server.start();
     }
 
-    static TestIdentityProvider start() {
+    public static TestIdentityProvider start() {
         try {
             return new TestIdentityProvider();
         } catch (IOException | JOSEException e) {
@@ -72,7 +72,7 @@ final class TestIdentityProvider implements AutoCloseable {
         }
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + REALM_PATH;
     }
 
@@ -109,7 +109,7 @@ final class TestIdentityProvider implements AutoCloseable {
     }
 
     /** Claims of a current token for this service: issuer, audience, subject, an hour to live. */
-    JWTClaimsSet.Builder claims(String subject, String username) {
+    public JWTClaimsSet.Builder claims(String subject, String username) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(issuer())
@@ -121,7 +121,7 @@ final class TestIdentityProvider implements AutoCloseable {
                 .claim("preferred_username", username);
     }
 
-    String sign(JWTClaimsSet claims) {
+    public String sign(JWTClaimsSet claims) {
         return sign(claims, rsa, JWSAlgorithm.RS256);
     }
 

@@ -74,7 +74,13 @@ class CourseAuthorizationTest extends BookingIntegrationTest {
                 new Endpoint("class view stream", "assistant", 200,
                         c -> c.open(room.path("/class/events"), "Accept", "text/event-stream")),
                 new Endpoint("reset a student's lab", "lab's student or instructor", 202,
-                        c -> c.post(room.path("/labs/" + studentLab + "/reset"), "")));
+                        c -> c.post(room.path("/labs/" + studentLab + "/reset"), "")),
+                new Endpoint("GET idp group", "assistant", 200, c -> c.get(room.path("/idp-group"))),
+                new Endpoint("PUT idp group", "administrator", 200,
+                        c -> c.put(room.path("/idp-group"), "{\"idpGroup\":\"/nobody/signs/in/with/this\"}")),
+                new Endpoint("DELETE idp group", "administrator", 204, c -> c.delete(room.path("/idp-group"))),
+                // the template is unchanged: an allowed caller updates nothing
+                new Endpoint("apply template", "instructor", 200, c -> c.post(room.path("/template/apply"), "{}")));
 
         List<String> mismatches = new ArrayList<>();
         for (var caller : callers.entrySet()) {
@@ -102,11 +108,13 @@ class CourseAuthorizationTest extends BookingIntegrationTest {
         return switch (caller) {
             case "anonymous" -> 401;
             case "stranger" -> 404;
-            case "instructor", "administrator" -> endpoint.allowed();
+            // linking a course to an identity-provider group is for administrators, as for teams
+            case "instructor", "administrator" -> caller.equals("instructor")
+                    && endpoint.needs().equals("administrator") ? 403 : endpoint.allowed();
             default -> switch (endpoint.needs()) {
                 case "student" -> endpoint.allowed();
                 case "assistant" -> caller.equals("assistant") ? endpoint.allowed() : 403;
-                case "instructor" -> caller.equals("assistant") || caller.endsWith("student") ? 403 : 0;
+                case "instructor", "administrator" -> caller.equals("assistant") || caller.endsWith("student") ? 403 : 0;
                 case "booker or assistant" -> caller.equals("student") || caller.equals("assistant")
                         ? endpoint.allowed() : 404;
                 case "booker or instructor" -> caller.equals("student") ? endpoint.allowed()
