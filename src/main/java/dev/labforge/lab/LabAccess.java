@@ -185,6 +185,19 @@ class LabAccess {
                 .params(params(caller, nameContains)).query(Long.class).single();
     }
 
+    /**
+     * The labs the caller reaches (owned, their teams', granted to them or a team of theirs), whether admin or not;
+     * only among {@code among} when given.
+     */
+    java.util.Set<UUID> reachable(Caller caller, java.util.Collection<UUID> among) {
+        String sql = "select l.id from labs l where " + REACHABLE + (among == null ? "" : " and l.id = any (:ids)");
+        var statement = jdbc.sql(sql).param("u", caller.userId());
+        if (among != null) {
+            statement = statement.param("ids", among.toArray(UUID[]::new));
+        }
+        return new java.util.HashSet<>(statement.query(UUID.class).list());
+    }
+
     private static String rank(Caller caller) {
         return caller.admin() ? "4" : RANK;
     }
