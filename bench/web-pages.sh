@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # LabForge web page benchmark (docs/benchmarks.md, issue 14): the labs page with 500 labs, the class view of a
-# 300-student course (p50/p95/p99 of 400 requests after 50 warm-ups, with the session cookie over loopback), and ONE
+# 300-student course (p50/p95/p99 of 200 requests after 30 warm-ups, with the session cookie over loopback), and ONE
 # class view stream counted while the course's 300 labs start on the simulated cluster.
 # Usage: bench/web-pages.sh        (several minutes on 2 cores)
 # Results: target/web-bench/web-pages-<date>-<HHMM>.txt (UTC), copied to bench/.

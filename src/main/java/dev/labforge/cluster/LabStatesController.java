@@ -174,7 +174,7 @@ class LabStatesController {
 
     /** One statement for all of them; a lab never started is DEFINED. */
     private Map<UUID, State> states(Collection<UUID> ids) {
-        Map<UUID, LabStatus> found = statuses.statusesOf(ids);
+        Map<UUID, LabStatus> found = statuses.summariesOf(ids);
         Map<UUID, State> states = new HashMap<>();
         ids.forEach(id -> states.put(id, State.of(id, found.get(id))));
         return states;

@@ -38,7 +38,7 @@ class LabPages {
         LabList.Overview overview = labs.overview(PageSession.caller(request), LIST_LIMIT);
         Map<UUID, String> states = new HashMap<>();
         for (LabStatusSource source : statusSources) {
-            source.statusesOf(overview.ids()).forEach((id, status) -> states.put(id, status.state()));
+            source.summariesOf(overview.ids()).forEach((id, status) -> states.put(id, status.state()));
         }
         model.addAttribute("labs", overview);
         model.addAttribute("states", states);

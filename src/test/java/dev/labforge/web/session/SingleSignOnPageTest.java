@@ -60,6 +60,7 @@ class SingleSignOnPageTest extends BrowserTest {
         browser.manage().deleteAllCookies();
         open("/signin");
         accessible();
+        screenshot("signin-sso");
         browser.findElement(By.id("sso")).click();
         visible(By.id("username")).sendKeys(name); // the provider's own page
         assertThat(browser.getTitle()).contains("Test provider");
