@@ -54,18 +54,39 @@ class OidcAuthenticator {
         String key = HexFormat.of().formatHex(sha256(bearer));
         Optional<OidcToken> known = verified.get(key, clock.instant());
         OidcToken token = known.orElseGet(() -> verifier.verify(bearer));
-        OidcIdentities.Account account = identities.resolve(token);
-        if (account.disabled()) {
-            throw new AccountDisabled(account.username());
-        }
-        Caller caller = new Caller(account.userId(), account.username(), account.admin(), token.credential(),
-                token.expiresAt());
+        Caller caller = caller(token);
         if (known.isEmpty()) {
             memberships.follow(caller, token.groups());
             events.publishEvent(new IdpGroupsSeen(caller, token.groups()));
             verified.put(key, token);
         }
         return caller;
+    }
+
+    /**
+     * An ID token from the web page's sign-in, mapped to its user exactly as a bearer token is, team memberships
+     * brought in line with its groups.
+     *
+     * @throws AccountDisabled when the token is good but its user is disabled
+     */
+    Caller signIn(OidcToken token) {
+        Caller caller = caller(token);
+        memberships.follow(caller, token.groups());
+        return caller;
+    }
+
+    /** Checks a token as a bearer token is checked: issuer, signature, audience, expiry. */
+    OidcToken verify(String jwt) {
+        return verifier.verify(jwt);
+    }
+
+    private Caller caller(OidcToken token) {
+        OidcIdentities.Account account = identities.resolve(token);
+        if (account.disabled()) {
+            throw new AccountDisabled(account.username());
+        }
+        return new Caller(account.userId(), account.username(), account.admin(), token.credential(),
+                token.expiresAt());
     }
 
     /** An administrator's own choice of API token may contain dots; a JWS starts with a JSON header. */

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param usernameClaim    the claim a new user's LabForge name is made from
  * @param groupsClaim      the claim listing the user's groups, matched against teams' idp groups
  * @param allowedClockSkew tolerance for {@code exp} and {@code nbf} between our clock and the provider's
+ * @param clientSecret     for signing in to the web page: the client secret, when the provider knows LabForge as a
+ *                         confidential client; unset for a public client (PKCE alone)
+ * @param scopes           for signing in to the web page: the scopes asked for (openid is required)
  */
 @Validated
 @ConfigurationProperties("labforge.oidc")
@@ -30,7 +33,9 @@ public record OidcProperties(String issuer,
                              String audience,
                              @DefaultValue("preferred_username") @NotBlank String usernameClaim,
                              @DefaultValue("groups") @NotBlank String groupsClaim,
-                             @DefaultValue("60s") @NotNull Duration allowedClockSkew) {
+                             @DefaultValue("60s") @NotNull Duration allowedClockSkew,
+                             String clientSecret,
+                             @DefaultValue("openid profile email") @NotBlank String scopes) {
 
     boolean enabled() {
         return issuer != null && !issuer.isBlank();

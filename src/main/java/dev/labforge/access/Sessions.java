@@ -109,6 +109,29 @@ public class Sessions {
         return Optional.of(new Opened(new Session(id, caller, csrf), secret, end));
     }
 
+    /**
+     * Signs in a user the identity provider vouched for (the web page's single sign-on): the session has no API token,
+     * and ends with its lifetime, a sign-out or the user's disabling.
+     */
+    @Transactional
+    Opened openSingleSignOn(Caller user) {
+        Instant now = clock.instant();
+        Instant end = now.plus(LIFETIME);
+        UUID id = UUID.randomUUID();
+        String secret = random();
+        String csrf = random();
+        jdbc.sql("delete from web_sessions where expires_at < ?").param(utc(now)).update();
+        jdbc.sql("""
+                        insert into web_sessions (id, secret_hash, csrf_token, user_id, token_id, created_at, expires_at)
+                        values (?, ?, ?, ?, null, ?, ?)""")
+                .params(id, new TokenSecret(secret).hash(), csrf, user.userId(), utc(now), utc(end))
+                .update();
+        Caller caller = new Caller(user.userId(), user.username(), user.admin(), PREFIX + id, end);
+        audit.record(caller, "session.open", AuditLog.Target.user(user.userId(), user.username()),
+                java.util.Map.of("via", "single sign-on"));
+        return new Opened(new Session(id, caller, csrf), secret, end);
+    }
+
     /** The session behind a cookie's secret as it stands now: empty once signed out, expired, revoked or disabled. */
     public Optional<Session> find(String secret) {
         if (secret == null || secret.length() < 20 || secret.length() > 200) {
@@ -155,7 +178,7 @@ public class Sessions {
                 .filter(session -> !session.caller().expiredAt(now));
     }
 
-    private static String random() {
+    static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

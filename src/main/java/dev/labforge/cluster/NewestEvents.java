@@ -37,6 +37,12 @@ class NewestEvents {
         return newest.getOrDefault(lab, -1L) > after;
     }
 
+    /** The lab's newest event id, as of at most {@link #REFRESH} ago; -1 when none was seen. */
+    long newest(UUID lab) {
+        refresh();
+        return newest.getOrDefault(lab, -1L);
+    }
+
     private synchronized void refresh() {
         long now = System.nanoTime();
         if (highest >= 0 && now - lookedAt < REFRESH.toNanos()) {

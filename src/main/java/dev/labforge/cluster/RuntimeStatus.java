@@ -42,6 +42,10 @@ class RuntimeStatus implements LabStatusSource {
 
     private static final String READ_MANY = COLUMNS + ", r.lab_id from lab_runtime r where r.lab_id = any(?)";
 
+    private static final String READ_SUMMARIES = """
+            select r.lab_id, r.state, r.desired, r.ready_nodes, r.total_nodes, r.updated_at
+            from lab_runtime r where r.lab_id = any(?)""";
+
     private final JdbcOperations jdbc;
 
     RuntimeStatus(JdbcOperations jdbc) {
@@ -52,6 +56,23 @@ class RuntimeStatus implements LabStatusSource {
     public Optional<LabStatus> statusOf(UUID labId) {
         var read = statusRead(labId);
         return RoundTrip.run(jdbc, read).of(read);
+    }
+
+    /** State and counts only: one plain index read per lab, no node rows (a labs page of 500 rows). */
+    @Override
+    public Map<UUID, LabStatus> summariesOf(Collection<UUID> labIds) {
+        Map<UUID, LabStatus> all = new HashMap<>();
+        if (labIds.isEmpty()) {
+            return all;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(READ_SUMMARIES);
+            statement.setArray(1, connection.createArrayOf("uuid", labIds.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> all.put(rs.getObject(1, UUID.class), new LabStatus(rs.getString(2),
+                rs.getString(3), rs.getInt(4), rs.getInt(5), List.of(), List.of(),
+                rs.getObject(6, OffsetDateTime.class).toInstant())));
+        return all;
     }
 
     /** All in one round trip, however many labs (a class view asks for hundreds at once). */

@@ -57,13 +57,14 @@ class LabAccess {
 
     /** The rank of the user {@code u} (an SQL expression) on lab row {@code l}. */
     private static String rank(String u) {
+        // an owner's labs are the most of a list and rank 4 whatever else holds: CASE evaluates its ELSE only when
+        // needed, where greatest() would run both subqueries for every row
         return """
-                greatest(
-                  case when l.owner_id = %1$s and l.charged_to is null then 4 else 0 end,
+                case when l.owner_id = %1$s and l.charged_to is null then 4 else greatest(
                   coalesce((select case m.role when 'member' then 1 else 4 end from team_members m
                             where m.team_id = l.owner_team_id and m.user_id = %1$s), 0),
                   coalesce((select max(g.rank) from lab_grants g
-                            where g.lab_id = l.id and (g.user_id = %1$s or g.team_id in %2$s)), 0))"""
+                            where g.lab_id = l.id and (g.user_id = %1$s or g.team_id in %2$s)), 0)) end"""
                 .formatted(u, myTeams(u));
     }
 
@@ -183,6 +184,19 @@ class LabAccess {
     long count(Caller caller, Scope scope, String nameContains) {
         return jdbc.sql("select count(*) from labs l where " + filter(caller, scope))
                 .params(params(caller, nameContains)).query(Long.class).single();
+    }
+
+    /**
+     * The labs the caller reaches (owned, their teams', granted to them or a team of theirs), whether admin or not;
+     * only among {@code among} when given.
+     */
+    java.util.Set<UUID> reachable(Caller caller, java.util.Collection<UUID> among) {
+        String sql = "select l.id from labs l where " + REACHABLE + (among == null ? "" : " and l.id = any (:ids)");
+        var statement = jdbc.sql(sql).param("u", caller.userId());
+        if (among != null) {
+            statement = statement.param("ids", among.toArray(UUID[]::new));
+        }
+        return new java.util.HashSet<>(statement.query(UUID.class).list());
     }
 
     private static String rank(Caller caller) {

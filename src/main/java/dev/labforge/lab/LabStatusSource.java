@@ -16,6 +16,14 @@ public interface LabStatusSource {
         return all;
     }
 
+    /**
+     * Each lab's state, ready and total nodes only (no nodes, no reasons: empty lists), for lists of hundreds of labs
+     * that show a state per row.
+     */
+    default java.util.Map<UUID, LabStatus> summariesOf(java.util.Collection<UUID> labIds) {
+        return statusesOf(labIds);
+    }
+
     /** The same read as {@link #statusOf}, as one statement for a round trip with the lab's own read. */
     RoundTrip.Statement<Optional<LabStatus>> statusRead(UUID labId);
 }

@@ -36,7 +36,7 @@ class OidcTokenVerifierTest {
 
     private static OidcTokenVerifier verifier(String issuer, URI jwksUri) {
         return new OidcTokenVerifier(new OidcProperties(issuer, jwksUri, TestIdentityProvider.AUDIENCE,
-                "preferred_username", "groups", Duration.ofSeconds(60)));
+                "preferred_username", "groups", Duration.ofSeconds(60), null, "openid"));
     }
 
     @Test

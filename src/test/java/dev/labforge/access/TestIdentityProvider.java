@@ -27,16 +27,38 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An OpenID Connect provider for tests: serves a discovery document and a JWK set over real HTTP, and
  * signs tokens with real RSA and EC keys. Keys can be added while it runs, as a provider rotating them does.
+ * For the web page's sign-in it also has a login page (any user name, no password) behind its authorization
+ * endpoint and a token endpoint that checks the code (once only), the redirect URI and the PKCE verifier.
  */
 public final class TestIdentityProvider implements AutoCloseable {
 
     public static final String AUDIENCE = "labforge";
     static final String REALM_PATH = "/realms/labs";
     static final String JWKS_PATH = REALM_PATH + "/protocol/openid-connect/certs";
+    static final String AUTH_PATH = REALM_PATH + "/protocol/openid-connect/auth";
+    static final String LOGIN_PATH = REALM_PATH + "/login";
+    static final String TOKEN_PATH = REALM_PATH + "/protocol/openid-connect/token";
+
+    /** An authorization the login page granted and the token endpoint has not redeemed yet. */
+    private record Grant(String username, String nonce, String challenge, String redirectUri) {
+    }
+
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
 
     private final HttpServer server;
     private final List<JWK> published = new ArrayList<>();
@@ -55,8 +77,12 @@ public final class TestIdentityProvider implements AutoCloseable {
         server.createContext(REALM_PATH + IssuerKeys.DISCOVERY_PATH, exchange -> {
             discoveryRequests.incrementAndGet();
             respond(exchange, "{\"issuer\":\"" + (discoveredIssuer != null ? discoveredIssuer : issuer())
-                    + "\",\"jwks_uri\":\"" + jwksUri() + "\"}");
+                    + "\",\"jwks_uri\":\"" + jwksUri() + "\",\"authorization_endpoint\":\"" + base() + AUTH_PATH
+                    + "\",\"token_endpoint\":\"" + base() + TOKEN_PATH + "\"}");
         });
+        server.createContext(AUTH_PATH, this::loginPage);
+        server.createContext(LOGIN_PATH, this::login);
+        server.createContext(TOKEN_PATH, this::token);
         server.createContext(JWKS_PATH, exchange -> {
             jwksRequests.incrementAndGet();
             respond(exchange, publishedKeys().toString());
@@ -73,7 +99,100 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
 
     public String issuer() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + REALM_PATH;
+        return base() + REALM_PATH;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The groups claim of the user's next ID tokens. */
+    public void groups(String username, List<String> of) {
+        groups.put(username, List.copyOf(of));
+    }
+
+    /** Every form the token endpoint received, as sent. */
+    public List<String> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    /** The authorization endpoint: checks the request as a provider does, and shows a login page. */
+    private void loginPage(HttpExchange exchange) throws IOException {
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        String problem = !"code".equals(query.get("response_type")) ? "response_type must be code"
+                : !AUDIENCE.equals(query.get("client_id")) ? "unknown client_id"
+                : !"S256".equals(query.get("code_challenge_method")) ? "PKCE with S256 is required"
+                : query.get("code_challenge") == null || query.get("state") == null || query.get("nonce") == null
+                ? "code_challenge, state and nonce are required"
+                : !String.valueOf(query.get("scope")).contains("openid") ? "the scope must include openid" : null;
+        if (problem != null) {
+            respond(exchange, 400, "text/plain", problem);
+            return;
+        }
+        StringBuilder hidden = new StringBuilder();
+        for (String name : List.of("state", "nonce", "code_challenge", "redirect_uri")) {
+            hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
+                    .append(query.get(name).replace("&", "&amp;").replace("\"", "&quot;")).append("\">");
+        }
+        respond(exchange, 200, "text/html; charset=utf-8", """
+                <!DOCTYPE html><html lang="en"><head><title>Test provider: log in</title></head><body><main>
+                <h1>Test provider</h1><form method="post" action="%s">%s
+                <label for="username">User name</label><input id="username" name="username">
+                <button id="kc-login" type="submit">Log in</button></form></main></body></html>"""
+                .formatted(LOGIN_PATH, hidden));
+    }
+
+    /** The login form: grants a code and sends the browser back to the client with it and the state. */
+    private void login(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String code = UUID.randomUUID().toString();
+        grants.put(code, new Grant(form.get("username"), form.get("nonce"), form.get("code_challenge"),
+                form.get("redirect_uri")));
+        exchange.getResponseHeaders().add("Location", form.get("redirect_uri") + "?code=" + code + "&state="
+                + URLEncoder.encode(form.get("state"), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** The token endpoint: a code once, from the client it was granted to, with the verifier of its challenge. */
+    private void token(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        tokenRequests.add(body);
+        Map<String, String> form = form(body);
+        Grant grant = form.get("code") == null ? null : grants.remove(form.get("code"));
+        String verifier = form.getOrDefault("code_verifier", "");
+        if (grant == null || !"authorization_code".equals(form.get("grant_type"))
+                || !grant.redirectUri().equals(form.get("redirect_uri"))
+                || !grant.challenge().equals(s256(verifier))) {
+            respond(exchange, 400, "application/json",
+                    "{\"error\":\"invalid_grant\",\"error_description\":\"code unknown, used, or not for this verifier\"}");
+            return;
+        }
+        JWTClaimsSet claims = claims("sub-" + grant.username(), grant.username()).claim("nonce", grant.nonce())
+                .claim("groups", groups.getOrDefault(grant.username(), List.of())).build();
+        respond(exchange, 200, "application/json", "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\","
+                + "\"id_token\":\"" + sign(claims) + "\"}");
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> form(String encoded) {
+        Map<String, String> fields = new HashMap<>();
+        if (encoded != null && !encoded.isEmpty()) {
+            for (String pair : encoded.split("&")) {
+                int eq = pair.indexOf('=');
+                fields.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
     }
 
     String jwksUri() {
@@ -149,9 +268,13 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        respond(exchange, 200, "application/json", json);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
         try (var out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -1,6 +1,7 @@
 package dev.labforge.web.session;
 
 import dev.labforge.access.AccountDisabled;
+import dev.labforge.access.OidcSignIn;
 import dev.labforge.access.Sessions;
 import dev.labforge.api.CsrfRefused;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -23,9 +25,17 @@ class SignInController {
     static final String PATH = "/signin";
 
     private final Sessions sessions;
+    private final OidcSignIn singleSignOn;
 
-    SignInController(Sessions sessions) {
+    SignInController(Sessions sessions, OidcSignIn singleSignOn) {
         this.sessions = sessions;
+        this.singleSignOn = singleSignOn;
+    }
+
+    /** The sign-in page offers single sign-on only where it is configured. */
+    @ModelAttribute("singleSignOn")
+    boolean singleSignOn() {
+        return singleSignOn.enabled();
     }
 
     @GetMapping(PATH)

@@ -33,6 +33,14 @@ class SignInTest extends IntegrationTest {
     }
 
     @Test
+    void withoutSingleSignOnConfiguredThePageOffersNone() {
+        assertThat(web.get("/signin").body()).doesNotContain("id=\"sso\"").doesNotContain("single sign-on");
+        Response start = web.get("/signin/sso");
+        assertThat(start.status()).isEqualTo(400);
+        assertThat(start.body()).contains("not configured");
+    }
+
+    @Test
     void aGoodTokenOpensASessionWithAnHttpOnlySameSiteCookie() {
         Response signIn = signIn(user.token());
         assertThat(signIn.status()).isEqualTo(302);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# LabForge web page benchmark (docs/benchmarks.md, issue 14): the labs page with 500 labs, the class view of a
+# 300-student course (p50/p95/p99 of 200 requests after 30 warm-ups, with the session cookie over loopback), and ONE
+# class view stream counted while the course's 300 labs start on the simulated cluster.
+# Usage: bench/web-pages.sh        (several minutes on 2 cores)
+# Results: target/web-bench/web-pages-<date>-<HHMM>.txt (UTC), copied to bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+header="# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), \
+$(free -g | awk '/Mem:/ {print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$header"
+timeout 2400 mvn -B -ntp ${MVN_OFFLINE:-} -Pbenchmark test -Dtest=WebPagesBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+latest=$(ls -t target/web-bench/web-pages-*.txt | head -1)
+{ echo "$header"; echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; cat "$latest"; } > "bench/$(basename "$latest")"
+echo "results: bench/$(basename "$latest")"

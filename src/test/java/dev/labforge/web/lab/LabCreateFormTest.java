@@ -1,0 +1,72 @@
+package dev.labforge.web.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.Catalog;
+import dev.labforge.web.BrowserTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Creating a lab from the form: routers with catalog images and links between interfaces. The service's problems come
+ * back with JSON pointers and are shown beside the fields they point to; once fixed, the lab is created and opened.
+ */
+class LabCreateFormTest extends BrowserTest {
+
+    @Test
+    void problemsShowBesideTheirFieldsAndAFixedFormCreatesTheLab() throws Exception {
+        Catalog.ensure(api());
+        ApiClient engineer = api().newUser();
+        String name = "form-" + UUID.randomUUID().toString().substring(0, 8);
+        width(1280);
+        signIn(engineer.token());
+
+        open("/labs/create");
+        waiting().until(d -> d.findElements(By.cssSelector("#routers > li")).size() == 2
+                && d.findElements(By.cssSelector("#links > li")).size() == 1);
+        browser.findElement(By.id("lab-name")).sendKeys(name);
+        browser.findElement(By.id("add-router")).click();
+        WebElement third = input("/nodes/2/name");
+        third.clear();
+        third.sendKeys("Bad_Name");
+        browser.findElement(By.id("add-link")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#links > li")).size() == 2);
+        WebElement reused = port("/links/1/endpoints/0");
+        reused.clear();
+        reused.sendKeys("eth1"); // r1:eth1 is the first link's already
+        browser.findElement(By.cssSelector("#create button[type='submit']")).click();
+
+        WebElement nameProblem = visible(By.cssSelector("[data-pointer='/nodes/2/name'] .problem"));
+        assertThat(nameProblem.getText()).isNotBlank();
+        assertThat(input("/nodes/2/name").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(visible(By.cssSelector("[data-pointer='/links/1/endpoints/0'] .problem")).getText())
+                .contains("already used");
+        assertThat(browser.findElements(By.cssSelector("[data-pointer='/nodes/0/name'] .problem"))).isEmpty();
+        assertThat(engineer.get("/api/v1/labs?scope=owned&name=" + name).json().get("totalItems").asLong()).isZero();
+        accessible();
+        screenshot("create-form-problems");
+
+        third = input("/nodes/2/name");
+        third.clear();
+        third.sendKeys("r3");
+        reused = port("/links/1/endpoints/0");
+        reused.clear();
+        reused.sendKeys("eth2");
+        browser.findElement(By.cssSelector("#create button[type='submit']")).click();
+        waiting().until(ExpectedConditions.urlMatches("/labs/[0-9a-f-]{36}$"));
+        waiting().until(d -> d.findElements(By.cssSelector("#picture g.node")).size() == 3);
+        assertThat(browser.findElement(By.id("lab-name")).getText()).isEqualTo(name);
+    }
+
+    private WebElement input(String pointer) {
+        return visible(By.cssSelector("[data-pointer='" + pointer + "'] input"));
+    }
+
+    private WebElement port(String pointer) {
+        return visible(By.cssSelector("[data-pointer='" + pointer + "'] input[data-role='end-port']"));
+    }
+}
