@@ -1,0 +1,73 @@
+import { act, api, body, clearErrors, done, el, fill, showError, showProblem, table } from './admin.js';
+
+// The image catalog: list, register (the API's validation problems beside the fields), register a changed copy of
+// an entry (entries do not change once registered), delete one no lab uses.
+
+const form = document.getElementById('image-form');
+const list = document.getElementById('images');
+
+async function load() {
+  try {
+    const { json } = await api('GET', '/api/v1/images');
+    list.replaceChildren(json.length === 0 ? el('p', { class: 'muted', text: 'The catalog is empty.' })
+      : table('Registered images', ['Name', 'containerDisk', 'Defaults', 'Ports', 'NIC, config, readiness', ''],
+        json.map(row), { hideCaption: true }));
+    list.removeAttribute('aria-busy');
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+function row(image) {
+  const i = image.interfaces;
+  const ports = i.pattern + ' from ' + i.firstPort + ', ' + i.maxPorts + ' ports'
+    + (i.aliases ? ' (also ' + i.aliases.join(', ') + ')' : '');
+  const readiness = image.readiness.probe + (image.readiness.port ? ':' + image.readiness.port : '');
+  return el('tr', { 'data-image': image.name },
+    el('th', { scope: 'row' }, el('span', { class: 'name', text: image.name }),
+      image.description ? el('span', { class: 'muted block', text: image.description }) : null),
+    el('td', { class: 'wrap', text: image.containerDisk }),
+    el('td', { text: image.defaultCpu + ' vCPU, ' + image.defaultMemoryMib + ' MiB' }),
+    el('td', { text: ports }),
+    el('td', { text: image.nicModel + ', ' + image.configDelivery + ', ' + readiness
+      + (image.clabKind ? ', kind ' + image.clabKind : '') }),
+    el('td', {}, el('div', { class: 'actions' },
+      el('button', { type: 'button', 'data-action': 'copy', 'aria-label': 'Register a changed copy of ' + image.name,
+        text: 'Edit as copy', onclick: () => copy(image) }),
+      el('button', { type: 'button', class: 'danger', 'data-action': 'delete', 'aria-label': 'Delete ' + image.name,
+        text: 'Delete', onclick: () => remove(image.name) }))));
+}
+
+function copy(image) {
+  fill(form, { ...image, name: image.name + '-2' });
+  clearErrors(form);
+  document.getElementById('form-h').textContent = 'Register a changed copy of ' + image.name;
+  const name = document.getElementById('f-name');
+  name.focus();
+  name.select();
+}
+
+function remove(name) {
+  if (!window.confirm('Delete the image ' + name + ' from the catalog?')) return;
+  act(() => api('DELETE', '/api/v1/images/' + encodeURIComponent(name)), 'Deleted ' + name + '.', load);
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(form);
+  try {
+    const { json } = await api('POST', '/api/v1/images', { type: 'application/json', body: JSON.stringify(body(form)) });
+    form.reset();
+    document.getElementById('form-h').textContent = 'Register an image';
+    done('Registered ' + json.name + '.');
+    await load();
+  } catch (e) {
+    showProblem(form, e);
+  }
+});
+form.addEventListener('reset', () => {
+  clearErrors(form);
+  document.getElementById('form-h').textContent = 'Register an image';
+});
+
+load();
