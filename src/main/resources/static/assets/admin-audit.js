@@ -3,7 +3,7 @@ import { api, el, showProblem, table, when } from './admin.js';
 // The audit log, newest first, filtered by the form (a plain GET form: the filters live in the page's address, so a
 // filtered view can be bookmarked or shared), one page at a time; "Older entries" follows the API's next page.
 
-const PAGE = 50;
+const PAGE = 50; // entries a page shows unless the address asks for another number (?limit=)
 const form = document.getElementById('audit-filter');
 const box = document.getElementById('entries');
 const params = new URLSearchParams(window.location.search);
@@ -14,7 +14,7 @@ for (const name of ['actor', 'action', 'lab', 'since', 'until']) {
 }
 
 function query() {
-  const q = new URLSearchParams({ limit: String(PAGE) });
+  const q = new URLSearchParams({ limit: params.get('limit') || String(PAGE) });
   for (const name of ['actor', 'action']) if (params.get(name)) q.set(name, params.get(name).trim());
   if (params.get('lab')) {
     q.set('targetKind', 'lab');
