@@ -32,7 +32,7 @@ function row(image) {
     el('td', { text: image.nicModel + ', ' + image.configDelivery + ', ' + readiness
       + (image.clabKind ? ', kind ' + image.clabKind : '') }),
     el('td', {}, el('div', { class: 'actions' },
-      el('button', { type: 'button', 'data-action': 'copy', 'aria-label': 'Register a changed copy of ' + image.name,
+      el('button', { type: 'button', 'data-action': 'copy', 'aria-label': 'Edit as copy: ' + image.name,
         text: 'Edit as copy', onclick: () => copy(image) }),
       el('button', { type: 'button', class: 'danger', 'data-action': 'delete', 'aria-label': 'Delete ' + image.name,
         text: 'Delete', onclick: () => remove(image.name) }))));

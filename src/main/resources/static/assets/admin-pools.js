@@ -20,7 +20,7 @@ async function load() {
         .then((r) => r.json).catch(() => null);
     }));
     list.replaceChildren(json.length === 0 ? el('p', { class: 'muted', text: 'No pools yet.' })
-      : table('Capacity pools', ['Name', 'vCPUs', 'Memory (MiB)', 'Router VMs', 'Node selector', ''],
+      : table('Capacity pools', ['Name', 'vCPUs in use / total', 'Memory (MiB) in use / total', 'Router VMs in use / total', 'Node selector', ''],
         json.map((pool, i) => row(pool, loads[i])), { hideCaption: true }));
     list.removeAttribute('aria-busy');
   } catch (e) {
