@@ -153,7 +153,8 @@ function calendar(course, slots, bookings, wrap) {
   const earlier = el('button', { type: 'button', class: 'secondary', text: 'Earlier week' });
   const later = el('button', { type: 'button', class: 'secondary', text: 'Later week' });
   const chosen = el('output', { id: id + '-chosen', 'data-role': 'chosen', text: 'none yet: pick a free quarter' });
-  const minutes = el('select', { id: id + '-minutes', name: 'minutes', disabled: true });
+  const minutes = el('select', { id: id + '-minutes', name: 'minutes', disabled: true },
+    el('option', { value: '', text: 'pick a start first' }));
   const book = el('button', { type: 'submit', text: 'Book', disabled: true });
   const form = el('form', { class: 'inline', 'data-role': 'book' },
     el('span', {}, 'Start: ', chosen),

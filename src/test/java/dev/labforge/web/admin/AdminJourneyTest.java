@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An administrator in the browser: registers an image (the API's validation problems show beside the fields), revokes
@@ -43,13 +45,13 @@ class AdminJourneyTest extends BrowserTest {
         type("f-disk", "quay.io/example/frr-vm:10.2");
         type("f-pattern", "eth");
         browser.findElement(By.id("f-disk")).sendKeys(Keys.ENTER); // the keyboard submits the form
-        waiting().until(d -> d.findElement(By.id("e-name")).getText().contains("lower-case"));
+        settled().until(d -> d.findElement(By.id("e-name")).getText().contains("lower-case"));
         assertThat(browser.findElement(By.id("f-name")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("f-name");
 
         type("f-name", image);
         browser.findElement(By.cssSelector("#image-form button[type='submit']")).click();
-        waiting().until(d -> d.findElement(By.id("e-pattern")).getText().contains("{n}"));
+        settled().until(d -> d.findElement(By.id("e-pattern")).getText().contains("{n}"));
         assertThat(browser.findElement(By.id("e-name")).getText()).isEmpty();
         accessible();
 
@@ -60,8 +62,9 @@ class AdminJourneyTest extends BrowserTest {
         assertThat(row.findElements(By.tagName("img"))).isEmpty();
         assertNoAlert();
         assertThat(api().get("/api/v1/images/" + image).json().get("description").asString()).isEqualTo(HOSTILE);
-        waiting().until(d -> d.findElement(By.id("status")).getText().equals("Registered " + image + "."));
+        settled().until(d -> d.findElement(By.id("status")).getText().equals("Registered " + image + "."));
         accessible();
+        browser.executeScript("window.scrollTo(0, 0)");
         screenshot("admin-images");
 
         open("/admin/users");
@@ -72,7 +75,7 @@ class AdminJourneyTest extends BrowserTest {
         screenshot("admin-users");
         revoke.click();
         waiting().until(ExpectedConditions.alertIsPresent()).accept();
-        waiting().until(d -> d.findElement(By.id("token-list")).getText().contains("has no tokens"));
+        settled().until(d -> d.findElement(By.id("token-list")).getText().contains("has no tokens"));
         assertThat(someone.get("/api/v1/me").status()).as("the revoked token works no more").isEqualTo(401);
 
         ApiClient other = api().newUser();
@@ -80,10 +83,11 @@ class AdminJourneyTest extends BrowserTest {
         By otherRow = By.cssSelector("#users tr[data-user='" + other.username() + "']");
         visible(otherRow).findElement(By.cssSelector("button[data-action='disable']")).click();
         waiting().until(ExpectedConditions.alertIsPresent()).accept();
-        waiting().until(d -> "true".equals(d.findElement(otherRow).getAttribute("data-disabled")));
+        By disabled = By.cssSelector("#users tr[data-user='" + other.username() + "'][data-disabled='true']");
+        visible(disabled); // the list is drawn anew after each change
         assertThat(other.get("/api/v1/me").status()).isEqualTo(403);
-        browser.findElement(otherRow).findElement(By.cssSelector("button[data-action='enable']")).click();
-        waiting().until(d -> "false".equals(d.findElement(otherRow).getAttribute("data-disabled")));
+        browser.findElement(disabled).findElement(By.cssSelector("button[data-action='enable']")).click();
+        visible(By.cssSelector("#users tr[data-user='" + other.username() + "'][data-disabled='false']"));
         assertThat(other.get("/api/v1/me").status()).isEqualTo(200);
 
         width(390);
@@ -118,25 +122,25 @@ class AdminJourneyTest extends BrowserTest {
         assertThat(browser.findElement(By.id("p-name")).getAttribute("readonly")).isNotNull();
         type("p-vcpus", "0");
         browser.findElement(By.cssSelector("#pool-form button[type='submit']")).click();
-        waiting().until(d -> !d.findElement(By.id("e-vcpus")).getText().isEmpty());
+        settled().until(d -> !d.findElement(By.id("e-vcpus")).getText().isEmpty());
         accessible();
         type("p-vcpus", "24");
         browser.findElement(By.cssSelector("#pool-form button[type='submit']")).click();
-        waiting().until(d -> d.findElement(row).getText().contains("0 / 24"));
+        settled().until(d -> d.findElement(row).getText().contains("0 / 24"));
         assertThat(api().get("/api/v1/capacity/pools/" + pool).json().get("vcpus").asLong()).isEqualTo(24);
         accessible();
         screenshot("admin-pools");
 
         open("/admin/quotas?user=" + someone.username());
-        waiting().until(d -> d.findElement(By.id("quota-h")).getText().equals("User " + someone.username()));
+        settled().until(d -> d.findElement(By.id("quota-h")).getText().equals("User " + someone.username()));
         type("l-labs", "3");
         browser.findElement(By.cssSelector("#quota-form button[type='submit']")).click();
-        waiting().until(d -> d.findElement(By.cssSelector("#usage tr[data-limit='labs']")).getText().endsWith("3"));
+        settled().until(d -> d.findElement(By.cssSelector("#usage tr[data-limit='labs']")).getText().endsWith("3"));
         assertThat(api().get("/api/v1/quotas/users/" + someone.username()).json().get("limits").get("labs").asInt())
                 .isEqualTo(3);
         type("l-labs", "-1");
         browser.findElement(By.cssSelector("#quota-form button[type='submit']")).click();
-        waiting().until(d -> !d.findElement(By.id("e-labs")).getText().isEmpty());
+        settled().until(d -> !d.findElement(By.id("e-labs")).getText().isEmpty());
         accessible();
 
         open("/admin/audit");
@@ -144,7 +148,7 @@ class AdminJourneyTest extends BrowserTest {
         type("a-action", "capacity.pool.");
         browser.findElement(By.cssSelector("#audit-filter button[type='submit']")).click();
         waiting().until(ExpectedConditions.urlContains("action=capacity.pool."));
-        waiting().until(d -> !d.findElements(By.cssSelector("#entries tr[data-entry]")).isEmpty());
+        settled().until(d -> !d.findElements(By.cssSelector("#entries tr[data-entry]")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#entries tr[data-entry]")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-action")).startsWith("capacity.pool."));
         accessible();
@@ -153,17 +157,17 @@ class AdminJourneyTest extends BrowserTest {
         // the two newest pool entries are this test's update then create: one a page
         open("/admin/audit?action=capacity.pool.&limit=1");
         By entries = By.cssSelector("#entries tr[data-entry]");
-        waiting().until(d -> d.findElements(entries).size() == 1);
+        settled().until(d -> d.findElements(entries).size() == 1);
         assertThat(browser.findElement(entries).getAttribute("data-action")).isEqualTo("capacity.pool.update");
         String first = browser.findElement(entries).getAttribute("data-entry");
         visible(By.id("older")).click();
-        waiting().until(d -> d.findElements(entries).size() == 1
+        settled().until(d -> d.findElements(entries).size() == 1
                 && !first.equals(d.findElement(entries).getAttribute("data-entry")));
         assertThat(browser.findElement(entries).getAttribute("data-action")).isEqualTo("capacity.pool.create");
         assertThat(browser.findElement(entries).getText()).contains(pool);
 
         open("/admin/audit?actor=" + someone.username() + "&since=2999-01-01T00:00");
-        waiting().until(d -> d.findElement(By.id("entries")).getText().contains("No entries match"));
+        settled().until(d -> d.findElement(By.id("entries")).getText().contains("No entries match"));
     }
 
     @Test
@@ -180,6 +184,13 @@ class AdminJourneyTest extends BrowserTest {
         assertThat(((Number) refused.get("status")).intValue()).isEqualTo(403);
         Map<String, Object> revoke = fetchFromPage("POST", "/api/v1/users/admin/disable");
         assertThat(((Number) revoke.get("status")).intValue()).isEqualTo(403);
+    }
+
+    /** Waits while the page redraws what the test reads: an element found may be replaced before it is read. */
+    private WebDriverWait settled() {
+        WebDriverWait wait = waiting();
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void type(String id, String text) {
