@@ -1,9 +1,12 @@
 import { act, api, body, clearErrors, done, el, fill, showError, showProblem, table } from './admin.js';
 
-// The image catalog: list, register (the API's validation problems beside the fields), register a changed copy of
-// an entry (entries do not change once registered), delete one no lab uses.
+// The image catalog: list, register (the API's validation problems beside the fields), edit or delete an entry no
+// lab uses (the API refuses one in use, and says so), register a changed copy of an entry under a new name.
 
 const form = document.getElementById('image-form');
+const heading = document.getElementById('form-h');
+const submit = form.querySelector('[data-role="submit"]');
+const nameInput = document.getElementById('f-name');
 const list = document.getElementById('images');
 
 async function load() {
@@ -32,19 +35,40 @@ function row(image) {
     el('td', { text: image.nicModel + ', ' + image.configDelivery + ', ' + readiness
       + (image.clabKind ? ', kind ' + image.clabKind : '') }),
     el('td', {}, el('div', { class: 'actions' },
-      el('button', { type: 'button', 'data-action': 'copy', 'aria-label': 'Edit as copy: ' + image.name,
-        text: 'Edit as copy', onclick: () => copy(image) }),
+      el('button', { type: 'button', 'data-action': 'edit', 'aria-label': 'Edit ' + image.name, text: 'Edit',
+        onclick: () => edit(image) }),
+      el('button', { type: 'button', class: 'secondary', 'data-action': 'copy', 'aria-label': 'Copy ' + image.name,
+        text: 'Copy', onclick: () => copy(image) }),
       el('button', { type: 'button', class: 'danger', 'data-action': 'delete', 'aria-label': 'Delete ' + image.name,
         text: 'Delete', onclick: () => remove(image.name) }))));
 }
 
+function edit(image) {
+  fill(form, image);
+  clearErrors(form);
+  form.dataset.method = 'PUT';
+  form.dataset.path = '/api/v1/images/' + encodeURIComponent(image.name);
+  nameInput.readOnly = true; // an entry keeps its name: labs refer to it by name
+  heading.textContent = 'Edit ' + image.name;
+  submit.textContent = 'Save';
+  document.getElementById('f-description').focus();
+}
+
 function copy(image) {
+  registering();
   fill(form, { ...image, name: image.name + '-2' });
   clearErrors(form);
-  document.getElementById('form-h').textContent = 'Register a changed copy of ' + image.name;
-  const name = document.getElementById('f-name');
-  name.focus();
-  name.select();
+  heading.textContent = 'Register a changed copy of ' + image.name;
+  nameInput.focus();
+  nameInput.select();
+}
+
+function registering() {
+  form.dataset.method = 'POST';
+  form.dataset.path = '/api/v1/images';
+  nameInput.readOnly = false;
+  heading.textContent = 'Register an image';
+  submit.textContent = 'Register';
 }
 
 function remove(name) {
@@ -56,11 +80,22 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(form);
   try {
-    const { json } = await api('POST', '/api/v1/images', { type: 'application/json', body: JSON.stringify(body(form)) });
+    const { json } = await api(form.dataset.method, form.dataset.path, { type: 'application/json',
+      body: JSON.stringify(body(form)) });
+    const verb = form.dataset.method === 'POST' ? 'Registered ' : 'Saved ';
     form.reset();
-    document.getElementById('form-h').textContent = 'Register an image';
-    done('Registered ' + json.name + '.');
+    done(verb + json.name + '.');
     await load();
+  } catch (e) {
+    showProblem(form, e);
+  }
+});
+form.addEventListener('reset', () => {
+  clearErrors(form);
+  registering();
+});
+
+load();
   } catch (e) {
     showProblem(form, e);
   }

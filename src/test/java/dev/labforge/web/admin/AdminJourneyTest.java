@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An administrator in the browser: registers an image (the API's validation problems show beside the fields), revokes
+ * An administrator in the browser: registers an image (the API's validation problems show beside the fields) and
+ * edits it, revokes
  * a user's token (it stops working at once), disables and enables the user, changes a pool, sets a quota and pages the
  * audit log through its filters; at 1280 and 390 px, axe-core on every page. Someone else sees no Admin link, is
  * refused the admin pages, and the API refuses them anyway.
@@ -66,6 +67,17 @@ class AdminJourneyTest extends BrowserTest {
         accessible();
         browser.executeScript("window.scrollTo(0, 0)");
         screenshot("admin-images");
+
+        // an entry no lab uses can be edited in place, under its name
+        browser.findElement(By.cssSelector("#images tr[data-image='" + image + "'] button[data-action='edit']")).click();
+        assertThat(browser.findElement(By.id("f-name")).getAttribute("readonly")).isNotNull();
+        assertThat(browser.findElement(By.id("f-description")).getAttribute("value")).isEqualTo(HOSTILE);
+        type("f-description", "FRR for the web test");
+        browser.findElement(By.cssSelector("#image-form button[type='submit']")).click();
+        settled().until(d -> d.findElement(By.cssSelector("#images tr[data-image='" + image + "']")).getText()
+                .contains("FRR for the web test"));
+        assertThat(api().get("/api/v1/images/" + image).json().get("description").asString())
+                .isEqualTo("FRR for the web test");
 
         open("/admin/users");
         WebElement user = visible(By.cssSelector("#users tr[data-user='" + someone.username() + "']"));
