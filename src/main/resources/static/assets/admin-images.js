@@ -96,13 +96,3 @@ form.addEventListener('reset', () => {
 });
 
 load();
-  } catch (e) {
-    showProblem(form, e);
-  }
-});
-form.addEventListener('reset', () => {
-  clearErrors(form);
-  document.getElementById('form-h').textContent = 'Register an image';
-});
-
-load();
