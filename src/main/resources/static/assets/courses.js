@@ -147,7 +147,7 @@ function calendar(course, slots, bookings, wrap) {
   }
   const weeks = Math.ceil(days.length / 7);
   const id = 'cal-' + course.name;
-  const caption = el('caption', { id: id + '-caption' });
+  const caption = el('p', { id: id + '-caption', class: 'calendar-caption' }); // outside the box that scrolls
   const grid = el('table', { class: 'calendar', role: 'grid', 'aria-labelledby': id + '-caption' });
   const scroller = el('div', { class: 'calendar-scroll' }, grid);
   const earlier = el('button', { type: 'button', class: 'secondary', text: 'Earlier week' });
@@ -200,13 +200,14 @@ function calendar(course, slots, bookings, wrap) {
       rows.push(el('tr', { class: m === 0 ? 'hour' : null },
         el('th', { scope: 'row', class: m === 0 ? null : 'quarter muted', text: label }), cells));
     }
-    grid.replaceChildren(caption, el('thead', {}, head), el('tbody', {}, rows));
+    grid.replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
     earlier.disabled = week === 0;
     later.disabled = week >= weeks - 1;
     focusAt = focusAt && cell(focusAt[0], focusAt[1]) ? focusAt : (firstFree || [0, 0]);
     cell(focusAt[0], focusAt[1]).tabIndex = 0;
     const row = cell(focusAt[0], focusAt[1]).parentElement;
-    requestAnimationFrame(() => { scroller.scrollTop = Math.max(0, row.offsetTop - 40); });
+    // a few quarters above the tab stop stay in view, below the sticky day headers
+    requestAnimationFrame(() => { scroller.scrollTop = Math.max(0, row.offsetTop - 4 * row.offsetHeight); });
   }
 
   const cell = (row, col) => grid.querySelector('td[data-row="' + row + '"][data-col="' + col + '"]');
@@ -273,7 +274,8 @@ function calendar(course, slots, bookings, wrap) {
   });
 
   render();
-  wrap.append(el('div', { class: 'calendar-nav', role: 'group', 'aria-label': 'Weeks' }, earlier, later),
+  wrap.append(el('div', { class: 'calendar-nav' }, caption,
+    el('div', { class: 'inline', role: 'group', 'aria-label': 'Weeks' }, earlier, later)),
     el('p', { class: 'muted legend' }, el('span', { class: 'key free' }), ' free ',
       el('span', { class: 'key taken' }), ' taken ', el('span', { class: 'key yours' }), ' your booking · ',
       'arrow keys move, Enter picks the start'),
