@@ -4,6 +4,7 @@ import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.api.Conflict;
 import dev.labforge.api.Forbidden;
+import dev.labforge.api.InvalidField;
 import dev.labforge.api.NotFound;
 import dev.labforge.api.ValidationFailed;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -77,6 +79,36 @@ class ImageController {
                 .body(ImageDocument.View.from(image));
     }
 
+    @PutMapping("/{name}")
+    @Transactional
+    @Operation(operationId = "replaceImage", summary = "Change an image that no lab uses (admins only)",
+            description = "Replaces every setting of a catalog entry; the name stays (422 if the body names another)."
+                    + " An image any lab uses cannot be changed (409 says which), since those labs rely on its"
+                    + " interface names and defaults: register a changed copy under a new name instead."
+                    + " Administrators only.")
+    ImageDocument.View replace(Caller caller, @PathVariable String name,
+                               @Valid @RequestBody ImageDocument.NewImage request) {
+        requireAdmin(caller);
+        if (!request.name().equals(name)) {
+            throw new ValidationFailed(List.of(InvalidField.at("/name", "must be '" + name + "', the image's name;"
+                    + " register a copy to use another")));
+        }
+        if (!request.crossFieldErrors().isEmpty()) {
+            throw new ValidationFailed(request.crossFieldErrors());
+        }
+        RouterImage image = repository.findByName(name)
+                .orElseThrow(() -> new NotFound("no image named '" + name + "' in the catalog"));
+        usedBy(name).ifPresent(users -> {
+            throw new Conflict("image '" + name + "' is used by " + users + "; register a changed copy under a new"
+                    + " name instead");
+        });
+        image.changeTo(request.toDomain());
+        repository.saveAndFlush(image);
+        audit.record(caller, "image.update", new AuditLog.Target("image", image.getId().toString(), name));
+        catalog.invalidate();
+        return ImageDocument.View.from(image);
+    }
+
     @DeleteMapping("/{name}")
     @Transactional
     @Operation(operationId = "deleteImage", summary = "Remove an image that no lab uses (admins only)",
@@ -86,8 +118,7 @@ class ImageController {
         requireAdmin(caller);
         RouterImage image = repository.findByName(name)
                 .orElseThrow(() -> new NotFound("no image named '" + name + "' in the catalog"));
-        Optional<String> users = usages.stream().map(usage -> usage.usersOf(name)).filter(s -> !s.isEmpty())
-                .findFirst();
+        Optional<String> users = usedBy(name);
         if (users.isPresent()) {
             throw new Conflict("image '" + name + "' is still used by " + users.get());
         }
@@ -95,6 +126,10 @@ class ImageController {
         audit.record(caller, "image.delete", new AuditLog.Target("image", image.getId().toString(), name));
         catalog.invalidate();
         return ResponseEntity.noContent().build();
+    }
+
+    private Optional<String> usedBy(String name) {
+        return usages.stream().map(usage -> usage.usersOf(name)).filter(s -> !s.isEmpty()).findFirst();
     }
 
     private static void requireAdmin(Caller caller) {

@@ -16,7 +16,10 @@ import org.hibernate.type.SqlTypes;
 import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
-/** A catalog entry. Immutable once registered: to change an image, register a new name. */
+/**
+ * A catalog entry. It changes only while no lab uses it (labs rely on its interface names and defaults): to change an
+ * image in use, register a changed copy under a new name.
+ */
 @Entity
 @Table(name = "images")
 public class RouterImage implements Persistable<UUID> {
@@ -88,6 +91,23 @@ public class RouterImage implements Persistable<UUID> {
         this.readinessPort = readinessPort;
         this.createdAt = Instant.now();
         this.fresh = true;
+    }
+
+    /** Takes every setting of {@code other} (a new entry of the same name), keeping this entry's id and creation. */
+    void changeTo(RouterImage other) {
+        this.description = other.description;
+        this.containerDisk = other.containerDisk;
+        this.clabKind = other.clabKind;
+        this.defaultCpu = other.defaultCpu;
+        this.defaultMemoryMib = other.defaultMemoryMib;
+        this.interfacePattern = other.interfacePattern;
+        this.firstDataPort = other.firstDataPort;
+        this.maxDataPorts = other.maxDataPorts;
+        this.interfaceAliases = other.interfaceAliases.clone();
+        this.nicModel = other.nicModel;
+        this.configDelivery = other.configDelivery;
+        this.readinessProbe = other.readinessProbe;
+        this.readinessPort = other.readinessPort;
     }
 
     @Override

@@ -47,6 +47,35 @@ class ImageApiTest extends IntegrationTest {
     }
 
     @Test
+    void adminsChangeAnImageNoLabUsesButNotOneInUseNorItsName() {
+        String name = "edit-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().post("/api/v1/images", image(name)).status()).isEqualTo(201);
+        String id = api().get("/api/v1/images/" + name).json().get("id").asString();
+        String changed = image(name).replace("FRRouting on Debian", "FRR 10.3").replace("frr-vm:10.2", "frr-vm:10.3");
+
+        assertThat(api().newUser().put("/api/v1/images/" + name, changed).status()).isEqualTo(403);
+        var renamed = api().put("/api/v1/images/" + name, image(name + "-x"));
+        assertThat(renamed.status()).isEqualTo(422);
+        assertThat(renamed.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/name");
+        assertThat(api().put("/api/v1/images/nope-" + name, image("nope-" + name)).status()).isEqualTo(404);
+
+        var put = api().put("/api/v1/images/" + name, changed);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        var read = api().get("/api/v1/images/" + name).json();
+        assertThat(read.get("description").asString()).isEqualTo("FRR 10.3");
+        assertThat(read.get("containerDisk").asString()).endsWith("frr-vm:10.3");
+        assertThat(read.get("id").asString()).isEqualTo(id);
+
+        ApiClient user = api().newUser();
+        assertThat(user.post("/api/v1/labs", "{\"name\":\"l\",\"nodes\":[{\"name\":\"r1\",\"image\":\"" + name
+                + "\"}]}").status()).isEqualTo(201);
+        var refused = api().put("/api/v1/images/" + name, image(name));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("1 lab").contains("copy");
+        assertThat(api().get("/api/v1/images/" + name).json().get("description").asString()).isEqualTo("FRR 10.3");
+    }
+
+    @Test
     void validatesTheInterfacePatternAndReadiness() {
         String bad = image("bad-" + UUID.randomUUID().toString().substring(0, 8))
                 .replace("eth{n}", "eth").replace("\"port\":22", "\"port\":0");

@@ -11,13 +11,15 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A student, in the browser: sees a course's free slots, books the slot that started at the last quarter hour (the
+ * A student, in the browser: sees a course's free slots as a week calendar, picks a start in it with the keyboard and
+ * books the slot that started at the last quarter hour (the
  * service's clock is set just before it to book it, then runs on real time), finds the lab READY under "my lab now"
  * with a countdown to the booking's end, extends the booking (it is in its last 15 minutes) and resets the lab, which
  * starts again. The course's title, with markup in it, shows as text.
@@ -56,14 +58,29 @@ class StudentPageTest extends BrowserTest {
         WebElement section = visible(By.cssSelector("section[data-course='" + course.name() + "']"));
         assertThat(section.findElement(By.tagName("h2")).getText()).contains("<b>");
         assertThat(section.findElements(By.cssSelector("h2 b"))).isEmpty();
-        assertThat(section.findElements(By.cssSelector(".slots li"))).isNotEmpty();
+        String iso = start.toString().replace("Z", ".000Z");
+        By first = By.cssSelector("table.calendar td[data-start='" + iso + "']");
+        assertThat(section.findElements(By.cssSelector("table.calendar td[data-state='free']"))).hasSizeGreaterThan(2);
         accessible();
-        new Select(section.findElement(By.name("start"))).selectByValue(start.toString().replace("Z", ".000Z"));
+        // the keyboard: the grid's one tab stop is the earliest free quarter; arrows move, Enter picks the start
+        WebElement cell = section.findElement(first);
+        assertThat(cell.getAttribute("tabindex")).isEqualTo("0");
+        cell.sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.switchTo().activeElement().getAttribute("data-row"))
+                .isEqualTo(String.valueOf(Integer.parseInt(cell.getAttribute("data-row")) + 1));
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(section.findElement(first).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(section.findElement(By.cssSelector("[data-role='chosen']")).getAttribute("data-start")).isEqualTo(iso);
         new Select(section.findElement(By.name("minutes"))).selectByValue("30");
         section.findElement(By.cssSelector("form[data-role='book'] button")).click();
         waiting().until(d -> d.findElements(By.cssSelector("section[data-course='" + course.name()
                 + "'] li[data-booking]")).size() == 1);
         assertThat(student.get("/api/v1/bookings").json().get(0).get("start").asString()).isEqualTo(start.toString());
+        assertThat(browser.findElements(By.cssSelector("table.calendar td[data-state='yours']")))
+                .as("the booking's two quarters show as mine on the calendar").hasSize(2);
+        accessible();
+        screenshot("student-calendar");
 
         clock.useSystemTime(); // the booking is running now
         open("/courses");
