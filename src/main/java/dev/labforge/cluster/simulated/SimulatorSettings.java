@@ -13,9 +13,13 @@ import java.util.function.Predicate;
  *                          {@code ImagePullBackOff}
  * @param stopDelay         how long a halted VM shows {@code Stopping} before its VMI is deleted
  * @param imageNeverPulls   containerDisk images for which the pull fails, forever
+ * @param bootSpread        each VM boots for {@code bootDelay} plus up to this much more, its share drawn from its
+ *                          namespace and name with {@code bootSeed}: real VMs do not all take the same time, and one
+ *                          VM takes the same time on every look (a resync or restart of the simulator)
+ * @param bootSeed          the seed of those draws
  */
 public record SimulatorSettings(Duration provisioningDelay, Duration bootDelay, Duration stopDelay,
-                                Predicate<String> imageNeverPulls) {
+                                Predicate<String> imageNeverPulls, Duration bootSpread, long bootSeed) {
 
     /** Images whose reference contains this fail to pull under both factory settings. */
     public static final String NEVER_PULL_MARKER = "never-pull";
@@ -25,6 +29,13 @@ public record SimulatorSettings(Duration provisioningDelay, Duration bootDelay, 
         requireNotNegative(bootDelay, "bootDelay");
         requireNotNegative(stopDelay, "stopDelay");
         Objects.requireNonNull(imageNeverPulls, "imageNeverPulls");
+        requireNotNegative(bootSpread, "bootSpread");
+    }
+
+    /** Every VM boots for exactly {@code bootDelay}. */
+    public SimulatorSettings(Duration provisioningDelay, Duration bootDelay, Duration stopDelay,
+                             Predicate<String> imageNeverPulls) {
+        this(provisioningDelay, bootDelay, stopDelay, imageNeverPulls, Duration.ZERO, 0);
     }
 
     /** Delays that look like a small cluster booting small VMs, without making a demo tedious. */
@@ -40,21 +51,39 @@ public record SimulatorSettings(Duration provisioningDelay, Duration bootDelay, 
     }
 
     public SimulatorSettings withDelays(Duration provisioning, Duration boot, Duration stop) {
-        return new SimulatorSettings(provisioning, boot, stop, imageNeverPulls);
+        return new SimulatorSettings(provisioning, boot, stop, imageNeverPulls, bootSpread, bootSeed);
     }
 
     public SimulatorSettings withImageNeverPulls(Predicate<String> neverPulls) {
-        return new SimulatorSettings(provisioningDelay, bootDelay, stopDelay, neverPulls);
+        return new SimulatorSettings(provisioningDelay, bootDelay, stopDelay, neverPulls, bootSpread, bootSeed);
     }
 
-    /** The first half of the boot delay, spent before {@code Scheduled} (or before the first pull error). */
-    Duration schedulingDelay() {
-        return bootDelay.dividedBy(2);
+    /** Boots of {@code bootDelay} to {@code bootDelay + spread}, uniformly spread over the VMs by {@code seed}. */
+    public SimulatorSettings withBootSpread(Duration spread, long seed) {
+        return new SimulatorSettings(provisioningDelay, bootDelay, stopDelay, imageNeverPulls, spread, seed);
     }
 
-    /** The rest of the boot delay, spent before {@code Running} (or before {@code ImagePullBackOff}). */
-    Duration startingDelay() {
-        return bootDelay.minus(schedulingDelay());
+    /** How long the VM of this namespace and name boots, from {@code Scheduling} to {@code Running}. */
+    public Duration bootDelayOf(String namespace, String name) {
+        if (bootSpread.isZero()) {
+            return bootDelay;
+        }
+        // SplittableRandom's mixing of the seed and the name: uniform, and the same for the same VM every time
+        long bits = new java.util.SplittableRandom(bootSeed ^ (namespace + "/" + name).hashCode() * 0x9E3779B97F4A7C15L)
+                .nextLong();
+        double share = (bits >>> 11) * 0x1.0p-53;
+        return bootDelay.plusNanos((long) (bootSpread.toNanos() * share));
+    }
+
+    /** The first half of the VM's boot delay, spent before {@code Scheduled} (or before the first pull error). */
+    Duration schedulingDelay(String namespace, String name) {
+        return bootDelayOf(namespace, name).dividedBy(2);
+    }
+
+    /** The rest of the VM's boot delay, spent before {@code Running} (or before {@code ImagePullBackOff}). */
+    Duration startingDelay(String namespace, String name) {
+        Duration boot = bootDelayOf(namespace, name);
+        return boot.minus(boot.dividedBy(2));
     }
 
     private static void requireNotNegative(Duration delay, String name) {

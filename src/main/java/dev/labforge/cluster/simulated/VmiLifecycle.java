@@ -30,7 +30,8 @@ final class VmiLifecycle {
             case "" -> Optional.of(new Transition(waiting("Pending"), Duration.ZERO));
             case "Pending" -> Optional.of(new Transition(waiting("Scheduling"), Duration.ZERO));
             case "Scheduling" -> fromScheduling(vmi, current, settings);
-            case "Scheduled" -> Optional.of(new Transition(running(vmi), settings.startingDelay()));
+            case "Scheduled" -> Optional.of(new Transition(running(vmi),
+                    settings.startingDelay(namespace(vmi), name(vmi))));
             default -> Optional.empty();
         };
     }
@@ -41,20 +42,29 @@ final class VmiLifecycle {
                 .filter(settings.imageNeverPulls())
                 .findFirst();
         if (unpullable.isEmpty()) {
-            return Optional.of(new Transition(scheduled(), settings.schedulingDelay()));
+            return Optional.of(new Transition(scheduled(), settings.schedulingDelay(namespace(vmi), name(vmi))));
         }
         String image = unpullable.get();
         String reason = current.condition("Synchronized").map(Condition::reason).orElse(null);
         if (reason == null) {
             return Optional.of(new Transition(pullFailing("ErrImagePull", "Failed to pull image \"" + image
-                    + "\": not found (simulated cluster: this image never pulls)"), settings.schedulingDelay()));
+                    + "\": not found (simulated cluster: this image never pulls)"),
+                    settings.schedulingDelay(namespace(vmi), name(vmi))));
         }
         if (reason.equals("ErrImagePull")) {
             // the kubelet backs off and keeps retrying; in the simulator the retries never succeed
             return Optional.of(new Transition(pullFailing("ImagePullBackOff", "Back-off pulling image \"" + image
-                    + "\""), settings.startingDelay()));
+                    + "\""), settings.startingDelay(namespace(vmi), name(vmi))));
         }
         return Optional.empty();
+    }
+
+    private static String namespace(GenericKubernetesResource vmi) {
+        return vmi.getMetadata().getNamespace();
+    }
+
+    private static String name(GenericKubernetesResource vmi) {
+        return vmi.getMetadata().getName();
     }
 
     private static VmiStatus waiting(String phase) {
