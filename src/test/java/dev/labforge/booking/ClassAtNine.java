@@ -77,11 +77,7 @@ final class ClassAtNine {
 
     /** Waits until this replica holds the reconciler lease: passes of one without it do nothing. */
     static void awaitLease(dev.labforge.lab.LabRunner runner) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!runner.leads()) {
-            assertThat(System.nanoTime() < deadline).as("the reconciler lease within 60 s").isTrue();
-            java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
-        }
+        BookingIntegrationTest.await("this replica to hold the reconciler lease", runner::leads);
     }
 
     Result run(Settings s) {

@@ -22,12 +22,10 @@ class ClassAtNineTest extends BookingIntegrationTest {
     private JdbcClient jdbc;
     @Autowired
     private ClusterConnection cluster;
-    @Autowired
-    private dev.labforge.lab.LabRunner runner;
 
     @Test
     void everyLabIsReadyAtTheStartAndStoppedWithinFiveMinutesOfTheEnd() {
-        ClassAtNine.awaitLease(runner);
+        awaitReconcilerLease();
         ClassAtNine.Result result = new ClassAtNine(api(), clock, reconciler, jdbc, cluster.simulated())
                 .run(new ClassAtNine.Settings(20, 2, 20, 0, false, 20261206L));
 
