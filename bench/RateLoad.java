@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * due at start + i/rate, and its latency counts from that due time, so a stalled server cannot hide
  * queueing (no coordinated omission). Usage:
  *   java bench/RateLoad.java URL RATE SECONDS CLIENTS TOKEN [BODY_FILE]
- * With BODY_FILE it POSTs that JSON with "__N__" replaced by a unique number per request. The first
- * quarter of the run warms both sides up (JIT) and is not counted.
+ * With BODY_FILE it POSTs that JSON with "__N__" replaced by a unique number per request. With TOKEN
+ * given as @FILE, request i is made as line i of FILE says (lines used in turn): a token, and after a tab
+ * the JSON to POST (none: a GET), so that each request may be a different user's with its own body. The
+ * first quarter of the run warms both sides up (JIT) and is not counted.
  */
 public class RateLoad {
     public static void main(String[] args) throws Exception {
@@ -27,6 +29,8 @@ public class RateLoad {
         int clients = Integer.parseInt(args[3]);
         String token = args[4];
         String body = args.length > 5 ? Files.readString(Path.of(args[5])) : null;
+        String[] perRequest = token.startsWith("@") ? Files.readAllLines(Path.of(token.substring(1)))
+                .toArray(String[]::new) : null;
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger failures = new AtomicInteger();
@@ -47,14 +51,23 @@ public class RateLoad {
                 int n = i;
                 executor.submit(() -> {
                     try {
-                        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
-                        if (body != null) {
-                            request.header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body.replace("__N__", run + "-" + n)));
+                        String as = token;
+                        String json = body == null ? null : body.replace("__N__", run + "-" + n);
+                        if (perRequest != null) {
+                            String[] line = perRequest[n % perRequest.length].split("\t", 2);
+                            as = line[0];
+                            json = line.length > 1 && !line[1].isEmpty() ? line[1] : null;
                         }
-                        int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status >= 300) {
-                            failures.incrementAndGet();
+                        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + as);
+                        if (json != null) {
+                            request.header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json));
+                        }
+                        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() >= 300) {
+                            if (failures.incrementAndGet() <= 3) {
+                                System.out.println("failed: " + answer.statusCode() + " " + answer.body());
+                            }
                         }
                     } catch (Exception e) {
                         failures.incrementAndGet();

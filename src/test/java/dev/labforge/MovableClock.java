@@ -13,18 +13,34 @@ import org.springframework.context.annotation.Primary;
 /**
  * The tests' {@link Clock} bean: the system's time until a test {@link #set sets} it, then that time
  * until the test moves it or {@link #useSystemTime goes back}. Code that takes the Clock bean is
- * tested by moving time instead of waiting for it.
+ * tested by moving time instead of waiting for it. A simulation that must let time pass while the service
+ * and the simulated cluster work {@link #run runs} it faster than real time instead.
  */
 public final class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> fixed = new AtomicReference<>();
+    /** The clock read {@code at} when {@link System#nanoTime()} was {@code nanos}, and has moved at {@code speed} since. */
+    private record Base(Instant at, long nanos, double speed) {
 
-    public void set(Instant instant) {
-        fixed.set(instant);
+        Instant now() {
+            return speed == 0 ? at : at.plusNanos((long) ((System.nanoTime() - nanos) * speed));
+        }
     }
 
+    private final AtomicReference<Base> fixed = new AtomicReference<>();
+
+    public void set(Instant instant) {
+        fixed.set(new Base(instant, 0, 0));
+    }
+
+    /** From {@code instant} on, {@code speed} seconds pass on this clock for each real second. */
+    public void run(Instant instant, double speed) {
+        fixed.set(new Base(instant, System.nanoTime(), speed));
+    }
+
+    /** Moves the clock on by {@code duration}; a running clock runs on from there at its speed. */
     public void advance(Duration duration) {
-        fixed.updateAndGet(t -> (t == null ? Instant.now() : t).plus(duration));
+        fixed.updateAndGet(b -> b == null ? new Base(Instant.now().plus(duration), 0, 0)
+                : new Base(b.now().plus(duration), System.nanoTime(), b.speed()));
     }
 
     public void useSystemTime() {
@@ -33,8 +49,8 @@ public final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        Instant now = fixed.get();
-        return now == null ? Instant.now() : now;
+        Base base = fixed.get();
+        return base == null ? Instant.now() : base.now();
     }
 
     @Override

@@ -37,13 +37,11 @@ class ClassViewTest extends BookingIntegrationTest {
 
     @Autowired
     private BookingReconciler reconciler;
-    @Autowired
-    private dev.labforge.lab.LabRunner runner;
 
     @BeforeEach
     void setUp() {
         clock.set(NOW);
-        await("this replica to hold the reconciler lease", () -> runner.leads());
+        awaitReconcilerLease();
     }
 
     @Test
@@ -161,20 +159,5 @@ class ClassViewTest extends BookingIntegrationTest {
         Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
                 + "\",\"end\":\"" + end + "\"}");
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after 60 s waiting for " + what);
-            }
-            try {
-                Thread.sleep(50); // polling a condition with a deadline, not waiting a fixed time
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

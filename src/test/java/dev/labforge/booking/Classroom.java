@@ -34,14 +34,8 @@ final class Classroom {
 
     /** A pool of {@code vcpus} (memory and VMs plenty) and a course on it with the given extra settings. */
     static Classroom create(ApiClient admin, int vcpus, String settings) {
-        // an image of its own: lead times are learned per image from boots, and other tests' boots, timed
-        // on clocks they move, must not reach this course's
-        Catalog.ensure(admin);
-        String image = "frr-" + UUID.randomUUID().toString().substring(0, 8);
-        Response registered = admin.post("/api/v1/images", Catalog.FRR.replace("\"name\":\"frr\"",
-                "\"name\":\"" + image + "\""));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return create(admin, vcpus, settings, TEMPLATE.replace("\"frr\"", "\"" + image + "\""));
+        // an image of its own: lead times are learned per image
+        return create(admin, vcpus, settings, TEMPLATE.replace("\"frr\"", "\"" + ownImage(admin) + "\""));
     }
 
     /** As {@link #create(ApiClient, int, String)}, with a template of one's own ({@code %s}: its name). */
@@ -50,7 +44,7 @@ final class Classroom {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String pool = "pool-" + suffix;
         assertThat(admin.post("/api/v1/capacity/pools", "{\"name\":\"" + pool + "\",\"vcpus\":" + vcpus
-                + ",\"memoryMib\":1048576,\"nodes\":1000}").status()).isEqualTo(201);
+                + ",\"memoryMib\":1048576,\"nodes\":" + Math.max(1000, vcpus) + "}").status()).isEqualTo(201);
         ApiClient instructor = admin.newUser();
         Response lab = instructor.post("/api/v1/labs", template.formatted("template-" + suffix));
         assertThat(lab.status()).isEqualTo(201);
@@ -60,6 +54,55 @@ final class Classroom {
                 + labId + "\",\"pool\":\"" + pool + "\"" + (settings.isEmpty() ? "" : "," + settings) + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return new Classroom(admin, instructor, pool, course, labId);
+    }
+
+    /**
+     * {@code count} new students, enrolled in batches of one roster request each (each gets a lab, a copy of the
+     * template), in the order returned: the roster's order, in which a class session seats them.
+     */
+    java.util.List<ApiClient> enrolStudents(int count) {
+        java.util.List<ApiClient> students = new java.util.ArrayList<>();
+        for (int from = 0; from < count; from += 50) {
+            java.util.List<ApiClient> batch = new java.util.ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 50); i++) {
+                batch.add(admin.newUser());
+            }
+            Response added = instructor.post(path("/roster"), "{\"members\":[" + String.join(",", batch.stream()
+                    .map(s -> "{\"username\":\"" + s.username() + "\",\"role\":\"student\"}").toList()) + "]}");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            students.addAll(batch);
+        }
+        return students;
+    }
+
+    /**
+     * A new image of its own, named {@code frr-<something unique>}: lead times are learned per image from boots, and
+     * other tests' boots, timed on clocks they move, must not reach this one's.
+     */
+    static String ownImage(ApiClient admin) {
+        Catalog.ensure(admin);
+        String image = "frr-" + UUID.randomUUID().toString().substring(0, 8);
+        Response registered = admin.post("/api/v1/images", Catalog.FRR.replace("\"name\":\"frr\"",
+                "\"name\":\"" + image + "\""));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return image;
+    }
+
+    /**
+     * A template ({@code %s}: its name) of {@code routers} routers of one vCPU and 512 MiB on {@code image}, in a ring
+     * (a single link for two).
+     */
+    static String template(String image, int routers) {
+        java.util.StringJoiner nodes = new java.util.StringJoiner(",");
+        java.util.StringJoiner links = new java.util.StringJoiner(",");
+        for (int r = 1; r <= routers; r++) {
+            nodes.add("{\"name\":\"r" + r + "\",\"image\":\"" + image + "\",\"cpu\":1,\"memoryMib\":512}");
+        }
+        for (int r = 1; r <= (routers == 2 ? 1 : routers); r++) {
+            int next = r % routers + 1;
+            links.add("{\"endpoints\":[\"r" + r + ":eth1\",\"r" + next + ":eth2\"]}");
+        }
+        return "{\"name\":\"%s\",\"nodes\":[" + nodes + "],\"links\":[" + links + "]}";
     }
 
     /** A new user in the course with this role. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +23,11 @@ class EndOfSlotTest extends BookingIntegrationTest {
 
     @Autowired
     private BookingReconciler reconciler;
-    @Autowired
-    private dev.labforge.lab.LabRunner runner;
 
     @BeforeEach
     void setUp() {
         clock.set(NOW);
-        await("this replica to hold the reconciler lease", () -> runner.leads());
+        awaitReconcilerLease();
     }
 
     @Test
@@ -134,20 +131,5 @@ class EndOfSlotTest extends BookingIntegrationTest {
     private static String state(ApiClient client, String lab) {
         JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
         return status == null || status.isNull() ? "" : status.get("state").asString();
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after 60 s waiting for " + what);
-            }
-            try {
-                Thread.sleep(20); // polling a condition with a deadline, not waiting a fixed time
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

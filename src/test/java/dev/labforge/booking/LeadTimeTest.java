@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
-import dev.labforge.Catalog;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Lead times learned per image from the boots the booking reconciler saw (the configured default until
  * there is one), and a large class's starts spread at the configured rate, on the moved clock. Each test
- * has an image of its own, so samples of other tests' labs do not reach it.
+ * has an image of its own ({@link Classroom#create}), so samples of other tests' labs do not reach it.
  */
 class LeadTimeTest extends BookingIntegrationTest {
 
@@ -26,18 +23,16 @@ class LeadTimeTest extends BookingIntegrationTest {
 
     @Autowired
     private BookingReconciler reconciler;
-    @Autowired
-    private dev.labforge.lab.LabRunner runner;
 
     @BeforeEach
     void setUp() {
         clock.set(NOW);
-        await("this replica to hold the reconciler lease", () -> runner.leads());
+        awaitReconcilerLease();
     }
 
     @Test
     void theLeadTimeIsTheDefaultUntilTheImageHasBootedThenWhatItTookWithAMargin() {
-        Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"", template(image()));
+        Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
         ApiClient alice = room.enrol("student");
         ApiClient bob = room.enrol("student");
         JsonNode first = book(alice, room, "2029-10-01T09:00:00Z", "2029-10-01T10:00:00Z");
@@ -61,7 +56,7 @@ class LeadTimeTest extends BookingIntegrationTest {
 
     @Test
     void aClassIsStartedAtTheConfiguredRateAndItsLeadTimeMakesRoomForThat() {
-        Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"", template(image()));
+        Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
         List<ApiClient> students = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             students.add(room.enrol("student"));
@@ -94,40 +89,12 @@ class LeadTimeTest extends BookingIntegrationTest {
         return n;
     }
 
-    private String image() {
-        String name = "frr-boots-" + UUID.randomUUID().toString().substring(0, 8);
-        Response registered = api().post("/api/v1/images", Catalog.FRR.replace("\"name\":\"frr\"",
-                "\"name\":\"" + name + "\""));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return name;
-    }
 
-    private static String template(String image) {
-        return """
-                {"name":"%s","nodes":[{"name":"r1","image":"IMAGE","cpu":2,"memoryMib":1024},
-                                      {"name":"r2","image":"IMAGE","cpu":2,"memoryMib":1024}],
-                 "links":[{"endpoints":["r1:eth1","r2:eth1"]}]}""".replace("IMAGE", image);
-    }
 
     private static JsonNode book(ApiClient student, Classroom room, String start, String end) {
         Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
                 + "\",\"end\":\"" + end + "\"}");
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         return booked.json();
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after 60 s waiting for " + what);
-            }
-            try {
-                Thread.sleep(20); // polling a condition with a deadline, not waiting a fixed time
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -38,7 +38,8 @@ final class VmiLifecycle {
             case "" -> Optional.of(new Transition(waiting("Pending"), Duration.ZERO));
             case "Pending" -> Optional.of(new Transition(waiting("Scheduling"), Duration.ZERO));
             case "Scheduling" -> fromScheduling(vmi, current, settings, scheduler);
-            case "Scheduled" -> Optional.of(new Transition(running(vmi, current.nodeName()), settings.startingDelay()));
+            case "Scheduled" -> Optional.of(new Transition(running(vmi, current.nodeName()),
+                    settings.startingDelay(namespace(vmi), name(vmi))));
             default -> Optional.empty();
         };
     }
@@ -54,20 +55,30 @@ final class VmiLifecycle {
                 .filter(settings.imageNeverPulls())
                 .findFirst();
         if (unpullable.isEmpty()) {
-            return Optional.of(new Transition(scheduled(placement.node()), settings.schedulingDelay()));
+            return Optional.of(new Transition(scheduled(placement.node()),
+                    settings.schedulingDelay(namespace(vmi), name(vmi))));
         }
         String image = unpullable.get();
         String reason = current.condition("Synchronized").map(Condition::reason).orElse(null);
         if (reason == null) {
             return Optional.of(new Transition(pullFailing("ErrImagePull", "Failed to pull image \"" + image
-                    + "\": not found (simulated cluster: this image never pulls)"), settings.schedulingDelay()));
+                    + "\": not found (simulated cluster: this image never pulls)"),
+                    settings.schedulingDelay(namespace(vmi), name(vmi))));
         }
         if (reason.equals("ErrImagePull")) {
             // the kubelet backs off and keeps retrying; in the simulator the retries never succeed
             return Optional.of(new Transition(pullFailing("ImagePullBackOff", "Back-off pulling image \"" + image
-                    + "\""), settings.startingDelay()));
+                    + "\""), settings.startingDelay(namespace(vmi), name(vmi))));
         }
         return Optional.empty();
+    }
+
+    private static String namespace(GenericKubernetesResource vmi) {
+        return vmi.getMetadata().getNamespace();
+    }
+
+    private static String name(GenericKubernetesResource vmi) {
+        return vmi.getMetadata().getName();
     }
 
     private static VmiStatus waiting(String phase) {

@@ -50,6 +50,23 @@ class VirtControllerSimulatorTest {
     }
 
     @Test
+    void eachVmBootsForItsOwnSpreadTime() {
+        simulator.settings(SimulatorSettings.immediate().withDelays(Duration.ZERO, Duration.ofMillis(300),
+                Duration.ZERO).withBootSpread(Duration.ofMillis(300), 1));
+        List<Long> tookMillis = new java.util.ArrayList<>();
+        for (String name : List.of("r1", "r2", "r3")) {
+            long started = System.nanoTime();
+            Vms.vms(client, ns).resource(Vms.router(ns, name, "Always")).create();
+            assertThat(simulator.awaitRunning(ns, name, WAIT)).isTrue();
+            long took = (System.nanoTime() - started) / 1_000_000;
+            assertThat(took).as(name).isGreaterThanOrEqualTo(simulator.settings().bootDelayOf(ns, name).toMillis());
+            tookMillis.add(took);
+        }
+        System.out.println("booted in " + tookMillis + " ms, drawn " + List.of("r1", "r2", "r3").stream()
+                .map(n -> simulator.settings().bootDelayOf(ns, n).toMillis()).toList());
+    }
+
+    @Test
     void alwaysGoesThroughProvisioningAndStartingToRunning() {
         try (StatusRecorder vmStatus = StatusRecorder.printableStatus(Vms.vms(client, ns));
              StatusRecorder vmiPhase = StatusRecorder.phase(Vms.vmis(client, ns))) {
