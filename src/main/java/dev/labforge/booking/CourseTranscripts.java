@@ -38,7 +38,8 @@ class CourseTranscripts implements InheritedLabSettings {
     }
 
     @GetMapping("/api/v1/courses/{course}/transcript-setting")
-    @Operation(operationId = "getCourseTranscriptSetting", summary = "Whether the course's labs' consoles are transcribed")
+    @Operation(operationId = "getCourseTranscriptSetting", summary = "Whether the course's labs' consoles are transcribed",
+            description = "The course's assistants and instructors.")
     Setting get(Caller caller, @PathVariable String course) {
         Course found = access.require(caller, course, CourseRole.ASSISTANT).course();
         return new Setting(jdbc.sql("select console_transcripts from courses where id = ?").param(found.id())
