@@ -4,8 +4,9 @@
  * book, the booking reconciler, the class view, and iCalendar exports.
  *
  * <p>It owns the tables {@code capacity_pools}, {@code capacity_reservations}, {@code courses},
- * {@code course_members}, {@code bookings}, {@code class_sessions}, {@code session_occurrences} and
- * {@code image_boot_times}, and reads no other module's tables: labs are copied,
+ * {@code course_members}, {@code bookings}, {@code class_sessions}, {@code session_occurrences},
+ * {@code image_boot_times} and {@code ad_hoc_runs} (labs started outside a booking, which reserve like one:
+ * {@link dev.labforge.booking.AdHocReservations}), and reads no other module's tables: labs are copied,
  * shared and read through the lab module's public face ({@link dev.labforge.lab.LabDefinitions},
  * {@link dev.labforge.lab.CourseLabs}), names through {@link dev.labforge.access.UserDirectory}. It
  * never imports {@code cluster}.

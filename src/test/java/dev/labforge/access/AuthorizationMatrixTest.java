@@ -125,6 +125,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         c.post("/api/v1/labs/" + id + "/nodes/r1/start", null)),
                 new Endpoint("GET events as a stream", "view", 200, (c, id, name) -> c.open(
                         "/api/v1/labs/" + id + "/events", "Accept", "text/event-stream")),
+                // passes bean validation, then the permission check, then fails the step rule: 422 once allowed
+                new Endpoint("extend the ad-hoc run", "operate", 422, (c, id, name) ->
+                        c.post("/api/v1/labs/" + id + "/run/extend", "{\"minutes\":20}")),
                 new Endpoint("destroy", "operate", 202, (c, id, name) -> c.post("/api/v1/labs/" + id + "/destroy", null)),
                 new Endpoint("start", "operate", 202, (c, id, name) -> c.post("/api/v1/labs/" + id + "/start", null)));
     }
