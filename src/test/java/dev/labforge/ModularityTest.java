@@ -101,6 +101,48 @@ class ModularityTest {
     }
 
     @Test
+    void theClusterModulesConcernsDependOnEachOtherWithoutCycles() {
+        // plan <- kubevirt, multus <- reconcile -> status -> events; lifecycle -> status; the top package wires them
+        // one known exception: the plan names link bridges by multus's naming rule (15-character interface names)
+        slices().matching("dev.labforge.cluster.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                                "dev.labforge.cluster.plan.."),
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.name(
+                                "dev.labforge.cluster.multus.BridgeNames"))
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePlanKnowsNoOtherConcernOfTheClusterModule() {
+        // but multus's BridgeNames, by which it allocates link bridges
+        noClasses().that().resideInAPackage("dev.labforge.cluster.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.labforge.cluster.reconcile..",
+                        "dev.labforge.cluster.status..", "dev.labforge.cluster.events..",
+                        "dev.labforge.cluster.lifecycle..", "dev.labforge.cluster.console..",
+                        "dev.labforge.cluster.simulated..", "dev.labforge.cluster.kubevirt..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEventLogKnowsNoOtherConcernOfTheClusterModule() {
+        noClasses().that().resideInAPackage("dev.labforge.cluster.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.labforge.cluster.plan..",
+                        "dev.labforge.cluster.reconcile..", "dev.labforge.cluster.status..",
+                        "dev.labforge.cluster.lifecycle..", "dev.labforge.cluster.console..",
+                        "dev.labforge.cluster.kubevirt..", "dev.labforge.cluster.multus..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStatusPathAndTheReconcilerDoNotDriveTheLifecycle() {
+        // lifecycle writes the desired run and wakes the reconciler with an event; nothing below it calls it back
+        noClasses().that().resideInAnyPackage("dev.labforge.cluster.status..", "dev.labforge.cluster.events..",
+                        "dev.labforge.cluster.plan..")
+                .should().dependOnClassesThat().resideInAPackage("dev.labforge.cluster.lifecycle..")
+                .check(CLASSES);
+    }
+
+    @Test
     void noModuleReachesIntoAnotherModulesPackagePrivateParts() {
         // Java visibility enforces this at compile time; the rule documents which types are public faces.
         classes().that().resideInAPackage("dev.labforge.lab..").and().haveSimpleNameEndingWith("Repository")

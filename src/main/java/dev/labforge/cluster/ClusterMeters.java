@@ -1,5 +1,9 @@
 package dev.labforge.cluster;
 
+import dev.labforge.cluster.reconcile.ClusterRuntime;
+import dev.labforge.cluster.status.LabState;
+import dev.labforge.cluster.status.NodeState;
+import dev.labforge.cluster.status.RuntimeCounts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.BaseUnits;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A real cluster must have KubeVirt and Multus installed; say so clearly at start if not. */
-final class CrdCheck {
+public final class CrdCheck {
 
     static final List<String> REQUIRED = List.of("virtualmachines.kubevirt.io",
             "virtualmachineinstances.kubevirt.io", "network-attachment-definitions.k8s.cni.cncf.io");
@@ -13,7 +13,7 @@ final class CrdCheck {
     private CrdCheck() {
     }
 
-    static void requireKubeVirtAndMultus(KubernetesClient client) {
+    public static void requireKubeVirtAndMultus(KubernetesClient client) {
         List<String> missing = new ArrayList<>();
         for (String crd : REQUIRED) {
             if (client.apiextensions().v1().customResourceDefinitions().withName(crd).get() == null) {

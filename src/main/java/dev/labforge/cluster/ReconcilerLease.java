@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
  * renews and anyone may take once it has expired. The database decides, atomically, who holds it.
  */
 @Component
-class ReconcilerLease {
+public class ReconcilerLease {
 
     /** A holder that stops renewing (crash, partition) is replaced after this long. */
-    static final Duration TTL = Duration.ofSeconds(15);
+    public static final Duration TTL = Duration.ofSeconds(15);
 
     private final JdbcClient jdbc;
     private final String me = UUID.randomUUID().toString();
@@ -24,7 +24,7 @@ class ReconcilerLease {
     }
 
     /** Takes or renews the lease; @return whether this replica holds it now. */
-    boolean renew() {
+    public boolean renew() {
         held = jdbc.sql("""
                 insert into reconciler_lease (name, holder, expires_at)
                 values ('reconciler', ?, now() + make_interval(secs => ?))
@@ -36,14 +36,14 @@ class ReconcilerLease {
     }
 
     /** Gives the lease up at once, so another replica takes over without waiting for it to expire. */
-    void release() {
+    public void release() {
         if (held) {
             jdbc.sql("delete from reconciler_lease where name = 'reconciler' and holder = ?").param(me).update();
             held = false;
         }
     }
 
-    boolean held() {
+    public boolean held() {
         return held;
     }
 }

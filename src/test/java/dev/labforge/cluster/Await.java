@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * Waits for a condition with a deadline, and says what it saw when the deadline passes: never an untimed wait.
  * Long waits print their progress every {@link #PROGRESS_EVERY}, so a run's log shows where it is.
  */
-final class Await {
+public final class Await {
 
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
@@ -19,12 +19,12 @@ final class Await {
      * @param progress what things look like now, for the failure message
      * @throws AssertionError when {@code timeout} passes first
      */
-    static void until(String what, Duration timeout, BooleanSupplier done, Supplier<String> progress) {
+    public static void until(String what, Duration timeout, BooleanSupplier done, Supplier<String> progress) {
         until(what, timeout, Duration.ofMillis(10), done, progress);
     }
 
     /** The same, looking every {@code every}. */
-    static void until(String what, Duration timeout, Duration every, BooleanSupplier done, Supplier<String> progress) {
+    public static void until(String what, Duration timeout, Duration every, BooleanSupplier done, Supplier<String> progress) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         long nextReport = started + PROGRESS_EVERY.toNanos();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.cluster.multus.LinkDriver;
 import dev.labforge.cluster.multus.Multus;
+import dev.labforge.cluster.plan.LabPlan;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

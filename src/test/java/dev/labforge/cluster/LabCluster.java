@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.cluster.kubevirt.KubeVirt;
 import dev.labforge.cluster.multus.Multus;
+import dev.labforge.cluster.plan.LabPlanner;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -21,10 +22,10 @@ import tools.jackson.databind.JsonNode;
  * A test's view of its own labs: created over REST as a line of routers, read back over REST (status) and from the
  * API server (objects), and compared with what the last request asked for.
  */
-final class LabCluster {
+public final class LabCluster {
 
     /** Generous: convergence takes a second or two; the machine may be busy with other work. */
-    static final java.time.Duration CONVERGENCE = java.time.Duration.ofSeconds(60);
+    public static final java.time.Duration CONVERGENCE = java.time.Duration.ofSeconds(60);
 
     /**
      * What a lab should converge to.

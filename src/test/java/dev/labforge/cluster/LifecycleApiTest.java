@@ -2,12 +2,16 @@ package dev.labforge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
+import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
 import dev.labforge.cluster.kubevirt.KubeVirt;
 import dev.labforge.cluster.multus.Multus;
+import dev.labforge.cluster.plan.LabPlanner;
+import dev.labforge.cluster.reconcile.ClusterRuntime;
+import dev.labforge.cluster.reconcile.LabActivity;
+import dev.labforge.cluster.status.LabRuntimeRepository;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -20,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The whole loop on the simulated cluster: REST request, reconciler, mock API server, simulator, status. */
-class LifecycleApiTest extends IntegrationTest {
+public class LifecycleApiTest extends IntegrationTest {
 
     @Autowired
     ClusterConnection cluster;
@@ -43,7 +47,7 @@ class LifecycleApiTest extends IntegrationTest {
     }
 
     /** A new three-router lab of {@code user}'s, started and seen RUNNING over REST within 30 s. */
-    static UUID runningLab(ApiClient user, String name) {
+    public static UUID runningLab(ApiClient user, String name) {
         String id = user.post("/api/v1/labs", lab(name, "", "")).json().get("id").asString();
         assertThat(user.post("/api/v1/labs/" + id + "/start", "").status()).isEqualTo(202);
         Await.until("the lab RUNNING", Duration.ofSeconds(30),
@@ -52,7 +56,7 @@ class LifecycleApiTest extends IntegrationTest {
         return UUID.fromString(id);
     }
 
-    static String lab(String name, String extraNodes, String extraLinks) {
+    public static String lab(String name, String extraNodes, String extraLinks) {
         return """
                 {"name":"%s","nodes":[{"name":"r1","image":"frr","startupConfig":"hostname r1\\n"},
                   {"name":"r2","image":"frr"},{"name":"r3","image":"frr"}%s],

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
+import dev.labforge.cluster.plan.DesiredRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

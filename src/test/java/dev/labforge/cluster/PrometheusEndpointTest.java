@@ -3,6 +3,8 @@ package dev.labforge.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
+import dev.labforge.cluster.reconcile.Classroom;
+import dev.labforge.cluster.status.RuntimeCounts;
 import dev.labforge.deploy.Dashboard;
 import java.time.Duration;
 import java.util.Set;

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * its labs settled, so that what another counts after it is that one's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class QuietServiceTest {
+public abstract class QuietServiceTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {

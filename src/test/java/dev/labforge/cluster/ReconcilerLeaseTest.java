@@ -3,6 +3,7 @@ package dev.labforge.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.IntegrationTest;
+import dev.labforge.cluster.reconcile.ClusterRuntime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;

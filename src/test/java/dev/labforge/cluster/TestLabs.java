@@ -1,5 +1,9 @@
 package dev.labforge.cluster;
 
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.LinkPlan;
+import dev.labforge.cluster.plan.NicPlan;
+import dev.labforge.cluster.plan.NodePlan;
 import dev.labforge.image.ConfigDelivery;
 import dev.labforge.topology.Endpoint;
 import java.util.ArrayList;

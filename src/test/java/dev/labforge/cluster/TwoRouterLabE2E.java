@@ -8,6 +8,8 @@ import dev.labforge.LabForgeApplication;
 import dev.labforge.TestDatabase;
 import dev.labforge.cluster.kubevirt.KubeVirt;
 import dev.labforge.cluster.multus.Multus;
+import dev.labforge.cluster.plan.ClusterLabels;
+import dev.labforge.cluster.plan.LabPlanner;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.labforge.MovableClock;
-import dev.labforge.cluster.ClusterLabels;
+import dev.labforge.cluster.plan.ClusterLabels;
 import dev.labforge.cluster.multus.Multus;
 import dev.labforge.cluster.simulated.SimulatedCluster;
 import dev.labforge.cluster.simulated.SimulatorSettings;

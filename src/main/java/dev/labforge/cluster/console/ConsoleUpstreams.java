@@ -1,7 +1,7 @@
 package dev.labforge.cluster.console;
 
 import dev.labforge.cluster.ClusterConnection;
-import dev.labforge.cluster.ClusterLabels;
+import dev.labforge.cluster.plan.ClusterLabels;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package dev.labforge.cluster.kubevirt;
 
-import dev.labforge.cluster.NicPlan;
-import dev.labforge.cluster.NodePlan;
+import dev.labforge.cluster.plan.NicPlan;
+import dev.labforge.cluster.plan.NodePlan;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

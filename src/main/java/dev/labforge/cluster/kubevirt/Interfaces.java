@@ -1,9 +1,9 @@
 package dev.labforge.cluster.kubevirt;
 
-import dev.labforge.cluster.LabPlan;
-import dev.labforge.cluster.Macs;
-import dev.labforge.cluster.NicPlan;
-import dev.labforge.cluster.NodePlan;
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.Macs;
+import dev.labforge.cluster.plan.NicPlan;
+import dev.labforge.cluster.plan.NodePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

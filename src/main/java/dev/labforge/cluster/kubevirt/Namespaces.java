@@ -1,7 +1,7 @@
 package dev.labforge.cluster.kubevirt;
 
-import dev.labforge.cluster.ClusterLabels;
-import dev.labforge.cluster.LabPlan;
+import dev.labforge.cluster.plan.ClusterLabels;
+import dev.labforge.cluster.plan.LabPlan;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 

@@ -1,8 +1,8 @@
 package dev.labforge.cluster.kubevirt;
 
-import dev.labforge.cluster.ClusterLabels;
-import dev.labforge.cluster.LabPlan;
-import dev.labforge.cluster.NodePlan;
+import dev.labforge.cluster.plan.ClusterLabels;
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.NodePlan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.Map;

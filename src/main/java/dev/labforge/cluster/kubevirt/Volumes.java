@@ -1,6 +1,6 @@
 package dev.labforge.cluster.kubevirt;
 
-import dev.labforge.cluster.NodePlan;
+import dev.labforge.cluster.plan.NodePlan;
 import dev.labforge.image.ConfigDelivery;
 import java.util.ArrayList;
 import java.util.List;

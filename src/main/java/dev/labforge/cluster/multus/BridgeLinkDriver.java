@@ -1,7 +1,7 @@
 package dev.labforge.cluster.multus;
 
-import dev.labforge.cluster.LabPlan;
-import dev.labforge.cluster.LinkPlan;
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.LinkPlan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**

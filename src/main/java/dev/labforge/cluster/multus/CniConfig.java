@@ -1,6 +1,6 @@
 package dev.labforge.cluster.multus;
 
-import dev.labforge.cluster.LinkPlan;
+import dev.labforge.cluster.plan.LinkPlan;
 import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

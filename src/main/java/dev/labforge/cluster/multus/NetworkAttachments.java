@@ -1,8 +1,8 @@
 package dev.labforge.cluster.multus;
 
-import dev.labforge.cluster.ClusterLabels;
-import dev.labforge.cluster.LabPlan;
-import dev.labforge.cluster.LinkPlan;
+import dev.labforge.cluster.plan.ClusterLabels;
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.LinkPlan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static dev.labforge.cluster.console.FakeSockets.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.cluster.ClusterConnection;
-import dev.labforge.cluster.ClusterLabels;
+import dev.labforge.cluster.plan.ClusterLabels;
 import dev.labforge.deploy.HelmChart;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;

@@ -2,11 +2,11 @@ package dev.labforge.cluster.kubevirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.labforge.cluster.ClusterLabels;
-import dev.labforge.cluster.LabPlan;
-import dev.labforge.cluster.Macs;
-import dev.labforge.cluster.NicPlan;
-import dev.labforge.cluster.NodePlan;
+import dev.labforge.cluster.plan.ClusterLabels;
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.Macs;
+import dev.labforge.cluster.plan.NicPlan;
+import dev.labforge.cluster.plan.NodePlan;
 import dev.labforge.cluster.TestLabs;
 import dev.labforge.image.ConfigDelivery;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -2,8 +2,8 @@ package dev.labforge.cluster.kubevirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.labforge.cluster.ClusterLabels;
-import dev.labforge.cluster.LabPlan;
+import dev.labforge.cluster.plan.ClusterLabels;
+import dev.labforge.cluster.plan.LabPlan;
 import dev.labforge.cluster.TestLabs;
 import io.fabric8.kubernetes.api.model.Namespace;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.labforge.cluster.kubevirt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.cluster.LabObjects;
-import dev.labforge.cluster.LabPlan;
-import dev.labforge.cluster.NodePlan;
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.NodePlan;
 import dev.labforge.cluster.StructuralSchema;
 import dev.labforge.cluster.TestLabs;
 import dev.labforge.cluster.multus.Multus;

@@ -3,9 +3,9 @@ package dev.labforge.cluster.multus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.labforge.cluster.ClusterLabels;
-import dev.labforge.cluster.LabPlan;
-import dev.labforge.cluster.LinkPlan;
+import dev.labforge.cluster.plan.ClusterLabels;
+import dev.labforge.cluster.plan.LabPlan;
+import dev.labforge.cluster.plan.LinkPlan;
 import dev.labforge.cluster.TestLabs;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.junit.jupiter.api.Test;

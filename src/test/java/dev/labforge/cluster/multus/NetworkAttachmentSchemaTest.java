@@ -2,7 +2,7 @@ package dev.labforge.cluster.multus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.labforge.cluster.LabPlan;
+import dev.labforge.cluster.plan.LabPlan;
 import dev.labforge.cluster.TestLabs;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
