@@ -119,18 +119,4 @@ class MidSessionTest extends BookingIntegrationTest {
         return messages;
     }
 
-    private static void await(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after 60 s waiting for " + what);
-            }
-            try {
-                Thread.sleep(20); // polling a condition with a deadline, not waiting a fixed time
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

@@ -49,7 +49,7 @@ final class VmiLifecycle {
         Placement placement = scheduler.place(vmi);
         if (placement.node() == null) {
             // as KubeVirt shows a virt-launcher pod the scheduler cannot place; retried when room is freed
-            return Optional.of(new Transition(unschedulable(placement.unschedulable()), settings.schedulingDelay()));
+            return Optional.of(new Transition(unschedulable(placement.unschedulable()), settings.schedulingDelay(namespace(vmi), name(vmi))));
         }
         Optional<String> unpullable = VmiRenderer.containerDiskImages(vmi).stream()
                 .filter(settings.imageNeverPulls())

@@ -1,7 +1,8 @@
-package dev.labforge.cluster;
+package dev.labforge.cluster.events;
 
 import dev.labforge.access.Caller;
 import dev.labforge.access.Credentials;
+import dev.labforge.cluster.status.RuntimeStatus;
 import dev.labforge.lab.LabList;
 import dev.labforge.lab.LabStatus;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,4 +1,4 @@
-package dev.labforge.cluster;
+package dev.labforge.cluster.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
+import dev.labforge.cluster.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
