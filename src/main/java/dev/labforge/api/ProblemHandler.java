@@ -1,5 +1,6 @@
 package dev.labforge.api;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         PayloadTooLarge tooLarge = causeOf(e, PayloadTooLarge.class);
         if (tooLarge != null) {
             return problem(tooLarge);
+        }
+        if (causeOf(e, SQLTransientConnectionException.class) != null) {
+            // every database connection was busy for the pool's whole wait: a load peak, not a fault
+            log.warn("no database connection free in time: {}", e.getMessage());
+            ResponseEntity<ProblemDetail> busy = Problems.response(ProblemType.SERVICE_UNAVAILABLE,
+                    "the service is too busy to take this request now; send it again in a moment", List.of());
+            return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "1").body(busy.getBody());
         }
         log.error("unexpected error", e);
         return Problems.response(ProblemType.INTERNAL_ERROR,

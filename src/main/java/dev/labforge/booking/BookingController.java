@@ -55,13 +55,15 @@ class BookingController {
     private final AuditLog audit;
     private final ClassSessions sessions;
     private final LeadTimes leadTimes;
+    private final PoolTurns turns;
     private final Clock clock;
 
     BookingController(Bookings bookings, Courses courses, CourseMembers members, CourseAccess access,
                       CapacityLedger ledger, CapacityPools pools, WeeklyAllowance allowance, TemplateDemand demand,
                       LabDefinitions labs, BookingProperties properties, AuditLog audit, ClassSessions sessions,
-                      LeadTimes leadTimes, Clock clock) {
+                      LeadTimes leadTimes, PoolTurns turns, Clock clock) {
         this.leadTimes = leadTimes;
+        this.turns = turns;
         this.sessions = sessions;
         this.bookings = bookings;
         this.courses = courses;
@@ -78,13 +80,19 @@ class BookingController {
     }
 
     @PostMapping("/api/v1/bookings")
-    @Transactional
     @Operation(operationId = "createBooking", summary = "Book practice time on your lab of a course",
             description = "30 minutes to the course's maximum, on quarter hours, in the future, within the booking"
                     + " window and your weekly allowance. Refused with 409 capacity-exhausted (naming the resource,"
                     + " by how much and when) if the pool is full then.")
     ResponseEntity<BookingDocument.BookingView> create(Caller caller,
                                                        @Valid @RequestBody BookingDocument.BookingRequest request) {
+        // in line for the course's pool first, then a connection and a transaction (PoolTurns says why)
+        UUID poolId = courses.byName(request.course()).map(Course::poolId).orElse(null);
+        return turns.inTransaction(poolId, () -> createInTurn(caller, request));
+    }
+
+    private ResponseEntity<BookingDocument.BookingView> createInTurn(Caller caller,
+                                                                     BookingDocument.BookingRequest request) {
         List<InvalidField> errors = new ArrayList<>();
         Instant start = instant("/start", request.start(), errors);
         Instant end = instant("/end", request.end(), errors);

@@ -17,13 +17,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       is started over 10 minutes (its lead time grows by as much), not in one storm
  * @param reconcileEvery the longest the booking reconciler waits between passes; it also wakes when a
  *                       booking is due, so this only bounds how late a booking made meanwhile is seen
+ * @param poolTurnPatience how long a booking waits in line for its capacity pool ({@link PoolTurns}) before it
+ *                       is answered 503 to try again
  */
 @ConfigurationProperties("labforge.booking")
 record BookingProperties(@DefaultValue("5m") Duration leadTime, @DefaultValue("3") int maxExtensions,
                          @DefaultValue("15m") Duration extendWithin,
                          @DefaultValue({"10m", "2m"}) List<Duration> warnBefore,
                          @DefaultValue("30") int startsPerMinute,
-                         @DefaultValue("10s") Duration reconcileEvery) {
+                         @DefaultValue("10s") Duration reconcileEvery,
+                         @DefaultValue("60s") Duration poolTurnPatience) {
 
     BookingProperties {
         warnBefore = warnBefore.stream().sorted(java.util.Comparator.reverseOrder()).toList();

@@ -28,11 +28,9 @@ import tools.jackson.databind.JsonNode;
  * threads, on a pool that fits {@code fits} of their runs. Exactly {@code fits} are accepted, every other one is a
  * clear 409 capacity-exhausted problem, none is a 5xx, and the ledger, summed by SQL afterwards, is never above the
  * pool's capacity at any instant. In every build at 12 requests for 4 places; {@code bench/overbooking.sh} runs
- * it at issue 13's size, 500 for 100 ({@code -Doverbooking.requests=500 -Doverbooking.fits=100}), where it fails
- * today: every booking holds one of the pool's 10 database connections while it waits for the capacity pool's lock,
- * and requests that wait longer than the connection timeout (3 s in the tests) get a 500 (docs/benchmarks.md). At
- * 12 at most two requests queue for a connection, so a loaded machine cannot make it fail that way; 100 for 20
- * passed at load 24 and got 82 500s at load 33.
+ * it at issue 13's size, 500 for 100 ({@code -Doverbooking.requests=500 -Doverbooking.fits=100}). That size once
+ * gave 452 500s: every booking held one of the 10 database connections while it waited for the capacity pool's lock;
+ * now bookings wait for their pool in the service, holding none ({@link PoolTurns}, {@link PoolTurnsTest}).
  */
 class NoOverbookingTest extends BookingIntegrationTest {
 
