@@ -1,6 +1,7 @@
 package dev.labforge.booking;
 
 import dev.labforge.access.Caller;
+import dev.labforge.api.Conflict;
 import dev.labforge.lab.LabDefinition;
 import dev.labforge.lab.LabRunGuard;
 import dev.labforge.lab.LabRunner;
@@ -52,12 +53,14 @@ class AdHocReservations implements LabRunGuard {
         if (pool == null) {
             return;
         }
-        AdHocRun open = runs.lockOpen(lab.id()).orElse(null);
+        AdHocRun open = runs.open(lab.id()).orElse(null);
         if (open != null && now.isBefore(open.end())) {
-            return; // stopped by a path that kept its run (none does today): it still holds its capacity
+            return; // its stop found the run busy (being warned or extended) and left it: it still holds capacity
         }
-        if (open != null) {
-            runs.markFinished(open.id(), now);
+        if (open != null) { // over, and not yet ended by the reconciler: end it here unless that is under way
+            AdHocRun ended = runs.lockOpenIfFree(lab.id()).orElseThrow(() -> new Conflict("the previous run of lab "
+                    + lab.id() + " is being ended right now; start the lab again in a moment"));
+            finish(ended, now);
         }
         Instant end = now.plus(properties.runTime());
         UUID reservation = ledger.reserve(pool.id(), now, end, demand.of(lab.topology()), "ad-hoc:" + lab.id());
@@ -68,7 +71,8 @@ class AdHocReservations implements LabRunGuard {
 
     @Override
     public void afterHalt(UUID labId) {
-        runs.lockOpen(labId).ifPresent(run -> finish(run, clock.instant()));
+        // a run held by the reconciler or an extension right now stays open until its end: never wait here
+        runs.lockOpenIfFree(labId).ifPresent(run -> finish(run, clock.instant()));
     }
 
     /** Ends the run now: its capacity from now on goes back to the pool. */

@@ -54,6 +54,16 @@ class AdHocRuns {
                 .query((rs, row) -> run(rs)).optional();
     }
 
+    /**
+     * As {@link #lockOpen}, but empty rather than waiting when another transaction holds the row: for callers
+     * inside the lab lifecycle, which hold the lab's event lock, while the reconciler and extensions take the
+     * row first and the event lock after; waiting here could close that circle.
+     */
+    Optional<AdHocRun> lockOpenIfFree(UUID labId) {
+        return jdbc.sql(COLUMNS + " where lab_id = ? and finished_at is null for update skip locked").param(labId)
+                .query((rs, row) -> run(rs)).optional();
+    }
+
     /** The run, locked; empty when it is finished or another pass holds it. */
     Optional<AdHocRun> lockIfFree(UUID id) {
         return jdbc.sql(COLUMNS + " where id = ? and finished_at is null for update skip locked").param(id)

@@ -195,11 +195,12 @@ public final class VirtControllerSimulator implements AutoCloseable {
             nodes.stop();
             awaitStopped(vms);
             awaitStopped(vmis);
+            awaitStopped(nodes);
         }
         timers.clear();
     }
 
-    private static void awaitStopped(SharedIndexInformer<GenericKubernetesResource> informer) {
+    private static void awaitStopped(SharedIndexInformer<?> informer) {
         try {
             informer.stopped().toCompletableFuture().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
