@@ -81,6 +81,13 @@ class PrometheusEndpointTest extends QuietServiceTest {
         if (!Scrape.of(port).has("labforge_cluster_writes_total")) { // counters appear with their first write
             runningClassroomLab();
         }
+        if (!Scrape.of(port).has("labforge_pool_capacity")) { // a pool's gauges appear once a reading has seen it
+            ApiClient admin = new ApiClient(port, dev.labforge.IntegrationTest.ADMIN_TOKEN);
+            assertThat(admin.post("/api/v1/capacity/pools", "{\"name\":\"metrics-" + UUID.randomUUID().toString()
+                    .substring(0, 8) + "\",\"vcpus\":8,\"memoryMib\":16384,\"nodes\":4}").status()).isEqualTo(201);
+            Await.until("the pool's gauges served", SHOWS_WITHIN, Duration.ofMillis(500),
+                    () -> Scrape.of(port).has("labforge_pool_capacity"), () -> "not yet");
+        }
         Scrape scrape = Scrape.of(port);
         Set<String> asked = Dashboard.metricNames();
 

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One GET of /actuator/prometheus without a token, read as Prometheus reads the text format. */
-final class Scrape {
+public final class Scrape {
 
     /** One sample line: its metric name, labels and value. */
     record Sample(String name, Map<String, String> labels, double value) {
@@ -29,7 +29,7 @@ final class Scrape {
         this.contentType = contentType;
     }
 
-    static Scrape of(int port) {
+    public static Scrape of(int port) {
         ApiClient.Response response = new ApiClient(port, null).get("/actuator/prometheus");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return new Scrape(parse(response.body()), response.contentType());
@@ -76,7 +76,7 @@ final class Scrape {
     }
 
     /** Every metric name with at least one sample, such as {@code labforge_cluster_writes_total}. */
-    Set<String> names() {
+    public Set<String> names() {
         Set<String> names = new TreeSet<>();
         samples.forEach(sample -> names.add(sample.name()));
         return names;
@@ -87,7 +87,7 @@ final class Scrape {
     }
 
     /** The sum of the samples of {@code name} whose labels include these pairs (0 if there are none). */
-    double value(String name, String... labelPairs) {
+    public double value(String name, String... labelPairs) {
         double sum = 0;
         for (Sample sample : samples) {
             if (sample.name().equals(name) && matches(sample.labels(), labelPairs)) {

@@ -38,10 +38,13 @@ class ConsoleHandshake implements HandshakeInterceptor {
     private final ConsoleUpstreams upstreams;
     private final ProblemWriter problems;
     private final ConsoleSessions sessions;
+    private final ConsoleMeters meters;
 
     ConsoleHandshake(ConsoleTickets tickets, ConsoleAccess access, ConsoleUpstreams upstreams,
-                     ProblemWriter problems, ConsoleSessions sessions) {
+                     ProblemWriter problems, ConsoleSessions sessions,
+                     ConsoleMeters meters) {
         this.sessions = sessions;
+        this.meters = meters;
         this.tickets = tickets;
         this.access = access;
         this.upstreams = upstreams;
@@ -64,6 +67,8 @@ class ConsoleHandshake implements HandshakeInterceptor {
             attributes.put(TAKE, "true".equals(query.getFirst("take")));
             return true;
         } catch (ProblemException refused) {
+            meters.refused(request.getURI().getPath().endsWith("/vnc") ? ConsoleKind.VNC : ConsoleKind.SERIAL,
+                    refused.type());
             problems.write(((ServletServerHttpResponse) response).getServletResponse(),
                     Problems.of(refused.type(), refused.getMessage(), refused.errors(), refused.extensions()));
             return false;

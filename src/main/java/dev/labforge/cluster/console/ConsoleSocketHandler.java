@@ -30,10 +30,12 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     private final ConsoleProperties properties;
     private final ConsoleAudit audit;
     private final ConsoleSessions sessions;
+    private final ConsoleMeters meters;
 
     ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ConsoleAudit audit,
-                         ConsoleSessions sessions) {
+                         ConsoleSessions sessions, ConsoleMeters meters) {
         this.sessions = sessions;
+        this.meters = meters;
         this.consoles = consoles;
         this.properties = properties;
         this.audit = audit;
@@ -54,6 +56,12 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         session.getAttributes().put(OPENED, audit.opened(admitted.caller(), target));
         session.getAttributes().put(CONSOLE, consoles.join(target, viewer,
                 (Boolean) session.getAttributes().get(ConsoleHandshake.TAKE)));
+        NodeConsole joined = console(session);
+        if (joined.viewers().contains(viewer)) {
+            meters.opened(target.kind());
+        } else {
+            meters.refusedAtJoin(target.kind(), joined.ended());
+        }
     }
 
     @Override

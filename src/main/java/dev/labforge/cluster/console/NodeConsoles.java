@@ -167,4 +167,18 @@ class NodeConsoles implements SmartLifecycle {
         watch.shutdownNow();
         sender.shutdownNow();
     }
+
+    /** Consoles open here and their viewers, by kind: what {@link ConsoleMeters} shows. */
+    Map<ConsoleKind, ConsoleMeters.Open> openByKind() {
+        Map<ConsoleKind, ConsoleMeters.Open> counts = new java.util.EnumMap<>(ConsoleKind.class);
+        synchronized (open) {
+            for (NodeConsole console : open.values()) {
+                if (!console.ended()) {
+                    counts.merge(console.target().kind(), new ConsoleMeters.Open(1, console.viewers().size()),
+                            ConsoleMeters.Open::plus);
+                }
+            }
+        }
+        return counts;
+    }
 }
