@@ -26,11 +26,14 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     private final NodeConsoles consoles;
     private final ConsoleProperties properties;
+    private final ScreenProperties screens;
     private final ConsoleAudit audit;
 
-    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ConsoleAudit audit) {
+    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ScreenProperties screens,
+                         ConsoleAudit audit) {
         this.consoles = consoles;
         this.properties = properties;
+        this.screens = screens;
         this.audit = audit;
     }
 
@@ -39,7 +42,8 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         ConsoleTarget target = (ConsoleTarget) session.getAttributes().get(ConsoleHandshake.TARGET);
         ConsoleAccess.Admitted admitted = (ConsoleAccess.Admitted) session.getAttributes().get(ConsoleHandshake.ADMITTED);
         Viewer viewer = new Viewer(session, admitted.caller(), admitted.instructor(),
-                properties.viewerBuffer().toBytes(), consoles.sender());
+                (target.kind() == ConsoleKind.VNC ? screens.viewerBuffer() : properties.viewerBuffer()).toBytes(),
+                consoles.sender());
         session.getAttributes().put(VIEWER, viewer);
         session.getAttributes().put(OPENED, audit.opened(admitted.caller(), target));
         session.getAttributes().put(CONSOLE, consoles.join(target, viewer,
@@ -56,7 +60,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     /** Passes input on; a console that takes none for too long lets the typist go, with the reason. */
     private void input(WebSocketSession session, byte[] bytes) {
-        NodeConsole console = console(session);
+        SharedConsole console = console(session);
         Viewer viewer = viewer(session);
         if (!console.input(viewer, bytes)) {
             consoles.leave(console, viewer);
@@ -75,7 +79,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        NodeConsole console = console(session);
+        SharedConsole console = console(session);
         if (console != null) {
             consoles.leave(console, viewer(session));
         }
@@ -91,8 +95,8 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         return false;
     }
 
-    private static NodeConsole console(WebSocketSession session) {
-        return (NodeConsole) session.getAttributes().get(CONSOLE);
+    private static SharedConsole console(WebSocketSession session) {
+        return (SharedConsole) session.getAttributes().get(CONSOLE);
     }
 
     private static Viewer viewer(WebSocketSession session) {
