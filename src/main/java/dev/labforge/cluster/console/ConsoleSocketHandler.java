@@ -13,7 +13,9 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * A viewer's socket, once {@link ConsoleHandshake} let it open. The container calls this only when a message
  * arrives (no thread waits on an idle socket). Binary messages are console input; so are text messages (what
  * {@code wscat} or {@code wsdump} send for a typed line), except the one control message
- * {@value #TAKE_OVER}, by which an instructor takes the keyboard.
+ * {@value #TAKE_OVER}, by which an instructor takes the keyboard. Those line-at-a-time clients send a line without
+ * its end, so a socket opened with {@code &lines=true} gets the Enter (CR) a terminal would send after each text
+ * message; xterm.js sends keystrokes as text, Enter included, and opens without it.
  */
 @Component
 class ConsoleSocketHandler extends AbstractWebSocketHandler {
@@ -73,7 +75,11 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         if (TAKE_OVER.equals(message.getPayload().trim())) {
             console(session).takeOver(viewer(session));
         } else {
-            input(session, message.getPayload().getBytes(StandardCharsets.UTF_8));
+            String typed = message.getPayload();
+            if (Boolean.TRUE.equals(session.getAttributes().get(ConsoleHandshake.LINES))) {
+                typed += "\r";
+            }
+            input(session, typed.getBytes(StandardCharsets.UTF_8));
         }
     }
 
