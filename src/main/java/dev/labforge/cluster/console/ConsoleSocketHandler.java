@@ -15,7 +15,8 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * {@code wscat} or {@code wsdump} send for a typed line), except the one control message
  * {@value #TAKE_OVER}, by which an instructor takes the keyboard. Those line-at-a-time clients send a line without
  * its end, so a socket opened with {@code &lines=true} gets the Enter (CR) a terminal would send after each text
- * message; xterm.js sends keystrokes as text, Enter included, and opens without it.
+ * message, and its output as text ({@link LineSession}); xterm.js sends keystrokes as text, Enter included, and
+ * opens without it.
  */
 @Component
 class ConsoleSocketHandler extends AbstractWebSocketHandler {
@@ -43,7 +44,9 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession session) {
         ConsoleTarget target = (ConsoleTarget) session.getAttributes().get(ConsoleHandshake.TARGET);
         ConsoleAccess.Admitted admitted = (ConsoleAccess.Admitted) session.getAttributes().get(ConsoleHandshake.ADMITTED);
-        Viewer viewer = new Viewer(session, admitted.caller(), admitted.instructor(),
+        boolean lines = target.kind() == ConsoleKind.SERIAL
+                && Boolean.TRUE.equals(session.getAttributes().get(ConsoleHandshake.LINES));
+        Viewer viewer = new Viewer(lines ? new LineSession(session) : session, admitted.caller(), admitted.instructor(),
                 (target.kind() == ConsoleKind.VNC ? screens.viewerBuffer() : properties.viewerBuffer()).toBytes(),
                 consoles.sender());
         session.getAttributes().put(VIEWER, viewer);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's command-line session: {@code wsdump} and {@code wscat} send each typed line as a text message without
- * its end; opened with {@code &lines=true}, the console gets the Enter after each.
+ * its end; opened with {@code &lines=true}, the console gets the Enter after each, and its output comes as text.
  */
 class CommandLineConsoleTest extends IntegrationTest {
 
@@ -22,13 +22,14 @@ class CommandLineConsoleTest extends IntegrationTest {
         UUID lab = ConsoleApiTest.startedLab(owner);
         String url = owner.post(tickets(lab, "r1"), "").json().get("url").asString();
         try (ConsoleClient console = ConsoleClient.open(port, url + "&lines=true")) {
-            console.awaitOutput("r1 login: ");
+            console.awaitNotice("r1 login: ");
             console.sendText("alice");
-            console.awaitOutput("Password: ");
+            console.awaitNotice("Password: ");
             console.sendText("secret");
-            console.awaitOutput("r1# ");
+            console.awaitNotice("r1# ");
             console.sendText("show interfaces");
-            assertThat(console.awaitOutput("r2:eth1")).contains("r1# show interfaces\r\n");
+            assertThat(console.awaitNotice("r2:eth1")).contains("show interfaces\r\n");
+            assertThat(console.output()).as("output comes as text, which such a client prints as it is").isEmpty();
         }
         // without it a text message is keystrokes as they are (xterm.js): no Enter is added
         String plain = owner.post(tickets(lab, "r2"), "").json().get("url").asString();
