@@ -56,8 +56,8 @@ public class ConsoleEcho {
         List<String> labs = Arrays.asList(args).subList(5, args.length);
         int port = EchoServer.start();
 
-        List<String> urls = new ArrayList<>();
-        for (int i = 0; urls.size() < consoles; i++) {
+        List<Conn> proxied = new ArrayList<>();
+        for (int i = 0; proxied.size() < consoles; i++) { // a ticket lives 30 s: each is redeemed at once
             String lab = labs.get(i % labs.size());
             String node = "r" + (i / labs.size() + 1);
             HttpResponse<String> ticket = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/labs/" + lab
@@ -67,11 +67,7 @@ public class ConsoleEcho {
             if (ticket.statusCode() != 201 || !url.find()) {
                 throw new IllegalStateException(ticket.statusCode() + " " + ticket.body());
             }
-            urls.add(base.replaceFirst("^http", "ws") + url.group(1));
-        }
-        List<Conn> proxied = new ArrayList<>();
-        for (String url : urls) {
-            proxied.add(Conn.open(url, true));
+            proxied.add(Conn.open(base.replaceFirst("^http", "ws") + url.group(1), true));
         }
         for (Conn c : proxied) {
             c.login();
