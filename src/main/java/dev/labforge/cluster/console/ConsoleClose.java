@@ -22,12 +22,17 @@ enum ConsoleClose {
     UPSTREAM_FAILED(4011, "the connection to the node's console on the cluster failed"),
     /** The node's console took no input for {@link ConsoleProperties#inputStall()}: the typist is let go. */
     INPUT_STALLED(4012, "the node's console is not taking input"),
-    /** A VNC screen has one viewer at a time (RFB is a conversation: a late joiner would need its own handshake). */
-    VNC_IN_USE(4013, "this VNC screen has a viewer already; serial consoles are shared, VNC screens not yet"),
     /** The simulated RFB server could not parse what the client sent. */
     PROTOCOL_ERROR(4014, "the VNC client sent something the simulated screen does not understand"),
     /** The user opened more consoles at once than {@link ConsoleProperties#maxSessionsPerUser()} lets them. */
     TOO_MANY_SESSIONS(4015, "you have the most consoles open that one user may; close one first"),
+    /** A shared VNC screen has one pixel format for every viewer (see {@link Rfb#SHARED_FORMAT}). */
+    VNC_PIXEL_FORMAT(4020, "VNC pixel format refused: a shared screen is 32-bit true colour for every viewer (noVNC's)"),
+    /** A shared VNC screen uses one set of encodings for every viewer (see {@link Rfb#SHARED_ENCODINGS}). */
+    VNC_ENCODINGS(4021, "the VNC client lacks an encoding a shared screen uses: CopyRect, Hextile, DesktopSize"),
+    VNC_PROTOCOL(4022, "the VNC client broke RFB 3.8 (RFC 6143) or sent a message a shared screen does not relay"),
+    /** The node's VNC server asked for a password, spoke another version, or sent what LabForge did not ask for. */
+    VNC_UPSTREAM(4023, "the node's VNC server does not speak RFB 3.8 without a password, or sent what cannot be framed"),
     SERVICE_STOPPING(1001, "service stopping");
 
     private final int code;

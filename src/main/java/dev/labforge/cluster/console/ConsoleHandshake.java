@@ -30,6 +30,7 @@ class ConsoleHandshake implements HandshakeInterceptor {
     static final String ADMITTED = ConsoleHandshake.class.getName() + ".admitted";
     static final String TARGET = ConsoleHandshake.class.getName() + ".target";
     static final String TAKE = ConsoleHandshake.class.getName() + ".take";
+    static final String LINES = ConsoleHandshake.class.getName() + ".lines";
 
     private static final Pattern PATH = Pattern.compile("^/api/v1/labs/([^/]+)/nodes/([^/]+)/(console|vnc)$");
 
@@ -65,6 +66,7 @@ class ConsoleHandshake implements HandshakeInterceptor {
             attributes.put(TARGET, target);
             attributes.put(ADMITTED, admitted);
             attributes.put(TAKE, "true".equals(query.getFirst("take")));
+            attributes.put(LINES, "true".equals(query.getFirst("lines")));
             return true;
         } catch (ProblemException refused) {
             meters.refused(request.getURI().getPath().endsWith("/vnc") ? ConsoleKind.VNC : ConsoleKind.SERIAL,

@@ -76,7 +76,7 @@ class ConsoleMeters {
     /** As {@link NodeConsole#join} closes a viewer it does not take. */
     private static String joinRefusal(ConsoleKind kind, boolean consoleEnded) {
         ConsoleClose why = consoleEnded ? ConsoleClose.CONSOLE_ENDED
-                : kind == ConsoleKind.VNC ? ConsoleClose.VNC_IN_USE : ConsoleClose.TOO_MANY_VIEWERS;
+                : ConsoleClose.TOO_MANY_VIEWERS;
         return why.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 

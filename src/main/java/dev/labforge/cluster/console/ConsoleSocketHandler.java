@@ -13,7 +13,10 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * A viewer's socket, once {@link ConsoleHandshake} let it open. The container calls this only when a message
  * arrives (no thread waits on an idle socket). Binary messages are console input; so are text messages (what
  * {@code wscat} or {@code wsdump} send for a typed line), except the one control message
- * {@value #TAKE_OVER}, by which an instructor takes the keyboard.
+ * {@value #TAKE_OVER}, by which an instructor takes the keyboard. Those line-at-a-time clients send a line without
+ * its end, so a socket opened with {@code &lines=true} gets the Enter (CR) a terminal would send after each text
+ * message, and its output as text ({@link LineSession}); xterm.js sends keystrokes as text, Enter included, and
+ * opens without it.
  */
 @Component
 class ConsoleSocketHandler extends AbstractWebSocketHandler {
@@ -28,16 +31,18 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     private final NodeConsoles consoles;
     private final ConsoleProperties properties;
+    private final ScreenProperties screens;
     private final ConsoleAudit audit;
     private final ConsoleSessions sessions;
     private final ConsoleMeters meters;
 
-    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ConsoleAudit audit,
-                         ConsoleSessions sessions, ConsoleMeters meters) {
+    ConsoleSocketHandler(NodeConsoles consoles, ConsoleProperties properties, ScreenProperties screens,
+                         ConsoleAudit audit, ConsoleSessions sessions, ConsoleMeters meters) {
         this.sessions = sessions;
         this.meters = meters;
         this.consoles = consoles;
         this.properties = properties;
+        this.screens = screens;
         this.audit = audit;
     }
 
@@ -45,8 +50,11 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession session) {
         ConsoleTarget target = (ConsoleTarget) session.getAttributes().get(ConsoleHandshake.TARGET);
         ConsoleAccess.Admitted admitted = (ConsoleAccess.Admitted) session.getAttributes().get(ConsoleHandshake.ADMITTED);
-        Viewer viewer = new Viewer(session, admitted.caller(), admitted.instructor(),
-                properties.viewerBuffer().toBytes(), consoles.sender());
+        boolean lines = target.kind() == ConsoleKind.SERIAL
+                && Boolean.TRUE.equals(session.getAttributes().get(ConsoleHandshake.LINES));
+        Viewer viewer = new Viewer(lines ? new LineSession(session) : session, admitted.caller(), admitted.instructor(),
+                (target.kind() == ConsoleKind.VNC ? screens.viewerBuffer() : properties.viewerBuffer()).toBytes(),
+                consoles.sender());
         session.getAttributes().put(VIEWER, viewer);
         if (!sessions.acquire(admitted.caller().userId())) { // another of theirs opened since the handshake
             viewer.close(ConsoleClose.TOO_MANY_SESSIONS);
@@ -74,7 +82,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     /** Passes input on; a console that takes none for too long lets the typist go, with the reason. */
     private void input(WebSocketSession session, byte[] bytes) {
-        NodeConsole console = console(session);
+        SharedConsole console = console(session);
         Viewer viewer = viewer(session);
         if (console == null) { // refused when it opened, and closing
             return;
@@ -92,7 +100,11 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
                 console(session).takeOver(viewer(session));
             }
         } else {
-            input(session, message.getPayload().getBytes(StandardCharsets.UTF_8));
+            String typed = message.getPayload();
+            if (Boolean.TRUE.equals(session.getAttributes().get(ConsoleHandshake.LINES))) {
+                typed += "\r";
+            }
+            input(session, typed.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -101,7 +113,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         if (session.getAttributes().remove(COUNTED) != null) {
             sessions.release(viewer(session).caller().userId());
         }
-        NodeConsole console = console(session);
+        SharedConsole console = console(session);
         if (console != null) {
             consoles.leave(console, viewer(session));
         }
@@ -117,8 +129,8 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         return false;
     }
 
-    private static NodeConsole console(WebSocketSession session) {
-        return (NodeConsole) session.getAttributes().get(CONSOLE);
+    private static SharedConsole console(WebSocketSession session) {
+        return (SharedConsole) session.getAttributes().get(CONSOLE);
     }
 
     private static Viewer viewer(WebSocketSession session) {

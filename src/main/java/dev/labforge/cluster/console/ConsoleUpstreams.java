@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a node's console bytes come from: one connection per console, opened by its {@link NodeConsole} when the
+ * Where a node's console bytes come from: one connection per console, opened by its {@link SharedConsole} when the
  * first viewer joins. On a real cluster KubeVirt's console or vnc subresource of the node's VMI
  * ({@link KubeVirtConsole}); on the simulated cluster, where no VM runs, a {@link SimulatedRouterShell} for the serial
  * console and a {@link SimulatedRfbServer} for the screen.

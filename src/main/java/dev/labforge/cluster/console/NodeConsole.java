@@ -10,13 +10,13 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.TextMessage;
 
 /**
- * One node's console as every viewer shares it: one upstream connection (KubeVirt's consoles take one client at a
+ * One node's serial console as every viewer shares it: one upstream connection (KubeVirt's consoles take one client at a
  * time), its output fanned out to each viewer, and a scrollback of the last screenful for whoever joins late.
  * One viewer at a time has the keyboard (the driver): the first to join, or an instructor (admin on the lab) who
  * takes it over; everyone else watches. Console bytes travel in binary messages; LabForge's own notices (your role,
  * who has the keyboard) in text messages, as one line of JSON each.
  */
-final class NodeConsole {
+final class NodeConsole implements SharedConsole {
 
     private final ConsoleTarget target;
     private final Scrollback scrollback;
@@ -52,7 +52,8 @@ final class NodeConsole {
                 + "]";
     }
 
-    ConsoleTarget target() {
+    @Override
+    public ConsoleTarget target() {
         return target;
     }
 
@@ -62,29 +63,22 @@ final class NodeConsole {
         this.transcriptEnded = ended;
     }
 
-    synchronized void connect(ConsoleUpstreams.Opener upstreams) {
+    @Override
+    public synchronized void connect(ConsoleUpstreams.Opener upstreams) {
         upstream = upstreams.open(target, this::output, this::end);
     }
 
-    /**
-     * Adds the viewer: first the scrollback, then live output. False if the console is full or over. A VNC screen
-     * takes one viewer: RFB is a conversation (handshake, pixel format, update requests) that a late joiner cannot
-     * pick up from a byte stream, so its bytes are not shared (only what the server says before its viewer
-     * arrives is kept for it), and no notices are mixed into them.
-     */
-    synchronized boolean join(Viewer viewer, boolean take) {
-        if (ended || viewers.size() >= (rfb() ? 1 : maxViewers)) {
-            viewer.close(ended ? ConsoleClose.CONSOLE_ENDED
-                    : rfb() ? ConsoleClose.VNC_IN_USE : ConsoleClose.TOO_MANY_VIEWERS);
+    /** Adds the viewer: first the scrollback, then live output. False if the console is full or over. */
+    @Override
+    public synchronized boolean join(Viewer viewer, boolean take) {
+        if (ended || viewers.size() >= maxViewers) {
+            viewer.close(ended ? ConsoleClose.CONSOLE_ENDED : ConsoleClose.TOO_MANY_VIEWERS);
             return false;
         }
         viewers.add(viewer);
         viewer.onDrained(() -> drained(viewer));
         boolean drives = driver == null || (take && viewer.instructor());
         byte[] recent = scrollback.snapshot();
-        if (rfb()) {
-            scrollback.clear(); // the server's opening bytes, given to the one viewer the conversation is with
-        }
         if (recent.length > 0) {
             viewer.offer(new BinaryMessage(recent));
         }
@@ -98,11 +92,11 @@ final class NodeConsole {
     }
 
     /**
-     * Keystrokes (or RFB input) from a viewer: passed on only from the driver. Returns once the upstream has room
-     * for more (the caller's socket is not read meanwhile); false if it had none for {@code inputStall}, and the
-     * viewer should go.
+     * Keystrokes from a viewer: passed on only from the driver. Returns once the upstream has room for more (the
+     * caller's socket is not read meanwhile); false if it had none for {@code inputStall}, and the viewer should go.
      */
-    boolean input(Viewer viewer, byte[] bytes) {
+    @Override
+    public boolean input(Viewer viewer, byte[] bytes) {
         ConsoleUpstreams.Upstream to;
         synchronized (this) {
             if (ended) {
@@ -123,7 +117,8 @@ final class NodeConsole {
     }
 
     /** An instructor takes the keyboard; anyone may pick it up while nobody has it. */
-    synchronized void takeOver(Viewer viewer) {
+    @Override
+    public synchronized void takeOver(Viewer viewer) {
         if (viewer == driver || ended) {
             return;
         }
@@ -136,7 +131,8 @@ final class NodeConsole {
     }
 
     /** The viewer left (closed its socket, or was closed). Returns true when nobody is left. */
-    synchronized boolean leave(Viewer viewer) {
+    @Override
+    public synchronized boolean leave(Viewer viewer) {
         viewers.remove(viewer);
         if (viewer == driver) {
             driver = null;
@@ -145,16 +141,19 @@ final class NodeConsole {
         return viewers.isEmpty();
     }
 
-    synchronized List<Viewer> viewers() {
+    @Override
+    public synchronized List<Viewer> viewers() {
         return List.copyOf(viewers);
     }
 
-    synchronized boolean idleFor(Duration timeout) {
+    @Override
+    public synchronized boolean idleFor(Duration timeout) {
         return !clock.instant().isBefore(lastInput.plus(timeout));
     }
 
     /** Closes every viewer with the reason, and the upstream. */
-    synchronized void end(ConsoleClose why) {
+    @Override
+    public synchronized void end(ConsoleClose why) {
         if (ended) {
             return;
         }
@@ -168,16 +167,15 @@ final class NodeConsole {
         }
     }
 
-    synchronized boolean ended() {
+    @Override
+    public synchronized boolean ended() {
         return ended;
     }
 
     private void output(byte[] bytes) {
         List<Viewer> slow = new ArrayList<>();
         synchronized (this) {
-            if (!rfb() || viewers.isEmpty()) { // RFB: only what the server said before its viewer came
-                scrollback.append(bytes);
-            }
+            scrollback.append(bytes);
             transcript.output(bytes);
             for (Viewer viewer : viewers) {
                 if (!viewer.offer(new BinaryMessage(bytes))) {
@@ -218,14 +216,7 @@ final class NodeConsole {
         }
     }
 
-    private boolean rfb() {
-        return target.kind() == ConsoleKind.VNC;
-    }
-
     private void notice(Viewer viewer, String json) {
-        if (rfb()) {
-            return; // a VNC client reads RFB bytes only
-        }
         viewer.offer(new TextMessage(json.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -34,7 +34,7 @@ class NodeConsoles implements SmartLifecycle {
     /** How long a stop waits for the consoles' close frames to leave. */
     private static final java.time.Duration CLOSE_FRAMES_WITHIN = java.time.Duration.ofSeconds(2);
 
-    private final Map<ConsoleTarget, NodeConsole> open = new HashMap<>();
+    private final Map<ConsoleTarget, SharedConsole> open = new HashMap<>();
     private volatile boolean running;
     /** Sends to viewers and closes them: tasks only while there is something to send, on virtual threads. */
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
@@ -59,14 +59,20 @@ class NodeConsoles implements SmartLifecycle {
     }
 
     /** Joins the viewer to the node's console, opening its upstream if nobody has it open. */
-    NodeConsole join(ConsoleTarget target, Viewer viewer, boolean take) {
-        NodeConsole console;
+    SharedConsole join(ConsoleTarget target, Viewer viewer, boolean take) {
+        SharedConsole console;
         synchronized (open) {
             console = open.get(target);
             if (console == null || console.ended()) {
-                console = new NodeConsole(target, (int) properties.scrollback().toBytes(),
-                        properties.maxViewersPerNode(), clock, properties.inputStall());
-                console.transcribe(transcripts.start(target, viewer.caller().username()), transcripts::finish);
+                if (target.kind() == ConsoleKind.VNC) {
+                    console = new SharedScreen(target, properties.maxViewersPerNode(),
+                            (int) properties.maxFrame().toBytes(), clock, properties.inputStall());
+                } else {
+                    NodeConsole serial = new NodeConsole(target, (int) properties.scrollback().toBytes(),
+                            properties.maxViewersPerNode(), clock, properties.inputStall());
+                    serial.transcribe(transcripts.start(target, viewer.caller().username()), transcripts::finish);
+                    console = serial;
+                }
                 console.connect(upstreams::open);
                 open.put(target, console);
             }
@@ -75,7 +81,7 @@ class NodeConsoles implements SmartLifecycle {
         return console;
     }
 
-    void leave(NodeConsole console, Viewer viewer) {
+    void leave(SharedConsole console, Viewer viewer) {
         synchronized (open) {
             if (console.leave(viewer)) {
                 console.end(ConsoleClose.CONSOLE_ENDED);
@@ -84,18 +90,18 @@ class NodeConsoles implements SmartLifecycle {
         }
     }
 
-    Optional<NodeConsole> find(ConsoleTarget target) {
+    Optional<SharedConsole> find(ConsoleTarget target) {
         synchronized (open) {
             return Optional.ofNullable(open.get(target));
         }
     }
 
     private void check() {
-        List<NodeConsole> consoles;
+        List<SharedConsole> consoles;
         synchronized (open) {
             consoles = List.copyOf(open.values());
         }
-        for (NodeConsole console : consoles) {
+        for (SharedConsole console : consoles) {
             try {
                 if (console.idleFor(properties.idleTimeout())) {
                     end(console, ConsoleClose.IDLE_TIMEOUT);
@@ -123,7 +129,7 @@ class NodeConsoles implements SmartLifecycle {
         }
     }
 
-    private void end(NodeConsole console, ConsoleClose why) {
+    private void end(SharedConsole console, ConsoleClose why) {
         synchronized (open) {
             console.end(why);
             open.remove(console.target(), console);
@@ -143,7 +149,7 @@ class NodeConsoles implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        List<NodeConsole> consoles;
+        List<SharedConsole> consoles;
         synchronized (open) {
             consoles = List.copyOf(open.values());
             open.clear();

@@ -23,11 +23,6 @@ final class Scrollback {
         }
     }
 
-    void clear() {
-        start = 0;
-        size = 0;
-    }
-
     byte[] snapshot() {
         byte[] copy = new byte[size];
         for (int i = 0; i < size; i++) {

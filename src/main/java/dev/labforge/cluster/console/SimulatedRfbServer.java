@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * authentication, a static framebuffer that says it is simulated and names the node, and answers to
  * FramebufferUpdateRequest in Raw encoding, in whatever true-colour pixel format the client set. Key and pointer
  * events are read and ignored. A VNC client such as noVNC speaks to it end to end through the console proxy, as it
- * would to KubeVirt's vnc subresource. Not thread-safe: its {@link NodeConsole} feeds it one input at a time.
+ * would to KubeVirt's vnc subresource. Not thread-safe: its {@link SharedScreen} feeds it one input at a time.
  */
 final class SimulatedRfbServer implements ConsoleUpstreams.Upstream {
 

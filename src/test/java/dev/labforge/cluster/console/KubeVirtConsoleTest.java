@@ -91,12 +91,57 @@ class KubeVirtConsoleTest {
     }
 
     @Test
-    void theVncSubresourceIsDialledForAVncConsole() {
+    void aVncScreenIsSharedOverOneConnectionToTheVncSubresource() {
         server.run(NS, "r1");
-        NodeConsole console = console("r1", ConsoleKind.VNC, 64 * 1024, Duration.ofSeconds(10));
-        console.join(viewer(new ByteArrayOutputStream(), new CompletableFuture<>(), 64 * 1024), false);
-        await("the upgrade", WAIT, () -> server.sockets().size() == 1, server::requests);
-        assertThat(server.requests().getFirst().path()).endsWith("/virtualmachineinstances/r1/vnc");
+        server.serveRfb(true);
+        SharedScreen screen = new SharedScreen(new ConsoleTarget(UUID.randomUUID(), "r1", ConsoleKind.VNC), 8,
+                64 * 1024, Clock.systemUTC(), Duration.ofSeconds(10));
+        screen.connect((t, output, ended) -> KubeVirtConsole.open(KubeVirtConsole.dialler(client.getHttpClient()),
+                KubeVirtConsole.uri(client.getMasterUrl().toString(), NS, t.node(), t.kind()), output, ended,
+                64 * 1024));
+        ScreenClient student = new ScreenClient(screen, false, 1 << 20, null, sender);
+        ScreenClient teacher = new ScreenClient(screen, true, 1 << 20, null, sender);
+        screen.join(student.viewer, false);
+        screen.join(teacher.viewer, false);
+        int[] size = student.handshake();
+        assertThat(teacher.handshake()).containsExactly(size);
+        teacher.send(RfbMessages.updateRequest(false, size[0], size[1]));
+        byte[] frame = teacher.readUpdate();
+        student.send(RfbMessages.updateRequest(true, size[0], size[1]));
+        assertThat(student.readUpdate()).as("the student's first: a full frame, the teacher's too").isEqualTo(frame);
+        assertThat(teacher.readUpdate()).isEqualTo(frame);
+
+        teacher.send(RfbMessages.key(0xff0d, true)); // a watcher's Return: dropped
+        student.send(RfbMessages.key(0x71, true));
+        await("the student's key at the node", WAIT, () -> indexOf(server.received(), RfbMessages.key(0x71, true)) >= 0,
+                () -> server.received().length + " bytes received");
+        assertThat(indexOf(server.received(), RfbMessages.key(0xff0d, true))).isNegative();
+
+        assertThat(server.requests()).as("one upgrade for both viewers").singleElement().satisfies(request -> {
+            assertThat(request.path()).endsWith("/virtualmachineinstances/r1/vnc");
+            assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
+            assertThat(request.offeredProtocols()).contains(KubeVirtConsole.SUBPROTOCOL);
+        });
+        byte[] atNode = server.received();
+        assertThat(Arrays.copyOf(atNode, 12)).as("LabForge's own handshake, once").isEqualTo(Rfb.VERSION);
+        assertThat(indexOf(Arrays.copyOfRange(atNode, 12, atNode.length), Rfb.VERSION)).isNegative();
+
+        server.sockets().getFirst().close((short) 1000, "VMI stopped");
+        assertThat(student.closed.join()).isEqualTo(ConsoleClose.CONSOLE_ENDED.status());
+        assertThat(teacher.closed.join()).isEqualTo(ConsoleClose.CONSOLE_ENDED.status());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

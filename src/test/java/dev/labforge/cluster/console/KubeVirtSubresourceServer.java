@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * their WebSockets: the same path under {@code /apis/subresources.kubevirt.io/v1}, the {@code plain.kubevirt.io}
  * subprotocol, a bearer token checked against the service account's, binary messages. A VMI that is not running is
  * answered 503 with a Kubernetes Status body, before any upgrade; an unknown token 401. Once open, the "guest" echoes
- * each input message back (a tty with echo on), and the test can make it flood, stop reading, or close.
+ * each input message back (a tty with echo on), and the test can make it flood, stop reading, or close; or, for the
+ * vnc subresource, it is an RFB server (the simulated screen) as QEMU's behind virt-api would be.
  */
 final class KubeVirtSubresourceServer implements AutoCloseable {
 
@@ -47,6 +48,7 @@ final class KubeVirtSubresourceServer implements AutoCloseable {
     private final AtomicLong flooded = new AtomicLong();
     private volatile boolean echo = true;
     private volatile boolean reading = true;
+    private volatile boolean rfb;
 
     KubeVirtSubresourceServer(String token) throws Exception {
         this.token = token;
@@ -88,6 +90,11 @@ final class KubeVirtSubresourceServer implements AutoCloseable {
 
     void echo(boolean on) {
         echo = on;
+    }
+
+    /** A vnc subresource opened from now on is a VNC server (the simulated one) instead of an echo. */
+    void serveRfb(boolean on) {
+        rfb = on;
     }
 
     /** Sockets opened from now on start without reading (the guest's serial line is stuck). */
@@ -166,11 +173,17 @@ final class KubeVirtSubresourceServer implements AutoCloseable {
                 socket.pause();
             }
             open.add(socket);
+            SimulatedRfbServer screen = rfb && path.group(3).equals("vnc")
+                    ? new SimulatedRfbServer(path.group(2), "test", out -> socket.writeBinaryMessage(Buffer.buffer(out)),
+                            why -> socket.close((short) 1011, why.reason()))
+                    : null;
             socket.binaryMessageHandler(bytes -> {
                 synchronized (received) {
                     received.writeBytes(bytes.getBytes());
                 }
-                if (echo) {
+                if (screen != null) {
+                    screen.send(bytes.getBytes());
+                } else if (echo) {
                     socket.writeBinaryMessage(bytes);
                 }
             });

@@ -63,7 +63,7 @@ class VncConsoleTest extends IntegrationTest {
             rfb.send(ByteBuffer.allocate(20).put((byte) 0).put(new byte[3]).put((byte) 32).put((byte) 24)
                     .put((byte) 0).put((byte) 1).putShort((short) 255).putShort((short) 255).putShort((short) 255)
                     .put((byte) 0).put((byte) 8).put((byte) 16).put(new byte[3]).array());
-            rfb.send(ByteBuffer.allocate(8).put((byte) 2).put((byte) 0).putShort((short) 1).putInt(0).array());
+            rfb.send(RfbMessages.encodings(RfbMessages.NOVNC_ENCODINGS));
             rfb.send(ByteBuffer.allocate(10).put((byte) 3).put((byte) 0).putShort((short) 0).putShort((short) 0)
                     .putShort((short) width).putShort((short) height).array());
 
@@ -88,19 +88,38 @@ class VncConsoleTest extends IntegrationTest {
     }
 
     @Test
-    void aVncScreenTakesOneViewerAndSaysWhyToASecond() throws Exception {
+    void viewersShareOneScreenAndALateOneGetsAFullFrameThoughItAskedForChangesOnly() throws Exception {
         Catalog.ensure(api());
         ApiClient owner = api().newUser();
         UUID lab = ConsoleApiTest.startedLab(owner);
-        try (Rfb first = Rfb.open(port, owner.post(tickets(lab, "r1"), "{\"kind\":\"vnc\"}").json().get("url")
-                .asString())) {
-            assertThat(new String(first.read(12), StandardCharsets.US_ASCII)).startsWith("RFB ");
-            try (Rfb second = Rfb.open(port, owner.post(tickets(lab, "r1"), "{\"kind\":\"vnc\"}").json().get("url")
-                    .asString())) {
-                assertThat(second.closed.get(20, TimeUnit.SECONDS)).isEqualTo(ConsoleClose.VNC_IN_USE.status()
-                        .getCode() + " " + ConsoleClose.VNC_IN_USE.reason());
+        ApiClient instructor = api().newUser();
+        assertThat(owner.put("/api/v1/labs/" + lab + "/access", "{\"grants\":[{\"user\":\"" + instructor.username()
+                + "\",\"level\":\"admin\"}]}").status()).isEqualTo(200);
+        try (Rfb student = Rfb.open(port, vncUrl(owner, lab)); Rfb teacher = Rfb.open(port, vncUrl(instructor, lab))) {
+            int[] size = student.handshake();
+            assertThat(teacher.handshake()).as("the same ServerInit for both").containsExactly(size);
+            teacher.send(RfbMessages.updateRequest(false, size[0], size[1])); // updates flow once it asks
+            byte[] frame = teacher.readUpdate();
+            student.send(RfbMessages.updateRequest(false, size[0], size[1]));
+            assertThat(student.readUpdate()).isEqualTo(frame);
+            assertThat(teacher.readUpdate()).as("the watcher sees the frame the driver asked for").isEqualTo(frame);
+            assertThat(frame.length).isEqualTo(4 + 12 + size[0] * size[1] * 4);
+
+            try (Rfb late = Rfb.open(port, vncUrl(instructor, lab))) {
+                assertThat(late.handshake()).containsExactly(size);
+                // the simulated screen answers an incremental request with nothing (nothing changes): the full
+                // frame comes because LabForge asked the node for one on the newcomer's behalf
+                late.send(RfbMessages.updateRequest(true, size[0], size[1]));
+                assertThat(late.readUpdate()).isEqualTo(frame);
+                assertThat(student.readUpdate()).as("one stream: the others get it too").isEqualTo(frame);
             }
         }
+    }
+
+    private static String vncUrl(ApiClient who, UUID lab) {
+        Response ticket = who.post(tickets(lab, "r1"), "{\"kind\":\"vnc\"}");
+        assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
+        return ticket.json().get("url").asString();
     }
 
     /** The client end of an RFB conversation over the console WebSocket, reading exact byte counts. */
@@ -116,6 +135,35 @@ class VncConsoleTest extends IntegrationTest {
             rfb.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
                     .buildAsync(URI.create("ws://localhost:" + port + path), rfb).get(20, TimeUnit.SECONDS);
             return rfb;
+        }
+
+        /** Version, security None, ClientInit, then noVNC's pixel format and encodings; the screen's size. */
+        int[] handshake() throws Exception {
+            assertThat(read(12)).isEqualTo(RfbMessages.version());
+            send(RfbMessages.version());
+            assertThat(read(2)).isEqualTo(new byte[] {1, 1});
+            send(new byte[] {1});
+            assertThat(ByteBuffer.wrap(read(4)).getInt()).isZero();
+            send(new byte[] {0}); // not shared: LabForge shares anyway
+            ByteBuffer init = ByteBuffer.wrap(read(24));
+            read(init.getInt(20));
+            send(RfbMessages.concat(RfbMessages.noVncPixelFormat(), RfbMessages.encodings(RfbMessages.NOVNC_ENCODINGS)));
+            return new int[] {init.getShort(0) & 0xffff, init.getShort(2) & 0xffff};
+        }
+
+        /** One FramebufferUpdate of Raw rectangles, whole. */
+        byte[] readUpdate() throws Exception {
+            ByteArrayOutputStream update = new ByteArrayOutputStream();
+            byte[] header = read(4);
+            assertThat(header[0]).as("FramebufferUpdate").isZero();
+            update.writeBytes(header);
+            for (int i = 0; i < (ByteBuffer.wrap(header).getShort(2) & 0xffff); i++) {
+                ByteBuffer rectangle = ByteBuffer.wrap(read(12));
+                assertThat(rectangle.getInt(8)).as("Raw").isZero();
+                update.writeBytes(rectangle.array());
+                update.writeBytes(read((rectangle.getShort(4) & 0xffff) * (rectangle.getShort(6) & 0xffff) * 4));
+            }
+            return update.toByteArray();
         }
 
         void send(byte[] bytes) throws Exception {
