@@ -64,7 +64,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         session.getAttributes().put(OPENED, audit.opened(admitted.caller(), target));
         session.getAttributes().put(CONSOLE, consoles.join(target, viewer,
                 (Boolean) session.getAttributes().get(ConsoleHandshake.TAKE)));
-        NodeConsole joined = console(session);
+        SharedConsole joined = console(session);
         if (joined.viewers().contains(viewer)) {
             meters.opened(target.kind());
         } else {

@@ -178,7 +178,7 @@ class NodeConsoles implements SmartLifecycle {
     Map<ConsoleKind, ConsoleMeters.Open> openByKind() {
         Map<ConsoleKind, ConsoleMeters.Open> counts = new java.util.EnumMap<>(ConsoleKind.class);
         synchronized (open) {
-            for (NodeConsole console : open.values()) {
+            for (SharedConsole console : open.values()) {
                 if (!console.ended()) {
                     counts.merge(console.target().kind(), new ConsoleMeters.Open(1, console.viewers().size()),
                             ConsoleMeters.Open::plus);
