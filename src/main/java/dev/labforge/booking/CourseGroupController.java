@@ -39,7 +39,8 @@ class CourseGroupController {
     }
 
     @GetMapping
-    @Operation(operationId = "getCourseIdpGroup", summary = "The identity-provider group the roster follows (assistants and instructors)")
+    @Operation(operationId = "getCourseIdpGroup", summary = "The identity-provider group the roster follows (assistants and instructors)",
+            description = "The group whose members are enrolled at sign-in or null when there is none")
     CourseDocument.IdpGroupView get(Caller caller, @PathVariable String course) {
         Course found = access.require(caller, course, CourseRole.ASSISTANT).course();
         return new CourseDocument.IdpGroupView(found.name(), groups.of(found.id()).orElse(null));

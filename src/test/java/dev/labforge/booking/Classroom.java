@@ -47,7 +47,7 @@ final class Classroom {
                 + ",\"memoryMib\":1048576,\"nodes\":" + Math.max(1000, vcpus) + "}").status()).isEqualTo(201);
         ApiClient instructor = admin.newUser();
         Response lab = instructor.post("/api/v1/labs", template.formatted("template-" + suffix));
-        assertThat(lab.status()).isEqualTo(201);
+        assertThat(lab.status()).as(lab.body()).isEqualTo(201);
         String labId = lab.json().get("id").asString();
         String course = "c-" + suffix;
         Response created = instructor.post("/api/v1/courses", "{\"name\":\"" + course + "\",\"templateLab\":\""
