@@ -2,7 +2,7 @@
 # Issue 13's "no overbooking" at full size (docs/benchmarks.md): 500 students book the same slot at once, over real
 # HTTP from 500 threads, on a pool that fits 100 runs. Judged: exactly 100 accepted, 400 409 capacity-exhausted
 # problems, no 5xx, and the ledger (summed with SQL afterwards) never above the pool's capacity. The same test runs in
-# every build at 100 requests for 20 places (NoOverbookingTest).
+# every build at 12 requests for 4 places (NoOverbookingTest).
 # Usage: bench/overbooking.sh [requests, default 500] [places, default 100]
 # Results: bench/results-<date>-overbooking-<HHMM>.txt
 set -euo pipefail

@@ -2,9 +2,9 @@ package dev.labforge.cluster.events;
 
 import dev.labforge.access.Caller;
 import dev.labforge.access.Credentials;
-import dev.labforge.cluster.status.RuntimeStatus;
 import dev.labforge.lab.LabList;
 import dev.labforge.lab.LabStatus;
+import dev.labforge.lab.LabStatusSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,12 +65,12 @@ class LabStatesController {
     }
 
     private final LabList labs;
-    private final RuntimeStatus statuses;
+    private final LabStatusSource statuses;
     private final NewestEvents newest;
     private final Credentials credentials;
     private final EventStreams streams;
 
-    LabStatesController(LabList labs, RuntimeStatus statuses, NewestEvents newest, Credentials credentials,
+    LabStatesController(LabList labs, LabStatusSource statuses, NewestEvents newest, Credentials credentials,
                         EventStreams streams) {
         this.labs = labs;
         this.statuses = statuses;
