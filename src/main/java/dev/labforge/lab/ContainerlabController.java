@@ -77,6 +77,7 @@ class ContainerlabController {
                                       @Parameter(description = "the file's format: containerlab (the default)"
                                               + " or cml; a body sent as " + CML + " is read as cml")
                                       @RequestParam(required = false) String format,
+                                      @Parameter(hidden = true)
                                       @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
                                       String contentType,
                                       @RequestBody(required = false)
