@@ -302,9 +302,22 @@ public final class CmlImporter {
         if (x == null || y == null || x.isNull() || y.isNull()) {
             return null;
         }
-        double px = Double.parseDouble(x.number().orElseThrow());
-        double py = Double.parseDouble(y.number().orElseThrow());
+        double px = coordinate(x);
+        double py = coordinate(y);
         return Double.isFinite(px) && Double.isFinite(py) ? new Position(px, py) : null;
+    }
+
+    /** A YAML number as written: decimal, or an integer in 0x/0o form; .inf and .nan are not places. */
+    private static double coordinate(Located value) {
+        String text = value.number().orElseThrow();
+        if (value.isInteger()) {
+            return value.intValue();
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw value.invalid("must be a finite number");
+        }
     }
 
     private static CmlNode endNode(Map<String, Located> fields, String at, String key, Map<String, CmlNode> byId) {

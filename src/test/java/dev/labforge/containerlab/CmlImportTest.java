@@ -165,6 +165,11 @@ class CmlImportTest {
         assertThatThrownBy(() -> new CmlImporter().read(LAB.replace("    node_definition: iosv\n", ""), CATALOG))
                 .isInstanceOfSatisfying(ContainerlabFormatException.class,
                         e -> assertThat(e.pointer()).isEqualTo("/nodes/1/node_definition"));
+        assertThatThrownBy(() -> new CmlImporter().read(LAB.replace("x: -400", "x: .inf"), CATALOG))
+                .isInstanceOfSatisfying(ContainerlabFormatException.class,
+                        e -> assertThat(e.pointer()).isEqualTo("/nodes/0/x"));
+        assertThat(new CmlImporter().read(LAB.replace("x: -400", "x: 0x10"), CATALOG).topology().nodes().get(0)
+                .position()).isEqualTo(new Position(16, 20));
         assertThatThrownBy(() -> new CmlImporter().read("- a", CATALOG))
                 .isInstanceOf(ContainerlabFormatException.class);
     }
