@@ -6,6 +6,7 @@ import dev.labforge.access.Permission;
 import dev.labforge.api.InvalidField;
 import dev.labforge.api.InvalidRequest;
 import dev.labforge.api.ValidationFailed;
+import dev.labforge.containerlab.CmlImporter;
 import dev.labforge.containerlab.ContainerlabExporter;
 import dev.labforge.containerlab.ContainerlabFormatException;
 import dev.labforge.containerlab.ContainerlabImport;
@@ -37,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ContainerlabController {
 
     static final String YAML = "application/yaml";
+    /** A Cisco Modeling Labs 2.x topology file; also {@code ?format=cml} with any YAML type. */
+    static final String CML = "application/vnd.cisco.cml+yaml";
 
     private final LabController labs;
     private final LabAccess access;
@@ -44,6 +47,7 @@ class ContainerlabController {
     private final ContainerlabCatalog catalog;
     private final ContainerlabImporter importer = new ContainerlabImporter();
     private final ContainerlabExporter exporter = new ContainerlabExporter();
+    private final CmlImporter cml = new CmlImporter();
 
     private final NewLabOwner newOwner;
 
@@ -56,10 +60,13 @@ class ContainerlabController {
         this.catalog = catalog;
     }
 
-    @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml"})
-    @Operation(operationId = "importLab", summary = "Define a lab from a containerlab topology file",
+    @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml", CML})
+    @Operation(operationId = "importLab", summary = "Define a lab from a containerlab or CML topology file",
             description = "Container-only fields (binds, exec, ports, ...) are listed in the answer's warnings"
-                    + " with a pointer into the file. Problems point into the file too.")
+                    + " with a pointer into the file. Problems point into the file too. A Cisco Modeling Labs 2.x"
+                    + " topology (lab, nodes, links) is read when sent as " + CML + " or with ?format=cml:"
+                    + " node_definition picks the catalog image, unmanaged switches become segments, external"
+                    + " connectors are left out with a warning.")
     @Transactional
     ResponseEntity<LabView> importLab(Caller caller,
                                       @Parameter(description = "lab name to use instead of the file's")
@@ -67,12 +74,19 @@ class ContainerlabController {
                                       @Parameter(description = "create the lab for this team instead of for"
                                               + " yourself")
                                       @RequestParam(required = false) String team,
+                                      @Parameter(description = "the file's format: containerlab (the default)"
+                                              + " or cml; a body sent as " + CML + " is read as cml")
+                                      @RequestParam(required = false) String format,
+                                      @Parameter(hidden = true)
+                                      @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
+                                      String contentType,
                                       @RequestBody(required = false)
-                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                              mediaType = YAML, schema = @Schema(type = "string")))
+                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                                              @Content(mediaType = YAML, schema = @Schema(type = "string")),
+                                              @Content(mediaType = CML, schema = @Schema(type = "string"))})
                                       byte[] body) {
         Owner owner = newOwner.resolve(caller, team);
-        Imported imported = read(body, name);
+        Imported imported = read(body, name, isCml(format, contentType));
         Lab lab = Lab.define(owner, imported.name(), null, imported.file().topology());
         return labs.created(caller, labs.insert(caller, lab), imported.warnings());
     }
@@ -93,7 +107,7 @@ class ContainerlabController {
         LabAccess.Granted granted = access.change(caller, id, Permission.EDIT);
         Lab lab = granted.lab();
         EntityTags.requireMatch(ifMatch, lab);
-        Imported imported = read(body, name == null ? lab.name() : name);
+        Imported imported = read(body, name == null ? lab.name() : name, false);
         labs.redefine(caller, lab, imported.name(), lab.description(), imported.file().topology());
         return ResponseEntity.ok().eTag(EntityTags.of(lab))
                 .body(labs.view(lab, granted.permission(), imported.warnings()));
@@ -112,15 +126,24 @@ class ContainerlabController {
     private record Imported(String name, ContainerlabImport file, List<LabView.Warning> warnings) {
     }
 
-    private Imported read(byte[] body, String nameOverride) {
+    private static boolean isCml(String format, String contentType) {
+        if (format != null && !format.equals("cml") && !format.equals("containerlab")) {
+            throw new ValidationFailed(List.of(InvalidField.parameter("format", "containerlab or cml")));
+        }
+        return "cml".equals(format) || contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CML);
+    }
+
+    private Imported read(byte[] body, String nameOverride, boolean isCml) {
+        String what = isCml ? "CML topology" : "containerlab";
         if (body == null || body.length == 0) {
-            throw new InvalidRequest("the request body is empty: send a containerlab topology file");
+            throw new InvalidRequest("the request body is empty: send a " + what + " file");
         }
         ContainerlabImport file;
         try {
-            file = importer.read(body, catalog.view());
+            file = isCml ? cml.read(body, catalog.view()) : importer.read(body, catalog.view());
         } catch (ContainerlabFormatException e) {
-            throw new InvalidRequest("the containerlab file cannot be read: " + e.getMessage(),
+            throw new InvalidRequest("the " + what + " file cannot be read: " + e.getMessage(),
                     List.of(InvalidField.at(e.pointer(), e.getMessage())));
         }
         String name = nameOverride != null ? nameOverride : file.name();

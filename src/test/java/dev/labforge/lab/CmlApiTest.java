@@ -1,0 +1,98 @@
+package dev.labforge.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.ApiClient.Response;
+import dev.labforge.Catalog;
+import dev.labforge.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** POST /api/v1/labs with a Cisco Modeling Labs topology file. */
+class CmlApiTest extends IntegrationTest {
+
+    private static final String LAB = """
+            lab:
+              title: hosts on a switch
+              version: 0.2.2
+            nodes:
+              - id: n0
+                label: PC1
+                node_definition: desktop
+                configuration: hostname pc1
+                x: 10
+                y: 20
+                interfaces:
+                  - {id: i0, label: eth0, slot: 0, type: physical}
+              - id: n1
+                label: pc2
+                node_definition: alpine
+                interfaces:
+                  - {id: i0, label: eth0, slot: 0, type: physical}
+              - id: n2
+                label: sw
+                node_definition: unmanaged_switch
+                interfaces:
+                  - {id: i0, label: port0, slot: 0, type: physical}
+                  - {id: i1, label: port1, slot: 1, type: physical}
+            links:
+              - {id: l0, n1: n0, i1: i0, n2: n2, i2: i0}
+              - {id: l1, n1: n2, i1: i1, n2: n1, i2: i0}
+            """;
+
+    private ApiClient user;
+
+    @BeforeEach
+    void setUp() {
+        Catalog.ensure(api());
+        user = api().newUser();
+    }
+
+    @Test
+    void importsACmlFileSentAsItsContentType() {
+        Response created = user.send("POST", "/api/v1/labs", LAB, "application/vnd.cisco.cml+yaml");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode lab = created.json();
+        assertThat(lab.get("name").asString()).isEqualTo("hosts-on-a-switch");
+        assertThat(lab.get("nodes")).hasSize(2);
+        assertThat(lab.get("nodes").get(0).get("name").asString()).isEqualTo("pc1");
+        assertThat(lab.get("nodes").get(0).get("image").asString()).isEqualTo("frr");
+        assertThat(lab.get("nodes").get(0).get("startupConfig").asString()).isEqualTo("hostname pc1");
+        assertThat(lab.get("segments")).hasSize(1);
+        // FRR's first data port is eth1: the hosts' eth0 is mapped in slot order, and the answer says so
+        assertThat(lab.get("segments").get(0).get("endpoints").valueStream().map(JsonNode::asString))
+                .containsExactly("pc1:eth1", "pc2:eth1");
+        assertThat(lab.get("warnings").valueStream().map(w -> w.get("pointer").asString()))
+                .contains("/lab/title", "/nodes/0/label", "/nodes/0/interfaces");
+    }
+
+    @Test
+    void theFormatParameterReadsCmlFromAPlainYamlBody() {
+        Response created = user.send("POST", "/api/v1/labs?format=cml&name=cml-by-parameter", LAB,
+                "application/yaml");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("name").asString()).isEqualTo("cml-by-parameter");
+
+        Response unknown = user.send("POST", "/api/v1/labs?format=gns4", LAB, "application/yaml");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+    }
+
+    @Test
+    void refusalsPointIntoTheCmlFile() {
+        Response missingImage = user.send("POST", "/api/v1/labs",
+                LAB.replace("node_definition: alpine", "node_definition: nxosv9000"), "application/vnd.cisco.cml+yaml");
+        assertThat(missingImage.status()).as(missingImage.body()).isEqualTo(422);
+        assertThat(missingImage.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                .containsExactly("/nodes/1/node_definition");
+
+        Response badLink = user.send("POST", "/api/v1/labs", LAB.replace("n2: n1, i2: i0}", "n2: n7, i2: i0}"),
+                "application/vnd.cisco.cml+yaml");
+        assertThat(badLink.status()).as(badLink.body()).isEqualTo(400);
+        assertThat(badLink.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                .containsExactly("/links/1/n2");
+        assertThat(user.get("/api/v1/labs").json().get("totalItems").asInt()).isZero();
+    }
+}
