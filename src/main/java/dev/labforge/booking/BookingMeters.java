@@ -44,7 +44,7 @@ class BookingMeters implements MeterBinder {
             union all
             select 'upcoming', '', count(*), 0, 0, 0, 0, 0 from bookings
             where cancelled_at is null and starts_at > cast(:now as timestamptz)
-              and starts_at <= cast(:soon as timestamptz)
+              and starts_at < cast(:soon as timestamptz)
             union all
             select 'pool', p.name, p.vcpus, p.memory_mib, p.nodes,
                    coalesce(sum(r.vcpus), 0), coalesce(sum(r.memory_mib), 0), coalesce(sum(r.nodes), 0)
