@@ -26,6 +26,7 @@ if ! "$JAVA_BIN" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
 fi
 DATA=$(mktemp -d)
 "$JAVA_BIN" -Xmx1g -jar "$JAR" --server.port="$PORT" --labforge.data-dir="$DATA" \
+  --labforge.console.max-sessions-per-user=$(( CONSOLES + 10 )) \
   --logging.level.root=WARN > "$DATA/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
