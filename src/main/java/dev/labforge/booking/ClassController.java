@@ -3,6 +3,7 @@ package dev.labforge.booking;
 import dev.labforge.access.Caller;
 import dev.labforge.access.Credentials;
 import dev.labforge.api.ProblemException;
+import dev.labforge.api.SseLoop;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -30,8 +31,6 @@ class ClassController {
     static final Duration POLL = Duration.ofSeconds(1);
     /** As the lab event streams: the longest a stream outlives its caller's access. */
     static final Duration ACCESS_CHECK = Duration.ofSeconds(2);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
     private final CourseAccess access;
     private final ClassView view;
@@ -63,50 +62,47 @@ class ClassController {
                     + " or a caller no longer staff of the course ends the stream.")
     SseEmitter stream(Caller caller, @PathVariable String course) {
         access.require(caller, course, CourseRole.ASSISTANT);
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        Thread.ofVirtual().name("class-" + course).start(() -> pump(emitter, caller, course));
-        return emitter;
+        return SseLoop.start("class-" + course, POLL, SseLoop.Streams.UNTRACKED, new CourseStream(caller, course));
     }
 
-    private void pump(SseEmitter emitter, Caller caller, String course) {
-        long deadline = System.nanoTime() + STREAM_LIFETIME.toNanos();
-        long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-        long nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
-        Map<String, ClassView.Student> sent = null;
-        try {
-            Course found = access.require(caller, course, CourseRole.ASSISTANT).course();
-            while (System.nanoTime() < deadline) {
-                if (System.nanoTime() > nextAccessCheck) {
-                    if (!mayStillSee(caller, course)) {
-                        break; // the client reconnects, and is refused with the reason
-                    }
-                    nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
-                }
-                ClassView.View now = view.of(found, clock.instant());
-                Map<String, ClassView.Student> rows = new HashMap<>();
-                now.students().forEach(s -> rows.put(s.username(), s));
-                if (sent == null || !sent.keySet().equals(rows.keySet())) {
-                    emitter.send(SseEmitter.event().name("class").data(now, MediaType.APPLICATION_JSON));
-                } else {
-                    for (ClassView.Student row : now.students()) {
-                        if (!same(sent.get(row.username()), row)) {
-                            emitter.send(SseEmitter.event().name("student").data(row, MediaType.APPLICATION_JSON));
-                        }
-                    }
-                }
-                sent = rows;
-                if (System.nanoTime() > nextHeartbeat) {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                    nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-                }
-                Thread.sleep(POLL);
+    /** One staff member's stream of one course's class view. */
+    private final class CourseStream implements SseLoop.Source {
+
+        private final Caller caller;
+        private final String course;
+        private final SseLoop.Every accessCheck = new SseLoop.Every(ACCESS_CHECK);
+        private Course found;
+        private Map<String, ClassView.Student> sent;
+
+        CourseStream(Caller caller, String course) {
+            this.caller = caller;
+            this.course = course;
+        }
+
+        @Override
+        public void open(SseEmitter emitter) {
+            found = access.require(caller, course, CourseRole.ASSISTANT).course();
+        }
+
+        @Override
+        public boolean look(SseEmitter emitter) throws IOException {
+            if (!accessCheck.holds(() -> mayStillSee(caller, course))) {
+                return false; // the client reconnects, and is refused with the reason
             }
-            emitter.complete();
-        } catch (IOException | RuntimeException e) {
-            emitter.completeWithError(e); // the client went away, or the service is shutting down
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
+            ClassView.View now = view.of(found, clock.instant());
+            Map<String, ClassView.Student> rows = new HashMap<>();
+            now.students().forEach(s -> rows.put(s.username(), s));
+            if (sent == null || !sent.keySet().equals(rows.keySet())) {
+                emitter.send(SseEmitter.event().name("class").data(now, MediaType.APPLICATION_JSON));
+            } else {
+                for (ClassView.Student row : now.students()) {
+                    if (!same(sent.get(row.username()), row)) {
+                        emitter.send(SseEmitter.event().name("student").data(row, MediaType.APPLICATION_JSON));
+                    }
+                }
+            }
+            sent = rows;
+            return true;
         }
     }
 

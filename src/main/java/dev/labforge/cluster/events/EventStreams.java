@@ -1,5 +1,6 @@
 package dev.labforge.cluster.events;
 
+import dev.labforge.api.SseLoop;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.SmartLifecycle;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * reconnects with its {@code Last-Event-ID} to another replica without a gap.
  */
 @Component
-class EventStreams implements SmartLifecycle {
+class EventStreams implements SmartLifecycle, SseLoop.Streams {
 
     /** Streams look for news every 250 ms: each sees the stop within that, and a slow client gets this long. */
     static final Duration END_WITHIN = Duration.ofSeconds(2);
@@ -23,15 +24,18 @@ class EventStreams implements SmartLifecycle {
     private volatile boolean stopping;
 
     /** Whether streams must end now. */
-    boolean stopping() {
+    @Override
+    public boolean stopping() {
         return stopping;
     }
 
-    void opened() {
+    @Override
+    public void opened() {
         open.incrementAndGet();
     }
 
-    void closed() {
+    @Override
+    public void closed() {
         synchronized (open) {
             open.decrementAndGet();
             open.notifyAll();

@@ -7,6 +7,7 @@ import dev.labforge.access.Permission;
 import dev.labforge.api.InvalidField;
 import dev.labforge.api.InvalidRequest;
 import dev.labforge.api.ProblemException;
+import dev.labforge.api.SseLoop;
 import dev.labforge.lab.LabDefinitions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,9 +46,6 @@ class EventsController {
     static final int MAX_LIMIT = 1000;
     /** How often a stream looks for new events; bounds the event-to-client latency. */
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
-    /** A comment line this often keeps proxies from closing a quiet stream and shows a gone client. */
-    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /**
      * How often a stream asks again whether its caller may still see the lab (token revoked or expired, user
      * disabled, grant or admin flag removed): the longest a stream outlives its caller's access. Two indexed
@@ -124,61 +122,45 @@ class EventsController {
                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(defaultValue = "0") long after) {
         labs.require(caller, id, Permission.VIEW);
-        long start = parse(lastEventId, after);
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        streams.opened();
-        Thread.ofVirtual().name("sse-" + id).start(() -> {
-            try {
-                pump(emitter, caller, id, start);
-            } finally {
-                streams.closed();
-            }
-        });
-        return emitter;
+        return SseLoop.start("sse-" + id, POLL, streams, new LabStream(caller, id, parse(lastEventId, after)));
     }
 
-    private void pump(SseEmitter emitter, Caller caller, UUID lab, long after) {
-        long last = after;
-        long deadline = System.nanoTime() + STREAM_LIFETIME.toNanos();
-        long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-        long nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
-        try {
+    /** One client's stream of one lab's log, from after the id it asked for. */
+    private final class LabStream implements SseLoop.Source {
+
+        private final Caller caller;
+        private final UUID lab;
+        private final SseLoop.Every accessCheck = new SseLoop.Every(ACCESS_CHECK);
+        private long last;
+        private boolean first = true;
+
+        LabStream(Caller caller, UUID lab, long after) {
+            this.caller = caller;
+            this.lab = lab;
+            this.last = after;
+        }
+
+        @Override
+        public void open(SseEmitter emitter) throws IOException {
             // the status line and headers leave with the first bytes: without this a quiet lab's client would wait
             // for the first heartbeat to learn that the stream is open
             emitter.send(SseEmitter.event().comment("open"));
-            boolean first = true;
-            while (System.nanoTime() < deadline) {
-                if (streams.stopping()) {
-                    // a finished response, not a broken one: the client reconnects (Last-Event-ID) to another replica
-                    emitter.send(SseEmitter.event().comment("service stopping"));
-                    break;
-                }
-                if (System.nanoTime() > nextAccessCheck) {
-                    if (!mayStillSee(caller, lab)) {
-                        break; // the client reconnects, and is refused with the reason
-                    }
-                    nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
-                }
-                // the backlog is read at once; after that only when some stream's shared look saw news
-                List<LabEvent> news = first || newest.anyAfter(lab, last) ? events.after(lab, last, PAGE) : List.of();
-                first = false;
-                for (LabEvent event : news) {
-                    emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.kind())
-                            .data(EventView.from(event), MediaType.APPLICATION_JSON));
-                    last = event.id();
-                }
-                if (System.nanoTime() > nextHeartbeat) {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                    nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-                }
-                Thread.sleep(POLL);
+        }
+
+        @Override
+        public boolean look(SseEmitter emitter) throws IOException {
+            if (!accessCheck.holds(() -> mayStillSee(caller, lab))) {
+                return false; // the client reconnects, and is refused with the reason
             }
-            emitter.complete();
-        } catch (IOException | RuntimeException e) {
-            emitter.completeWithError(e); // the client went away, or the service is shutting down
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
+            // the backlog is read at once; after that only when some stream's shared look saw news
+            List<LabEvent> news = first || newest.anyAfter(lab, last) ? events.after(lab, last, PAGE) : List.of();
+            first = false;
+            for (LabEvent event : news) {
+                emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.kind())
+                        .data(EventView.from(event), MediaType.APPLICATION_JSON));
+                last = event.id();
+            }
+            return true;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.labforge.cluster.events;
 
 import dev.labforge.access.Caller;
 import dev.labforge.access.Credentials;
+import dev.labforge.api.SseLoop;
 import dev.labforge.lab.LabList;
 import dev.labforge.lab.LabStatus;
 import dev.labforge.lab.LabStatusSource;
@@ -40,8 +41,6 @@ class LabStatesController {
     private static final Duration POLL = Duration.ofMillis(250);
     /** How often the stream asks again which labs are the caller's even when nothing changed (new labs, ended access). */
     static final Duration ACCESS_CHECK = Duration.ofSeconds(2);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
     private static final String DESCRIPTION = "Every lab that is yours, your teams' or shared with you or your teams,"
             + " with its state (DEFINED for a lab never started), ready and total nodes. As JSON, the list now. With"
@@ -90,86 +89,73 @@ class LabStatesController {
     @Operation(operationId = "streamLabStates", summary = "The state of every lab of yours as one stream",
             description = DESCRIPTION)
     SseEmitter stream(Caller caller) {
-        Set<UUID> ids = labs.ids(caller);
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        streams.opened();
-        Thread.ofVirtual().name("sse-labs-" + caller.username()).start(() -> {
-            try {
-                pump(emitter, caller, ids);
-            } finally {
-                streams.closed();
-            }
-        });
-        return emitter;
+        return SseLoop.start("sse-labs-" + caller.username(), POLL, streams, new CallerStream(caller,
+                labs.ids(caller)));
     }
 
-    private void pump(SseEmitter emitter, Caller caller, Set<UUID> initial) {
-        long deadline = System.nanoTime() + STREAM_LIFETIME.toNanos();
-        long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-        long nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
-        Set<UUID> watched = initial;
-        Map<UUID, Long> seen = new HashMap<>(); // the newest event id each lab had when its status was last read
-        Map<UUID, State> sent;
-        try {
-            initial.forEach(id -> seen.put(id, newest.newest(id)));
+    /** One caller's stream of the states of the labs they may see. */
+    private final class CallerStream implements SseLoop.Source {
+
+        private final Caller caller;
+        private final SseLoop.Every accessCheck = new SseLoop.Every(ACCESS_CHECK);
+        private Set<UUID> watched;
+        private final Map<UUID, Long> seen = new HashMap<>(); // the newest event id each lab had when last read
+        private Map<UUID, State> sent;
+
+        CallerStream(Caller caller, Set<UUID> initial) {
+            this.caller = caller;
+            this.watched = initial;
+        }
+
+        @Override
+        public void open(SseEmitter emitter) throws IOException {
+            watched.forEach(id -> seen.put(id, newest.newest(id)));
             sent = states(watched);
             emitter.send(SseEmitter.event().name("labs").data(sorted(sent), MediaType.APPLICATION_JSON));
-            while (System.nanoTime() < deadline) {
-                if (streams.stopping()) {
-                    emitter.send(SseEmitter.event().comment("service stopping"));
-                    break;
+        }
+
+        @Override
+        public boolean look(SseEmitter emitter) throws IOException {
+            List<UUID> news = new ArrayList<>();
+            for (UUID id : watched) {
+                long now = newest.newest(id);
+                if (now > seen.getOrDefault(id, -1L)) {
+                    news.add(id);
+                    seen.put(id, now);
                 }
-                List<UUID> news = new ArrayList<>();
-                for (UUID id : watched) {
-                    long now = newest.newest(id);
-                    if (now > seen.getOrDefault(id, -1L)) {
-                        news.add(id);
-                        seen.put(id, now);
-                    }
-                }
-                boolean recheck = System.nanoTime() > nextAccessCheck;
-                if (recheck || !news.isEmpty()) {
-                    // the caller and their labs as they stand now, before anything is sent
-                    Optional<Caller> current = credentials.current(caller);
-                    if (current.isEmpty()) {
-                        break; // revoked, expired, signed out or disabled: the client reconnects and is refused
-                    }
-                    nextAccessCheck = System.nanoTime() + ACCESS_CHECK.toNanos();
-                    if (recheck) {
-                        Set<UUID> now = labs.ids(current.get());
-                        if (!now.equals(watched)) {
-                            for (UUID id : now) {
-                                seen.computeIfAbsent(id, newest::newest);
-                            }
-                            seen.keySet().retainAll(now);
-                            news.removeIf(id -> !now.contains(id));
-                            watched = now;
-                            sent = states(now);
-                            emitter.send(SseEmitter.event().name("labs").data(sorted(sent),
-                                    MediaType.APPLICATION_JSON));
-                        }
-                    } else {
-                        news.retainAll(labs.stillTheirs(current.get(), news));
-                    }
-                    for (State state : states(news).values()) {
-                        if (!state.equals(sent.get(state.id()))) {
-                            emitter.send(SseEmitter.event().name("lab").data(state, MediaType.APPLICATION_JSON));
-                            sent.put(state.id(), state);
-                        }
-                    }
-                }
-                if (System.nanoTime() > nextHeartbeat) {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                    nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-                }
-                Thread.sleep(POLL);
             }
-            emitter.complete();
-        } catch (IOException | RuntimeException e) {
-            emitter.completeWithError(e); // the client went away, or the service is shutting down
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
+            boolean recheck = accessCheck.due();
+            if (!recheck && news.isEmpty()) {
+                return true;
+            }
+            // the caller and their labs as they stand now, before anything is sent
+            Optional<Caller> current = credentials.current(caller);
+            if (current.isEmpty()) {
+                return false; // revoked, expired, signed out or disabled: the client reconnects and is refused
+            }
+            accessCheck.restart();
+            if (recheck) {
+                Set<UUID> now = labs.ids(current.get());
+                if (!now.equals(watched)) {
+                    for (UUID id : now) {
+                        seen.computeIfAbsent(id, newest::newest);
+                    }
+                    seen.keySet().retainAll(now);
+                    news.removeIf(id -> !now.contains(id));
+                    watched = now;
+                    sent = states(now);
+                    emitter.send(SseEmitter.event().name("labs").data(sorted(sent), MediaType.APPLICATION_JSON));
+                }
+            } else {
+                news.retainAll(labs.stillTheirs(current.get(), news));
+            }
+            for (State state : states(news).values()) {
+                if (!state.equals(sent.get(state.id()))) {
+                    emitter.send(SseEmitter.event().name("lab").data(state, MediaType.APPLICATION_JSON));
+                    sent.put(state.id(), state);
+                }
+            }
+            return true;
         }
     }
 
