@@ -8,12 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds by then is not stopped: the booking's own end will do that.
  */
 @Component
-class AdHocRunReconciler implements SmartLifecycle {
+class AdHocRunReconciler extends ReconcileLoop {
 
     private static final Logger log = LoggerFactory.getLogger(AdHocRunReconciler.class);
     /** Runs looked at per pass, so one pass stays short; the next pass takes the rest. */
@@ -39,11 +35,10 @@ class AdHocRunReconciler implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final BookingProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     AdHocRunReconciler(AdHocRuns runs, AdHocReservations reservations, LabRunner runner, UserDirectory users,
                        TransactionTemplate transaction, BookingProperties properties, Clock clock) {
+        super("ad-hoc-runs", runner, properties, clock);
         this.runs = runs;
         this.reservations = reservations;
         this.runner = runner;
@@ -54,6 +49,7 @@ class AdHocRunReconciler implements SmartLifecycle {
     }
 
     /** One pass: every run with a warning or its end due now gets it; how many it acted on. */
+    @Override
     int pass() {
         if (!runner.leads()) {
             return 0;
@@ -106,51 +102,10 @@ class AdHocRunReconciler implements SmartLifecycle {
                 "ad-hoc-run:" + run.id(), null);
     }
 
-    private void loop() {
-        if (!running) {
-            return;
-        }
-        Duration wait = properties.reconcileEvery();
-        try {
-            pass();
-            Instant now = clock.instant();
-            Instant next = runs.nextDue(properties.warnSeconds()).orElse(null);
-            if (next != null && Duration.between(now, next).compareTo(wait) < 0) {
-                wait = Duration.between(now, next);
-            }
-        } catch (RuntimeException e) {
-            log.warn("ad-hoc run pass failed: {}", e.toString());
-        }
-        ScheduledExecutorService s = scheduler;
-        if (running && s != null) {
-            s.schedule(this::loop, Math.max(wait.toMillis(), 100), TimeUnit.MILLISECONDS);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("ad-hoc-runs").factory());
-        running = true;
-        scheduler.schedule(this::loop, 1, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** As the booking reconciler: after the cluster runtime. */
-    @Override
-    public int getPhase() {
-        return 100;
+    Duration untilDue(Instant now, Duration longest) {
+        Instant next = runs.nextDue(properties.warnSeconds()).orElse(null);
+        return next != null && Duration.between(now, next).compareTo(longest) < 0 ? Duration.between(now, next)
+                : longest;
     }
 }

@@ -9,12 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code labforge.booking.reconcile-every}, so bookings made meanwhile are picked up.
  */
 @Component
-class BookingReconciler implements SmartLifecycle {
+class BookingReconciler extends ReconcileLoop {
 
     private static final Logger log = LoggerFactory.getLogger(BookingReconciler.class);
     /** Bookings looked at per pass, so one pass stays short; the next pass takes the rest. */
@@ -51,13 +47,12 @@ class BookingReconciler implements SmartLifecycle {
     private final dev.labforge.lab.LabDefinitions definitions;
     private final BookingProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     BookingReconciler(Bookings bookings, ClassSessions sessions, Courses courses, LabRunner runner, CourseLabs labs, UserDirectory users,
                       TransactionTemplate transaction, BookingProperties properties, Clock clock, LeadTimes leadTimes,
                       java.util.List<dev.labforge.lab.LabStatusSource> statuses,
                       dev.labforge.lab.LabDefinitions definitions) {
+        super("bookings", runner, properties, clock);
         this.leadTimes = leadTimes;
         this.statuses = statuses;
         this.definitions = definitions;
@@ -77,6 +72,7 @@ class BookingReconciler implements SmartLifecycle {
      *
      * @return how many bookings it acted on (0 when this replica does not hold the lease)
      */
+    @Override
     int pass() {
         if (!runner.leads()) {
             return 0;
@@ -209,57 +205,18 @@ class BookingReconciler implements SmartLifecycle {
                 true, "booking:" + booking.id(), null);
     }
 
-    private void loop() {
-        if (!running) {
-            return;
+    @Override
+    Duration untilDue(Instant now, Duration longest) {
+        Instant next = earliest(bookings.nextDue(now, properties.warnSeconds()).orElse(null),
+                sessions.nextSeating(now).orElse(null));
+        Duration untilDue = next == null ? longest : Duration.between(now, next);
+        if (!bookings.awaitingReady(1).isEmpty()) { // labs booting: see them ready soon, for the boot times
+            untilDue = untilDue.compareTo(BOOT_WATCH) < 0 ? untilDue : BOOT_WATCH;
         }
-        Duration wait = properties.reconcileEvery();
-        try {
-            pass();
-            Instant now = clock.instant();
-            Instant next = earliest(bookings.nextDue(now, properties.warnSeconds()).orElse(null), sessions.nextSeating(now).orElse(null));
-            Duration untilDue = next == null ? wait : Duration.between(now, next);
-            if (!bookings.awaitingReady(1).isEmpty()) { // labs booting: see them ready soon, for the boot times
-                untilDue = untilDue.compareTo(BOOT_WATCH) < 0 ? untilDue : BOOT_WATCH;
-            }
-            wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
-        } catch (RuntimeException e) {
-            log.warn("booking reconcile pass failed: {}", e.toString());
-        }
-        ScheduledExecutorService s = scheduler;
-        if (running && s != null) {
-            s.schedule(this::loop, Math.max(wait.toMillis(), 100), TimeUnit.MILLISECONDS);
-        }
+        return untilDue.compareTo(longest) < 0 ? untilDue : longest;
     }
 
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("bookings").factory());
-        running = true;
-        scheduler.schedule(this::loop, 1, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** After the cluster runtime (phase 0 by default): it stops after, and starts before, nothing it needs. */
-    @Override
-    public int getPhase() {
-        return 100;
     }
 }
