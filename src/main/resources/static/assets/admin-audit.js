@@ -1,4 +1,4 @@
-import { api, el, showProblem, table, when } from './admin.js';
+import { api, el, showProblems, table, when } from './admin.js';
 
 // The audit log, newest first, filtered by the form (a plain GET form: the filters live in the page's address, so a
 // filtered view can be bookmarked or shared), one page at a time; "Older entries" follows the API's next page.
@@ -46,7 +46,7 @@ async function load() {
     }
     document.getElementById('newest').hidden = !params.get('before');
   } catch (e) {
-    showProblem(form, e);
+    showProblems(form, e);
   } finally {
     box.removeAttribute('aria-busy');
   }

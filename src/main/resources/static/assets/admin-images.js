@@ -1,4 +1,4 @@
-import { act, api, body, clearErrors, done, el, fill, showError, showProblem, table } from './admin.js';
+import { act, api, clearErrors, el, fill, showError, submitsAsJson, table } from './admin.js';
 
 // The image catalog: list, register (the API's validation problems beside the fields), edit or delete an entry no
 // lab uses (the API refuses one in use, and says so), register a changed copy of an entry under a new name.
@@ -76,20 +76,7 @@ function remove(name) {
   act(() => api('DELETE', '/api/v1/images/' + encodeURIComponent(name)), 'Deleted ' + name + '.', load);
 }
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  clearErrors(form);
-  try {
-    const { json } = await api(form.dataset.method, form.dataset.path, { type: 'application/json',
-      body: JSON.stringify(body(form)) });
-    const verb = form.dataset.method === 'POST' ? 'Registered ' : 'Saved ';
-    form.reset();
-    done(verb + json.name + '.');
-    await load();
-  } catch (e) {
-    showProblem(form, e);
-  }
-});
+submitsAsJson(form, { POST: 'Registered', PUT: 'Saved' }, load);
 form.addEventListener('reset', () => {
   clearErrors(form);
   registering();

@@ -1,4 +1,4 @@
-import { act, api, body, clearErrors, done, el, fill, showError, showProblem, table } from './admin.js';
+import { act, api, clearErrors, el, fill, showError, submitsAsJson, table } from './admin.js';
 
 // Capacity pools: each with what its reservations hold now and at most over the next day (the API's load), create
 // one, change one's capacity (the API refuses a capacity that reservations already made would no longer fit).
@@ -72,20 +72,7 @@ function remove(name) {
   act(() => api('DELETE', '/api/v1/capacity/pools/' + encodeURIComponent(name)), 'Deleted ' + name + '.', load);
 }
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  clearErrors(form);
-  try {
-    const { json } = await api(form.dataset.method, form.dataset.path, { type: 'application/json',
-      body: JSON.stringify(body(form)) });
-    const verb = form.dataset.method === 'POST' ? 'Created ' : 'Changed ';
-    form.reset();
-    done(verb + json.name + '.');
-    await load();
-  } catch (e) {
-    showProblem(form, e);
-  }
-});
+submitsAsJson(form, { POST: 'Created', PUT: 'Changed' }, load);
 form.addEventListener('reset', () => {
   clearErrors(form);
   creating();

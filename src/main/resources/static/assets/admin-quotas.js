@@ -1,4 +1,4 @@
-import { act, api, body, clearErrors, done, el, fill, showError, showProblem, table } from './admin.js';
+import { act, api, body, clearErrors, done, el, fill, showError, showProblems, table } from './admin.js';
 
 // Quotas per user or team: pick the owner (the users and teams lists suggest names), see the limits that apply and
 // the usage beside them, set limits or go back to the configured defaults. /admin/quotas?user=x or ?team=x opens one.
@@ -69,7 +69,7 @@ form.addEventListener('submit', async (event) => {
     render(json);
     done('Limits of ' + shown.name + ' set.');
   } catch (e) {
-    showProblem(form, e);
+    showProblems(form, e);
   }
 });
 

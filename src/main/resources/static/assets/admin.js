@@ -1,4 +1,4 @@
-import { api, el, showError } from './page.js';
+import { api, clearErrors, el, showError, showProblems } from './page.js';
 
 // What the admin pages' scripts share: a form whose fields are named by JSON pointer becomes the request body, and
 // the API's validation problem comes back beside the fields its errors point at.
@@ -39,53 +39,26 @@ export function fill(form, doc) {
   }
 }
 
-/** Clears the errors shown beside a form's fields. */
-export function clearErrors(form) {
-  for (const slot of form.querySelectorAll('[data-pointer]')) {
-    slot.textContent = '';
-    if (slot.classList.contains('form-error')) slot.hidden = true;
-  }
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
-}
-
 /**
- * Shows a problem's errors beside the fields they point at (a pointer below a field, /interfaces/aliases/1, goes to
- * that field), and its detail above the form; moves the focus to the first field in error.
+ * Makes a pointer-named form send itself as JSON, with its data-method to its data-path: on success it is reset, the
+ * status line says what was done (the method's verb and the answer's name: "Registered ceos.") and then runs; a
+ * refusal shows beside the fields.
  */
-export function showProblem(form, error) {
-  clearErrors(form);
-  const top = form.querySelector('.form-error');
-  const errors = (error.problem && Array.isArray(error.problem.errors)) ? error.problem.errors : [];
-  let first = null;
-  const unplaced = [];
-  for (const item of errors) {
-    const where = item.pointer !== undefined && item.pointer !== null ? item.pointer : item.parameter;
-    const slot = slotFor(form, where);
-    if (!slot) {
-      unplaced.push((where ? where + ': ' : '') + item.detail);
-      continue;
+export function submitsAsJson(form, verbs, then) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    try {
+      const { json } = await api(form.dataset.method, form.dataset.path, { type: 'application/json',
+        body: JSON.stringify(body(form)) });
+      const verb = verbs[form.dataset.method];
+      form.reset();
+      done(verb + ' ' + json.name + '.');
+      await then();
+    } catch (e) {
+      showProblems(form, e);
     }
-    slot.textContent = slot.textContent ? slot.textContent + '; ' + item.detail : item.detail;
-    const input = form.querySelector('[aria-describedby~="' + slot.id + '"]');
-    if (input) {
-      input.setAttribute('aria-invalid', 'true');
-      first = first || input;
-    }
-  }
-  top.textContent = [error.message, ...unplaced].join(' ');
-  top.hidden = false;
-  (first || top).focus?.();
-}
-
-function slotFor(form, pointer) {
-  if (pointer === undefined || pointer === null) return null;
-  let path = String(pointer);
-  while (path) {
-    const slot = [...form.querySelectorAll('.field-error[data-pointer]')].find((s) => s.dataset.pointer === path);
-    if (slot) return slot;
-    path = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-  }
-  return null;
+  });
 }
 
 /** Says what was done in the page's status line and clears the error box. */
@@ -117,4 +90,4 @@ export function table(caption, headers, rows, { hideCaption = false } = {}) {
 export const when = (iso) => iso ? new Date(iso).toLocaleString([], { year: 'numeric', month: 'short',
   day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
 
-export { api, el, showError };
+export { api, clearErrors, el, showError, showProblems };

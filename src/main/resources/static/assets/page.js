@@ -54,3 +54,55 @@ const LEVELS = ['view', 'operate', 'edit', 'admin'];
 export function allows(permission, wanted) {
   return LEVELS.indexOf(permission) >= LEVELS.indexOf(wanted);
 }
+
+// A form's fields show their errors in a .field-error slot named by the field's JSON pointer (data-pointer) that
+// the field's aria-describedby names, and the problem's detail in the form's .form-error box.
+
+/** Clears the errors shown beside a form's fields. */
+export function clearErrors(form) {
+  for (const slot of form.querySelectorAll('[data-pointer]')) {
+    slot.textContent = '';
+    if (slot.classList.contains('form-error')) slot.hidden = true;
+  }
+  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+}
+
+/**
+ * Shows the problem of an error api() threw: its errors beside the fields they point at (a pointer below a field, /interfaces/aliases/1, goes to
+ * that field), and its detail above the form; moves the focus to the first field in error.
+ */
+export function showProblems(form, error) {
+  clearErrors(form);
+  const top = form.querySelector('.form-error');
+  const errors = (error.problem && Array.isArray(error.problem.errors)) ? error.problem.errors : [];
+  let first = null;
+  const unplaced = [];
+  for (const item of errors) {
+    const where = item.pointer !== undefined && item.pointer !== null ? item.pointer : item.parameter;
+    const slot = slotFor(form, where);
+    if (!slot) {
+      unplaced.push((where ? where + ': ' : '') + item.detail);
+      continue;
+    }
+    slot.textContent = slot.textContent ? slot.textContent + '; ' + item.detail : item.detail;
+    const input = form.querySelector('[aria-describedby~="' + slot.id + '"]');
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      first = first || input;
+    }
+  }
+  top.textContent = [error.message, ...unplaced].join(' ');
+  top.hidden = false;
+  (first || top).focus?.();
+}
+
+function slotFor(form, pointer) {
+  if (pointer === undefined || pointer === null) return null;
+  let path = String(pointer);
+  while (path) {
+    const slot = [...form.querySelectorAll('.field-error[data-pointer]')].find((s) => s.dataset.pointer === path);
+    if (slot) return slot;
+    path = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  }
+  return null;
+}
