@@ -1,12 +1,20 @@
 package dev.labforge.booking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.ApiClient;
+import dev.labforge.ApiClient.Response;
 import dev.labforge.IntegrationTest;
 import dev.labforge.MovableClock;
 import dev.labforge.lab.LabRunner;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the booking module's tests: the whole service over HTTP, with the clock the test moves.
@@ -29,6 +37,37 @@ abstract class BookingIntegrationTest extends IntegrationTest {
     /** A pass of a replica without the lease does nothing: tests calling passes wait for it first. */
     protected void awaitReconcilerLease() {
         await("this replica to hold the reconciler lease", runner::leads);
+    }
+
+    /** The setup of a test that runs the reconciler's passes itself: the clock at {@code now}, and the lease held. */
+    protected void passesFrom(Instant now) {
+        clock.set(now);
+        awaitReconcilerLease();
+    }
+
+    /** The student books a slot of the room's course; the booking's id. */
+    static String bookSlot(ApiClient student, Classroom room, String start, String end) {
+        Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
+                + "\",\"end\":\"" + end + "\"}");
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        return booked.json().get("id").asString();
+    }
+
+    /** The messages of the lab's events of one kind, oldest first. */
+    static List<String> labNotes(ApiClient client, String lab, String kind) {
+        List<String> messages = new ArrayList<>();
+        for (JsonNode event : client.get("/api/v1/labs/" + lab + "/events").json().get("items")) {
+            if (event.get("kind").asString().equals(kind)) {
+                messages.add(event.get("message").asString());
+            }
+        }
+        return messages;
+    }
+
+    /** The lab's state, empty when it has no status yet. */
+    static String labState(ApiClient client, String lab) {
+        JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
+        return status == null || status.isNull() ? "" : status.get("state").asString();
     }
 
     /** Polls {@code done} until it holds; fails after 60 s, saying what it waited for. */

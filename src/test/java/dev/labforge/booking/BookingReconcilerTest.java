@@ -26,8 +26,7 @@ class BookingReconcilerTest extends BookingIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        clock.set(NOW);
-        awaitReconcilerLease();
+        passesFrom(NOW);
     }
 
     @Test
@@ -35,7 +34,7 @@ class BookingReconcilerTest extends BookingIntegrationTest {
         Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
         ApiClient alice = room.enrol("student");
         String lab = room.labOf(alice);
-        book(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T10:00:00Z");
+        bookSlot(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T10:00:00Z");
 
         assertThat(reconciler.pass()).isZero(); // nothing due a day ahead
         assertThat(events(alice, lab)).isZero();
@@ -59,7 +58,7 @@ class BookingReconcilerTest extends BookingIntegrationTest {
         Classroom room = Classroom.create(api(), 64, "\"endAction\":\"reset\"");
         ApiClient alice = room.enrol("student");
         String lab = room.labOf(alice);
-        book(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T10:00:00Z");
+        bookSlot(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T10:00:00Z");
         clock.set(Instant.parse("2029-06-06T09:00:00Z"));
         reconciler.pass();
         awaitStatus(alice, lab, "RUNNING", s -> s != null && s.get("state").asString().equals("RUNNING"));
@@ -84,7 +83,7 @@ class BookingReconcilerTest extends BookingIntegrationTest {
         Classroom room = Classroom.create(api(), 64, "\"endAction\":\"destroy\"");
         ApiClient alice = room.enrol("student");
         String lab = room.labOf(alice);
-        String id = book(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T11:00:00Z");
+        String id = bookSlot(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T11:00:00Z");
 
         reconciler.stop(); // the service goes down before the lead time...
         clock.set(Instant.parse("2029-06-06T09:45:00Z"));
@@ -102,20 +101,13 @@ class BookingReconcilerTest extends BookingIntegrationTest {
         Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
         ApiClient alice = room.enrol("student");
         String lab = room.labOf(alice);
-        String id = book(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T10:00:00Z");
+        String id = bookSlot(alice, room, "2029-06-06T09:00:00Z", "2029-06-06T10:00:00Z");
         clock.set(Instant.parse("2029-06-06T08:56:00Z"));
         reconciler.pass();
         awaitStatus(alice, lab, "RUNNING", s -> s != null && s.get("state").asString().equals("RUNNING"));
         assertThat(alice.delete("/api/v1/bookings/" + id).status()).isEqualTo(204);
         reconciler.pass();
         awaitStatus(alice, lab, "STOPPED", s -> s != null && s.get("desired").asString().equals("STOPPED"));
-    }
-
-    private static String book(ApiClient student, Classroom room, String start, String end) {
-        Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
-                + "\",\"end\":\"" + end + "\"}");
-        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
-        return booked.json().get("id").asString();
     }
 
     private static JsonNode status(ApiClient client, String lab) {

@@ -102,14 +102,14 @@ class ClassSessionTest extends BookingIntegrationTest {
         reconciler.pass();
         for (ApiClient student : List.of(alice, bob)) {
             String lab = room.labOf(student);
-            await("lab of " + student.username() + " running", () -> state(student, lab).equals("RUNNING"));
+            await("lab of " + student.username() + " running", () -> labState(student, lab).equals("RUNNING"));
             JsonNode bookings = student.get("/api/v1/bookings").json();
             assertThat(bookings).hasSize(1);
             assertThat(bookings.get(0).get("start").asString()).isEqualTo("2027-01-05T08:00:00Z");
         }
         clock.set(Instant.parse("2027-01-05T10:00:00Z"));
         reconciler.pass();
-        await("alice's lab stopped", () -> state(alice, room.labOf(alice)).equals("STOPPED"));
+        await("alice's lab stopped", () -> labState(alice, room.labOf(alice)).equals("STOPPED"));
 
         // one occurrence cancelled: its capacity is free, the others stay
         assertThat(room.instructor.delete(room.path("/sessions/" + session + "/occurrences/2")).status())
@@ -175,10 +175,5 @@ class ClassSessionTest extends BookingIntegrationTest {
             }
         }
         throw new AssertionError(at + " is in no segment of " + segments);
-    }
-
-    private static String state(ApiClient client, String lab) {
-        JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
-        return status == null || status.isNull() ? "" : status.get("state").asString();
     }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The end of a slot: warnings 10 and 2 minutes before the end in the lab's event log (so its event
@@ -26,8 +23,7 @@ class EndOfSlotTest extends BookingIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        clock.set(NOW);
-        awaitReconcilerLease();
+        passesFrom(NOW);
     }
 
     @Test
@@ -35,29 +31,29 @@ class EndOfSlotTest extends BookingIntegrationTest {
         Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
         ApiClient alice = room.enrol("student");
         String lab = room.labOf(alice);
-        String id = book(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
+        String id = bookSlot(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
         clock.set(Instant.parse("2029-09-03T08:55:00Z"));
         reconciler.pass();
-        assertThat(notes(alice, lab, "BookingStarted")).hasSize(1);
+        assertThat(labNotes(alice, lab, "BookingStarted")).hasSize(1);
 
         clock.set(Instant.parse("2029-09-03T09:49:59Z"));
         reconciler.pass();
-        assertThat(notes(alice, lab, "BookingEnding")).isEmpty();
+        assertThat(labNotes(alice, lab, "BookingEnding")).isEmpty();
         clock.set(Instant.parse("2029-09-03T09:50:00Z"));
         reconciler.pass();
         reconciler.pass(); // once only
-        assertThat(notes(alice, lab, "BookingEnding")).containsExactly("booking " + id + " ends in 10 minutes, at"
+        assertThat(labNotes(alice, lab, "BookingEnding")).containsExactly("booking " + id + " ends in 10 minutes, at"
                 + " 2029-09-03T10:00:00Z; then the lab is stopped");
         clock.set(Instant.parse("2029-09-03T09:58:00Z"));
         reconciler.pass();
-        assertThat(notes(alice, lab, "BookingEnding")).hasSize(2).last().asString().contains("ends in 2 minutes");
+        assertThat(labNotes(alice, lab, "BookingEnding")).hasSize(2).last().asString().contains("ends in 2 minutes");
 
         // extended: the new end gets its own warnings
         Response extended = alice.post("/api/v1/bookings/" + id + "/extend", "{\"minutes\":30}");
         assertThat(extended.status()).as(extended.body()).isEqualTo(200);
         clock.set(Instant.parse("2029-09-03T10:20:00Z"));
         reconciler.pass();
-        assertThat(notes(alice, lab, "BookingEnding")).hasSize(3).last().asString()
+        assertThat(labNotes(alice, lab, "BookingEnding")).hasSize(3).last().asString()
                 .contains("ends in 10 minutes, at 2029-09-03T10:30:00Z");
         assertThat(alice.get("/api/v1/labs/" + lab).json().get("status").get("desired").asString())
                 .as("still meant to run: its end moved").isEqualTo("RUNNING");
@@ -68,13 +64,13 @@ class EndOfSlotTest extends BookingIntegrationTest {
         Classroom room = Classroom.create(api(), 64, "\"endAction\":\"stop\"");
         ApiClient alice = room.enrol("student");
         String lab = room.labOf(alice);
-        book(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
+        bookSlot(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
         clock.set(Instant.parse("2029-09-03T09:00:00Z"));
         reconciler.pass();
         clock.set(Instant.parse("2029-09-03T09:59:00Z"));
         reconciler.pass();
         reconciler.pass();
-        assertThat(notes(alice, lab, "BookingEnding")).hasSize(1).first().asString().contains("ends in 1 minute,");
+        assertThat(labNotes(alice, lab, "BookingEnding")).hasSize(1).first().asString().contains("ends in 1 minute,");
     }
 
     @Test
@@ -83,10 +79,10 @@ class EndOfSlotTest extends BookingIntegrationTest {
         ApiClient alice = room.enrol("student");
         ApiClient bob = room.enrol("student");
         String lab = room.labOf(alice);
-        book(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
+        bookSlot(alice, room, "2029-09-03T09:00:00Z", "2029-09-03T10:00:00Z");
         clock.set(Instant.parse("2029-09-03T09:00:00Z"));
         reconciler.pass();
-        await("alice's lab running", () -> state(alice, lab).equals("RUNNING"));
+        await("alice's lab running", () -> labState(alice, lab).equals("RUNNING"));
         Response mine = alice.get("/api/v1/labs/" + lab);
         assertThat(alice.put("/api/v1/labs/" + lab, """
                 {"name":"%s","nodes":[{"name":"r1","image":"frr","cpu":2,"memoryMib":1024}],"links":[]}"""
@@ -99,9 +95,9 @@ class EndOfSlotTest extends BookingIntegrationTest {
         assertThat(reset.status()).as(reset.body()).isEqualTo(202);
         assertThat(reset.json().get("restarted").asBoolean()).isTrue();
         assertThat(alice.get("/api/v1/labs/" + lab).json().get("nodes")).hasSize(2);
-        await("alice's lab running again with both routers", () -> state(alice, lab).equals("RUNNING")
+        await("alice's lab running again with both routers", () -> labState(alice, lab).equals("RUNNING")
                 && alice.get("/api/v1/labs/" + lab).json().get("status").get("nodes").size() == 2);
-        assertThat(notes(alice, lab, "LabReset")).hasSize(1);
+        assertThat(labNotes(alice, lab, "LabReset")).hasSize(1);
 
         // outside a booking: reset, not started
         String bobs = room.labOf(bob);
@@ -109,27 +105,5 @@ class EndOfSlotTest extends BookingIntegrationTest {
         assertThat(idle.status()).as(idle.body()).isEqualTo(202);
         assertThat(idle.json().get("restarted").asBoolean()).isFalse();
         assertThat(room.instructor.post(room.path("/labs/" + bobs + "/reset"), "").status()).isEqualTo(202);
-    }
-
-    private static String book(ApiClient student, Classroom room, String start, String end) {
-        Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
-                + "\",\"end\":\"" + end + "\"}");
-        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
-        return booked.json().get("id").asString();
-    }
-
-    private static List<String> notes(ApiClient client, String lab, String kind) {
-        List<String> messages = new ArrayList<>();
-        for (JsonNode event : client.get("/api/v1/labs/" + lab + "/events").json().get("items")) {
-            if (event.get("kind").asString().equals(kind)) {
-                messages.add(event.get("message").asString());
-            }
-        }
-        return messages;
-    }
-
-    private static String state(ApiClient client, String lab) {
-        JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
-        return status == null || status.isNull() ? "" : status.get("state").asString();
     }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +43,7 @@ class MidSessionTest extends BookingIntegrationTest {
         reconciler.pass(); // seats the class
         reconciler.pass(); // starts its labs
         for (ApiClient student : students) {
-            await("lab of " + student.username() + " running", () -> state(student, room.labOf(student)).equals("RUNNING"));
+            await("lab of " + student.username() + " running", () -> labState(student, room.labOf(student)).equals("RUNNING"));
         }
 
         reconciler.stop(); // down in the middle of the session...
@@ -54,8 +51,8 @@ class MidSessionTest extends BookingIntegrationTest {
         reconciler.start(); // ...and back after its end: its own loop, no pass driven by the test, catches up
         for (ApiClient student : students) {
             String lab = room.labOf(student);
-            await("lab of " + student.username() + " stopped", () -> state(student, lab).equals("STOPPED"));
-            assertThat(notes(student, lab, "BookingStarted")).as("started once only").hasSize(1);
+            await("lab of " + student.username() + " stopped", () -> labState(student, lab).equals("STOPPED"));
+            assertThat(labNotes(student, lab, "BookingStarted")).as("started once only").hasSize(1);
             assertThat(student.get("/api/v1/bookings").json().get(0).get("state").asString()).isEqualTo("ended");
         }
         assertThat(room.instructor.get(room.path("/sessions/" + session.json().get("id").asString())).json()
@@ -73,8 +70,8 @@ class MidSessionTest extends BookingIntegrationTest {
         clock.set(Instant.parse("2028-02-01T08:55:00Z"));
         reconciler.pass();
         reconciler.pass();
-        await("bob's lab running", () -> state(bob, bobLab).equals("RUNNING"));
-        await("alice's lab running", () -> state(alice, aliceLab).equals("RUNNING"));
+        await("bob's lab running", () -> labState(bob, bobLab).equals("RUNNING"));
+        await("alice's lab running", () -> labState(alice, aliceLab).equals("RUNNING"));
         // bob breaks his lab in class: one router left
         Response mine = bob.get("/api/v1/labs/" + bobLab);
         assertThat(bob.put("/api/v1/labs/" + bobLab, """
@@ -99,24 +96,8 @@ class MidSessionTest extends BookingIntegrationTest {
         });
         assertThat(room.instructor.get("/api/v1/labs/" + bobLab).json().get("nodes")).as("reset to the template")
                 .hasSize(2);
-        assertThat(state(alice, aliceLab)).as("the class runs on").isEqualTo("RUNNING");
+        assertThat(labState(alice, aliceLab)).as("the class runs on").isEqualTo("RUNNING");
         assertThat(alice.get("/api/v1/bookings").json().get(0).get("end").asString())
                 .isEqualTo("2028-02-01T10:00:00Z");
     }
-
-    private static String state(ApiClient client, String lab) {
-        JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
-        return status == null || status.isNull() ? "" : status.get("state").asString();
-    }
-
-    private static List<String> notes(ApiClient client, String lab, String kind) {
-        List<String> messages = new ArrayList<>();
-        for (JsonNode event : client.get("/api/v1/labs/" + lab + "/events").json().get("items")) {
-            if (event.get("kind").asString().equals(kind)) {
-                messages.add(event.get("message").asString());
-            }
-        }
-        return messages;
-    }
-
 }

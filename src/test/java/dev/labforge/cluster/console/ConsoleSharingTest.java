@@ -1,35 +1,16 @@
 package dev.labforge.cluster.console;
 
-import static dev.labforge.cluster.console.ConsoleApiTest.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
-import dev.labforge.Catalog;
-import dev.labforge.IntegrationTest;
 import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** One console, many viewers: the student types, the instructor watches and may take over; access ends it. */
-class ConsoleSharingTest extends IntegrationTest {
-
-    @Autowired
-    ConsoleProperties properties;
-
-    private ApiClient owner;
-    private UUID lab;
-
-    @BeforeEach
-    void runningLab() {
-        Catalog.ensure(api());
-        owner = api().newUser();
-        lab = ConsoleApiTest.startedLab(owner);
-    }
+class ConsoleSharingTest extends RunningLabTest {
 
     @Test
     void aSecondViewerSeesTheScrollbackThenLiveOutputAndCannotType() throws Exception {
@@ -134,18 +115,5 @@ class ConsoleSharingTest extends IntegrationTest {
             ConsoleClient.Closed closed = student.awaitClose(Duration.ofSeconds(20));
             assertThat(closed.reason()).isIn("lab destroyed", "node stopped"); // stopping is destroy's first step
         }
-    }
-
-    private ConsoleClient open(ApiClient who, String node) throws ConsoleClient.Refused {
-        Response ticket = who.post(tickets(lab, node), "");
-        assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
-        return ConsoleClient.open(port, ticket.json().get("url").asString());
-    }
-
-    private ApiClient grant(String level) {
-        ApiClient user = api().newUser();
-        assertThat(owner.put("/api/v1/labs/" + lab + "/access", "{\"grants\":[{\"user\":\"" + user.username()
-                + "\",\"level\":\"" + level + "\"}]}").status()).isEqualTo(200);
-        return user;
     }
 }

@@ -4,35 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
-import dev.labforge.Catalog;
-import dev.labforge.IntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Transcripts of a serial console: off by default, on per lab, batched, downloadable by admins only, purged. */
-class TranscriptApiTest extends IntegrationTest {
+class TranscriptApiTest extends RunningLabTest {
 
     @Autowired
     JdbcClient jdbc;
     @Autowired
     Transcripts transcripts;
-    @Autowired
-    ConsoleProperties properties;
-
-    private ApiClient owner;
-    private UUID lab;
-
-    @BeforeEach
-    void runningLab() {
-        Catalog.ensure(api());
-        owner = api().newUser();
-        lab = ConsoleApiTest.startedLab(owner);
-    }
 
     @Test
     void offByDefaultNothingIsKept() throws Exception {
@@ -99,9 +84,7 @@ class TranscriptApiTest extends IntegrationTest {
         session("r1");
         transcripts.drain();
         String id = owner.get("/api/v1/labs/" + lab + "/transcripts").json().get(0).get("id").asString();
-        ApiClient operator = api().newUser();
-        assertThat(owner.put("/api/v1/labs/" + lab + "/access", "{\"grants\":[{\"user\":\"" + operator.username()
-                + "\",\"level\":\"operate\"}]}").status()).isEqualTo(200);
+        ApiClient operator = grant("operate");
         assertThat(operator.get("/api/v1/labs/" + lab + "/transcripts").status()).isEqualTo(403);
         assertThat(operator.get("/api/v1/labs/" + lab + "/transcripts/" + id).status()).isEqualTo(403);
         assertThat(operator.put(setting(), "{\"enabled\":false}").status()).isEqualTo(403);
@@ -138,9 +121,8 @@ class TranscriptApiTest extends IntegrationTest {
 
     /** Logs in and shows the config on the node's console, then closes it; returns the keystroke messages sent. */
     private int session(String node) throws Exception {
-        String url = owner.post(ConsoleApiTest.tickets(lab, node), "").json().get("url").asString();
         int keystrokes = 0;
-        try (ConsoleClient console = ConsoleClient.open(port, url)) {
+        try (ConsoleClient console = open(owner, node)) {
             console.awaitOutput(node + " login: ");
             for (String keys : new String[] {"student\r", "secret\r", "show running-config\r"}) {
                 int shown = console.output().length();
