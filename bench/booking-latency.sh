@@ -11,6 +11,7 @@
 # BENCH_JAR=path/to/labforge.jar runs that build instead of packaging this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 DURATION=${1:-40}
 RATE=${2:-50}
 CLIENTS=${3:-32}
@@ -21,24 +22,9 @@ PGPORT=${BENCH_PG_PORT:-15441}
 export LABFORGE_ADMIN_TOKEN=lf_benchmark-token-000000000000
 command -v psql >/dev/null || { echo "bench needs psql: apt-get install -y postgresql-client" >&2; exit 1; }
 
-if [ -n "${BENCH_JAR:-}" ]; then
-  JAR=$BENCH_JAR
-else
-  mvn -B -ntp -o -q -DskipTests package
-  JAR=$(ls target/labforge-*.jar | grep -v plain | head -1)
-fi
-JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
-if ! "$JAVA_BIN" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for jdk in /usr/lib/jvm/*; do
-    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_BIN=$jdk/bin/java; fi
-  done
-fi
-DATA=$(mktemp -d)
-"$JAVA_BIN" -Xmx1g -jar "$JAR" --server.port="$PORT" --labforge.data-dir="$DATA" \
-  --labforge.embedded-database.port="$PGPORT" --logging.level.root=WARN > "$DATA/service.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 180); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+bench_jar
+bench_java
+bench_start "$PORT" 180 --labforge.embedded-database.port="$PGPORT"
 SQL=(psql -q -X -v ON_ERROR_STOP=1 -h localhost -p "$PGPORT" -U postgres -d postgres -At)
 
 API="localhost:$PORT/api/v1"

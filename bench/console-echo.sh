@@ -7,30 +7,15 @@
 # BENCH_JAR=path/to/labforge.jar runs that build instead of packaging this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 CONSOLES=${1:-200}
 RATE=${2:-2}
 DURATION=${3:-30}
 PORT=${PORT:-18480}
 export LABFORGE_ADMIN_TOKEN=lf_benchmark-token-000000000000
-if [ -n "${BENCH_JAR:-}" ]; then
-  JAR=$BENCH_JAR
-else
-  mvn -B -ntp -q -o -DskipTests package
-  JAR=$(ls target/labforge-*.jar | grep -v plain | head -1)
-fi
-JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
-if ! "$JAVA_BIN" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for jdk in /usr/lib/jvm/*; do
-    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_BIN=$jdk/bin/java; fi
-  done
-fi
-DATA=$(mktemp -d)
-"$JAVA_BIN" -Xmx1g -jar "$JAR" --server.port="$PORT" --labforge.data-dir="$DATA" \
-  --labforge.console.max-sessions-per-user=$(( CONSOLES + 10 )) \
-  --logging.level.root=WARN > "$DATA/service.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 300); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+bench_jar
+bench_java
+bench_start "$PORT" 300 --labforge.console.max-sessions-per-user=$(( CONSOLES + 10 ))
 
 AUTH=(-H "Authorization: Bearer $LABFORGE_ADMIN_TOKEN" -H 'Content-Type: application/json')
 curl -sf "${AUTH[@]}" --data @docs/images/frr.json "localhost:$PORT/api/v1/images" >/dev/null

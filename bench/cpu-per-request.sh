@@ -5,19 +5,11 @@
 # Usage: bench/cpu-per-request.sh JAR [seconds per measurement, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 JAR=$1; D=${2:-10}; PORT=${BENCH_PORT:-18474}
-J=${JAVA_HOME:+$JAVA_HOME/bin/}java
-if ! "$J" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for jdk in /usr/lib/jvm/*; do
-    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then J=$jdk/bin/java; fi
-  done
-fi
+bench_java
 export LABFORGE_ADMIN_TOKEN=lf_benchmark-token-000000000000
-DATA=$(mktemp -d)
-$J -Xmx1g -jar "$JAR" --server.port=$PORT --labforge.data-dir="$DATA" --logging.level.root=WARN > "$DATA/service.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 240); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+bench_start "$PORT" 240
 AUTH=(-H "Authorization: Bearer $LABFORGE_ADMIN_TOKEN" -H 'Content-Type: application/json')
 curl -sf "${AUTH[@]}" --data @docs/images/frr.json "localhost:$PORT/api/v1/images" >/dev/null
 LAB=$(curl -sf "${AUTH[@]}" -o /dev/null -w '%header{location}' --data @bench/sample-lab.json "localhost:$PORT/api/v1/labs")
