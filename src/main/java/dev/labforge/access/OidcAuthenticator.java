@@ -37,10 +37,10 @@ class OidcAuthenticator {
     OidcAuthenticator(OidcProperties properties, OidcIdentities identities, IdpGroupMemberships memberships,
                       ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.events = events;
-        this.verifier = properties.enabled() ? new OidcTokenVerifier(properties) : null;
         this.identities = identities;
         this.memberships = memberships;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.verifier = properties.enabled() ? new OidcTokenVerifier(properties, this.clock) : null;
     }
 
     /** Whether the bearer value is ours: single sign-on is on and the value is a JWS, not an API token. */

@@ -21,6 +21,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.labforge.api.ServiceUnavailable;
 import dev.labforge.api.Unauthenticated;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -56,10 +57,13 @@ class OidcTokenVerifier {
 
     private final OidcProperties properties;
     private final IssuerKeys keys;
+    /** Whether a token is current is a time decision: the service's clock decides it, as every other. */
+    private final Clock clock;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-    OidcTokenVerifier(OidcProperties properties) {
+    OidcTokenVerifier(OidcProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.keys = new IssuerKeys(properties.issuer(), properties.jwksUri(),
                 new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, HTTP_SIZE_LIMIT));
         var source = JWKSourceBuilder.create(keys)
@@ -145,7 +149,7 @@ class OidcTokenVerifier {
     }
 
     private void checkClaims(JWTClaimsSet claims) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Date expires = claims.getExpirationTime();
         if (expires == null) {
             throw new Unauthenticated("the token has no expiry time (exp)");

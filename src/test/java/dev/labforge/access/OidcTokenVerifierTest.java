@@ -15,7 +15,11 @@ import dev.labforge.api.Unauthenticated;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +39,26 @@ class OidcTokenVerifierTest {
     }
 
     private static OidcTokenVerifier verifier(String issuer, URI jwksUri) {
+        return verifier(issuer, jwksUri, Clock.systemUTC());
+    }
+
+    private static OidcTokenVerifier verifier(String issuer, URI jwksUri, Clock clock) {
         return new OidcTokenVerifier(new OidcProperties(issuer, jwksUri, TestIdentityProvider.AUDIENCE,
-                "preferred_username", "groups", Duration.ofSeconds(60), null, "openid"));
+                "preferred_username", "groups", Duration.ofSeconds(60), null, "openid"), clock);
+    }
+
+    @Test
+    void whetherATokenIsCurrentIsTheServicesClocksDecision() {
+        Instant now = Instant.now();
+        String token = idp.sign(idp.claims("s-1", "ann").notBeforeTime(Date.from(now)).build());
+        Clock later = Clock.fixed(now.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+        Clock earlier = Clock.fixed(now.minus(Duration.ofHours(2)), ZoneOffset.UTC);
+
+        assertThat(verifier(idp.issuer(), null, Clock.systemUTC()).verify(token).subject()).isEqualTo("s-1");
+        assertThatThrownBy(() -> verifier(idp.issuer(), null, later).verify(token))
+                .isInstanceOf(Unauthenticated.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> verifier(idp.issuer(), null, earlier).verify(token))
+                .isInstanceOf(Unauthenticated.class).hasMessageContaining("not valid yet");
     }
 
     @Test
