@@ -187,9 +187,12 @@ class CourseController {
         return null;
     }
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     private static ZoneId zone(String name, List<InvalidField> errors) {
         if (name == null) {
-            return ZoneOffset.UTC;
+            // UTC as the region "UTC", not the offset "Z": the JSON names a time zone as an IANA id, as a client gave it
+            return UTC;
         }
         try {
             ZoneId zone = ZoneId.of(name);

@@ -48,6 +48,14 @@ class CourseApiTest extends BookingIntegrationTest {
     }
 
     @Test
+    void aCourseWithoutATimeZoneIsInUtcAndSaysSoByName() {
+        Classroom room = Classroom.create(api(), 64, "");
+        assertThat(room.instructor.get(room.path("")).json().get("timeZone").asString()).isEqualTo("UTC");
+        Classroom etc = Classroom.create(api(), 64, "\"timeZone\":\"Etc/UTC\"");
+        assertThat(etc.instructor.get(etc.path("")).json().get("timeZone").asString()).isEqualTo("Etc/UTC");
+    }
+
+    @Test
     void aStudentDroppedFromTheRosterLosesTheirLabWhichStaysWithTheCourse() {
         Classroom room = Classroom.create(api(), 64, "");
         ApiClient alice = room.enrol("student");
