@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 /** The chart's optional node agent: off by default; on, a DaemonSet with NET_ADMIN only and a role of its own. */
 class NodeAgentChartTest {
 
-    private static final Map<String, Object> ENABLED = Map.of("nodeAgent.enabled", true);
+    /** LabForge's image with iproute2 added (deploy/node-agent/Dockerfile): the service's has no `ip`. */
+    private static final String AGENT_IMAGE = "registry.example.org/labforge-node-agent";
+    private static final Map<String, Object> ENABLED = Map.of("nodeAgent.enabled", true,
+            "nodeAgent.image.repository", AGENT_IMAGE);
 
     @Test
     void isOffByDefault() {
@@ -42,7 +45,8 @@ class NodeAgentChartTest {
     @Test
     void runsTheAgentsMainClassOnTheHostNetworkWithNetAdminOnly() throws ReflectiveOperationException {
         Manifests rendered = HelmChart.render(Map.of("nodeAgent.enabled", true, "nodeAgent.dryRun", true,
-                "nodeAgent.grace", "10m", "nodeAgent.nodeSelector.labforge\\.dev/vms", "yes"));
+                "nodeAgent.grace", "10m", "nodeAgent.nodeSelector.labforge\\.dev/vms", "yes",
+                "nodeAgent.image.repository", AGENT_IMAGE));
         DaemonSet agent = rendered.one(DaemonSet.class);
         PodSpec pod = agent.getSpec().getTemplate().getSpec();
         Container container = pod.getContainers().getFirst();
@@ -58,10 +62,10 @@ class NodeAgentChartTest {
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(pod.getVolumes()).allSatisfy(volume -> assertThat(volume.getHostPath()).isNull());
 
-        // the same image as the service, another main class, which exists
+        // an image of its own (the service's has no iproute2) with the service's tag, another main class, which exists
         Deployment service = rendered.one(Deployment.class);
-        assertThat(container.getImage()).isEqualTo(service.getSpec().getTemplate().getSpec().getContainers()
-                .getFirst().getImage());
+        String serviceImage = service.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
+        assertThat(container.getImage()).isEqualTo(AGENT_IMAGE + serviceImage.substring(serviceImage.lastIndexOf(':')));
         assertThat(container.getCommand().getLast()).isEqualTo(NodeAgent.class.getName());
         Class.forName(container.getCommand().getLast()).getMethod("main", String[].class);
         assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
@@ -112,6 +116,15 @@ class NodeAgentChartTest {
         Set<String> granted = role.getRules().stream().flatMap(NodeAgentChartTest::grants)
                 .collect(Collectors.toSet());
         assertThat(granted).isEqualTo(calls).containsExactly("k8s.cni.cncf.io network-attachment-definitions list");
+    }
+
+    @Test
+    void theAgentNeedsAnImageOfItsOwnBecauseTheServicesHasNoIp() {
+        assertThatThrownBy(() -> HelmChart.render(Map.of("nodeAgent.enabled", true)))
+                .hasMessageContaining("nodeAgent.image.repository").hasMessageContaining("iproute2");
+        assertThat(HelmChart.render(Map.of("nodeAgent.enabled", true, "nodeAgent.image.repository", AGENT_IMAGE,
+                "nodeAgent.image.tag", "7")).one(DaemonSet.class).getSpec().getTemplate().getSpec().getContainers()
+                .getFirst().getImage()).isEqualTo(AGENT_IMAGE + ":7");
     }
 
     @Test
