@@ -123,8 +123,8 @@ class NodeAgentChartTest {
         assertThatThrownBy(() -> HelmChart.render(Map.of("nodeAgent.enabled", true)))
                 .hasMessageContaining("nodeAgent.image.repository").hasMessageContaining("iproute2");
         assertThat(HelmChart.render(Map.of("nodeAgent.enabled", true, "nodeAgent.image.repository", AGENT_IMAGE,
-                "nodeAgent.image.tag", "7")).one(DaemonSet.class).getSpec().getTemplate().getSpec().getContainers()
-                .getFirst().getImage()).isEqualTo(AGENT_IMAGE + ":7");
+                "nodeAgent.image.tag", "v7")).one(DaemonSet.class).getSpec().getTemplate().getSpec().getContainers()
+                .getFirst().getImage()).isEqualTo(AGENT_IMAGE + ":v7");
     }
 
     @Test
