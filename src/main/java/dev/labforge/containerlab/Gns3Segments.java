@@ -61,7 +61,7 @@ final class Gns3Segments {
             pointers.put(seg, at0).put(seg + "/name", at.field("name").pointer()).put(seg + "/endpoints", at0);
             index.put(nodeId + "/" + vlan, shells.size());
             String shown = display == null ? model : display;
-            String suffix = "-vlan" + vlan; // a DNS label has at most 63 characters, the suffix included
+            String suffix = "-vlan-" + vlan; // a DNS label has at most 63 characters, the suffix included
             String name = split ? model.substring(0, Math.min(model.length(), 63 - suffix.length())) + suffix : model;
             shells.add(new Shell(name,
                     split ? shown + " VLAN " + vlan : display, new ArrayList<>()));

@@ -117,9 +117,9 @@ class Gns3ImportTest {
         assertThat(imported.topology().links()).containsExactly(new Link(new Endpoint("r1", "GigabitEthernet0/1"),
                 new Endpoint("r2", "Ethernet0/0"), null));
         assertThat(imported.topology().segments()).containsExactly(
-                new Segment("sw1-vlan1", List.of(new Endpoint("r1", "GigabitEthernet0/2"),
+                new Segment("sw1-vlan-1", List.of(new Endpoint("r1", "GigabitEthernet0/2"),
                         new Endpoint("r2", "Ethernet0/1")), null, "SW1 VLAN 1"),
-                new Segment("sw1-vlan10", List.of(new Endpoint("pc1", "eth0"), new Endpoint("web", "eth0")), null,
+                new Segment("sw1-vlan-10", List.of(new Endpoint("pc1", "eth0"), new Endpoint("web", "eth0")), null,
                         "SW1 VLAN 10"),
                 new Segment("hub1", List.of(), null, null));
         assertThat(imported.warnings()).extracting(ImportWarning::pointer).containsExactlyInAnyOrder(
