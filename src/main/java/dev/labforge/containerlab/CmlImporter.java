@@ -155,10 +155,18 @@ public final class CmlImporter {
             if (position != null) {
                 pointers.put(modelAt + "/position", PointerMap.append(at, "x"));
             }
+            Integer cpus = count(node.fields(), "cpus");
+            Integer ram = count(node.fields(), "ram");
+            if (cpus != null) {
+                pointers.put(modelAt + "/cpu", PointerMap.append(at, "cpus"));
+            }
+            if (ram != null) {
+                pointers.put(modelAt + "/memoryMib", PointerMap.append(at, "ram"));
+            }
             Optional<CatalogImage> entry = images.named(image);
             own.forEach((ifaceId, port) -> ifaceNames.put(node.id() + "/" + ifaceId, port.label()));
             entry.filter(e -> e.interfaces() != null).ifPresent(e -> rename(node, e, own, ifaceNames, warnings));
-            nodes.add(new Node(model, image, null, null, config, Map.of(), position, display, null));
+            nodes.add(new Node(model, image, cpus, ram, config, Map.of(), position, display, null));
         }
         List<Link> links = new ArrayList<>();
         Located linkList = top.get("links");
@@ -209,18 +217,7 @@ public final class CmlImporter {
     /** The lab title as a LabForge lab name: kept when valid, else made one from it, with a warning. */
     private static String labName(Located lab, Warnings warnings) {
         Map<String, Located> fields = lab == null ? Map.of() : lab.entries();
-        Optional<String> title = text(fields, "title").filter(t -> !t.isBlank());
-        if (title.isEmpty()) {
-            return "cml-lab";
-        }
-        String wanted = title.get();
-        if (wanted.matches("[A-Za-z0-9]([A-Za-z0-9_.-]{0,62})?")) {
-            return wanted;
-        }
-        String made = NodeNames.map(List.of(wanted)).get(wanted);
-        warnings.add("/lab/title", "the title '" + wanted + "' is no lab name; the lab is called '" + made
-                + "' (give ?name= to choose another)");
-        return made;
+        return LabNames.from(text(fields, "title").orElse(null), "/lab/title", "cml-lab", warnings);
     }
 
     /** Physical interfaces by id, ordered by slot; loopbacks and other kinds are not data ports and are skipped. */
@@ -318,6 +315,12 @@ public final class CmlImporter {
         } catch (NumberFormatException e) {
             throw value.invalid("must be a finite number");
         }
+    }
+
+    /** CML's cpus and ram (MiB): a whole number, or null when absent; the validator judges the size. */
+    private static Integer count(Map<String, Located> fields, String key) {
+        Located value = fields.get(key);
+        return value == null || value.isNull() ? null : value.intValue();
     }
 
     private static CmlNode endNode(Map<String, Located> fields, String at, String key, Map<String, CmlNode> byId) {

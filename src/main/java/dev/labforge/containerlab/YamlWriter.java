@@ -60,6 +60,8 @@ final class YamlWriter {
             case null -> out.append(" null\n");
             case String text -> out.append(' ').append(ScalarQuoting.render(text)).append('\n');
             case Integer number -> out.append(' ').append(number).append('\n');
+            // Double.toString of a finite value is a YAML 1.2 float ("1.5", "1.0E10"); infinities have no such form
+            case Double number when Double.isFinite(number) -> out.append(' ').append(number).append('\n');
             case BlockScalar block when BlockScalar.canHold(block.text()) -> literal(block.text(), indent);
             case BlockScalar block -> out.append(' ').append(ScalarQuoting.quoted(block.text())).append('\n');
             case Map<?, ?> map when map.isEmpty() -> out.append(" {}\n");

@@ -1,5 +1,7 @@
 /**
- * Reads and writes containerlab topology files, so labs move between containerlab and LabForge.
+ * Reads and writes containerlab topology files, so labs move between containerlab and LabForge; likewise Cisco
+ * Modeling Labs topologies ({@link dev.labforge.containerlab.CmlImporter},
+ * {@link dev.labforge.containerlab.CmlExporter}), and GNS3 projects in ({@link dev.labforge.containerlab.Gns3Importer}).
  *
  * <p>The public face is small: {@link dev.labforge.containerlab.ContainerlabImporter} turns a topology file into a
  * {@link dev.labforge.topology.Topology} plus warnings for everything it could not carry over, and

@@ -6,11 +6,13 @@ import dev.labforge.access.Permission;
 import dev.labforge.api.InvalidField;
 import dev.labforge.api.InvalidRequest;
 import dev.labforge.api.ValidationFailed;
+import dev.labforge.containerlab.CmlExporter;
 import dev.labforge.containerlab.CmlImporter;
 import dev.labforge.containerlab.ContainerlabExporter;
 import dev.labforge.containerlab.ContainerlabFormatException;
 import dev.labforge.containerlab.ContainerlabImport;
 import dev.labforge.containerlab.ContainerlabImporter;
+import dev.labforge.containerlab.Gns3Importer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -31,7 +33,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Labs as containerlab topology files: import with application/yaml, export with Accept: application/yaml. */
+/**
+ * Labs as other tools' files: containerlab topologies in and out (application/yaml), Cisco Modeling Labs topologies
+ * in and out (application/vnd.cisco.cml+yaml), GNS3 projects in (application/vnd.gns3+json, or a portable project
+ * zip).
+ */
 @RestController
 @RequestMapping("/api/v1/labs")
 @Tag(name = "labs")
@@ -40,6 +46,21 @@ class ContainerlabController {
     static final String YAML = "application/yaml";
     /** A Cisco Modeling Labs 2.x topology file; also {@code ?format=cml} with any YAML type. */
     static final String CML = "application/vnd.cisco.cml+yaml";
+    /** A GNS3 project file (.gns3, JSON); also {@code ?format=gns3}. */
+    static final String GNS3 = "application/vnd.gns3+json";
+    /** A GNS3 portable project (.gns3project), the zip that holds the .gns3 file and each node's files. */
+    static final String GNS3_PROJECT = "application/vnd.gns3.project+zip";
+
+    /** The file formats read, by the {@code format} parameter's value. */
+    enum Format {
+        CONTAINERLAB("containerlab"), CML("CML topology"), GNS3("GNS3 project");
+
+        final String what;
+
+        Format(String what) {
+            this.what = what;
+        }
+    }
 
     private final LabController labs;
     private final LabAccess access;
@@ -48,6 +69,8 @@ class ContainerlabController {
     private final ContainerlabImporter importer = new ContainerlabImporter();
     private final ContainerlabExporter exporter = new ContainerlabExporter();
     private final CmlImporter cml = new CmlImporter();
+    private final CmlExporter cmlExporter = new CmlExporter();
+    private final Gns3Importer gns3 = new Gns3Importer();
 
     private final NewLabOwner newOwner;
 
@@ -60,13 +83,17 @@ class ContainerlabController {
         this.catalog = catalog;
     }
 
-    @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml", CML})
-    @Operation(operationId = "importLab", summary = "Define a lab from a containerlab or CML topology file",
+    @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml", CML, GNS3, GNS3_PROJECT,
+            "application/zip", "application/octet-stream"})
+    @Operation(operationId = "importLab", summary = "Define a lab from a containerlab, CML or GNS3 file",
             description = "Container-only fields (binds, exec, ports, ...) are listed in the answer's warnings"
                     + " with a pointer into the file. Problems point into the file too. A Cisco Modeling Labs 2.x"
                     + " topology (lab, nodes, links) is read when sent as " + CML + " or with ?format=cml:"
                     + " node_definition picks the catalog image, unmanaged switches become segments, external"
-                    + " connectors are left out with a warning.")
+                    + " connectors are left out with a warning. A GNS3 project (.gns3, or the portable .gns3project"
+                    + " zip) is read when sent as " + GNS3 + ", " + GNS3_PROJECT + " or with ?format=gns3: devices"
+                    + " become nodes, Ethernet switches and hubs segments, clouds and NATs are left out with a"
+                    + " warning; pointers then point into the project's JSON.")
     @Transactional
     ResponseEntity<LabView> importLab(Caller caller,
                                       @Parameter(description = "lab name to use instead of the file's")
@@ -74,8 +101,9 @@ class ContainerlabController {
                                       @Parameter(description = "create the lab for this team instead of for"
                                               + " yourself")
                                       @RequestParam(required = false) String team,
-                                      @Parameter(description = "the file's format: containerlab (the default)"
-                                              + " or cml; a body sent as " + CML + " is read as cml")
+                                      @Parameter(description = "the file's format: containerlab (the default),"
+                                              + " cml or gns3; a body sent as " + CML + " is read as cml, one sent"
+                                              + " as " + GNS3 + " or " + GNS3_PROJECT + " as gns3")
                                       @RequestParam(required = false) String format,
                                       @Parameter(hidden = true)
                                       @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
@@ -83,31 +111,46 @@ class ContainerlabController {
                                       @RequestBody(required = false)
                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
                                               @Content(mediaType = YAML, schema = @Schema(type = "string")),
-                                              @Content(mediaType = CML, schema = @Schema(type = "string"))})
+                                              @Content(mediaType = CML, schema = @Schema(type = "string")),
+                                              @Content(mediaType = GNS3, schema = @Schema(type = "string")),
+                                              @Content(mediaType = GNS3_PROJECT, schema = @Schema(type = "string",
+                                                      format = "binary"))})
                                       byte[] body) {
         Owner owner = newOwner.resolve(caller, team);
-        Imported imported = read(body, name, isCml(format, contentType));
+        Imported imported = read(body, name, format(format, contentType));
         Lab lab = Lab.define(owner, imported.name(), null, imported.file().topology());
         return labs.created(caller, labs.insert(caller, lab), imported.warnings());
     }
 
-    @PutMapping(value = "/{id}", consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml"})
+    @PutMapping(value = "/{id}", consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml", CML, GNS3,
+            GNS3_PROJECT, "application/zip", "application/octet-stream"})
     @Transactional
     @Operation(operationId = "replaceLabFromContainerlab",
-            summary = "Replace a lab's definition with a containerlab topology file",
-            description = "Keeps the lab's name unless ?name= is given; honours If-Match.")
+            summary = "Replace a lab's definition with a containerlab, CML or GNS3 file",
+            description = "Keeps the lab's name unless ?name= is given; honours If-Match. The format is chosen as"
+                    + " for importLab: by Content-Type or ?format=.")
     ResponseEntity<LabView> replaceFromYaml(Caller caller, @PathVariable UUID id,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch,
                                             @RequestParam(required = false) String name,
+                                            @Parameter(description = "the file's format: containerlab (the"
+                                                    + " default), cml or gns3")
+                                            @RequestParam(required = false) String format,
+                                            @Parameter(hidden = true)
+                                            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
+                                            String contentType,
                                             @RequestBody(required = false)
-                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                                    mediaType = YAML, schema = @Schema(type = "string")))
+                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                                                    @Content(mediaType = YAML, schema = @Schema(type = "string")),
+                                                    @Content(mediaType = CML, schema = @Schema(type = "string")),
+                                                    @Content(mediaType = GNS3, schema = @Schema(type = "string")),
+                                                    @Content(mediaType = GNS3_PROJECT, schema = @Schema(
+                                                            type = "string", format = "binary"))})
                                             byte[] body) {
         LabAccess.Granted granted = access.change(caller, id, Permission.EDIT);
         Lab lab = granted.lab();
         EntityTags.requireMatch(ifMatch, lab);
-        Imported imported = read(body, name == null ? lab.name() : name, false);
+        Imported imported = read(body, name == null ? lab.name() : name, format(format, contentType));
         labs.redefine(caller, lab, imported.name(), lab.description(), imported.file().topology());
         return ResponseEntity.ok().eTag(EntityTags.of(lab))
                 .body(labs.view(lab, granted.permission(), imported.warnings()));
@@ -123,25 +166,51 @@ class ContainerlabController {
                 .body(exporter.write(lab.name(), lab.topology(), catalog.view()));
     }
 
+    @GetMapping(value = "/{id}", produces = CML)
+    @Operation(operationId = "exportLabAsCml", summary = "Get a lab as a Cisco Modeling Labs topology file",
+            description = "Segments become unmanaged switches; node definitions follow the catalog image's"
+                    + " containerlab kind (cisco_iol -> iol-xe, linux -> ubuntu, ...), else the image's name.")
+    ResponseEntity<String> exportCml(Caller caller, @PathVariable UUID id) {
+        Lab lab = access.read(caller, id, Permission.VIEW).lab();
+        return ResponseEntity.ok().eTag(EntityTags.of(lab))
+                .header(HttpHeaders.CONTENT_TYPE, CML + ";charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".cml.yaml\"")
+                .body(cmlExporter.write(lab.name(), lab.description(), lab.topology(), catalog.view()));
+    }
+
     private record Imported(String name, ContainerlabImport file, List<LabView.Warning> warnings) {
     }
 
-    private static boolean isCml(String format, String contentType) {
-        if (format != null && !format.equals("cml") && !format.equals("containerlab")) {
-            throw new ValidationFailed(List.of(InvalidField.parameter("format", "containerlab or cml")));
+    private static Format format(String format, String contentType) {
+        if (format != null) {
+            return switch (format) {
+                case "containerlab" -> Format.CONTAINERLAB;
+                case "cml" -> Format.CML;
+                case "gns3" -> Format.GNS3;
+                default -> throw new ValidationFailed(List.of(InvalidField.parameter("format",
+                        "containerlab, cml or gns3")));
+            };
         }
-        return "cml".equals(format) || contentType != null
-                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CML);
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith(CML)) {
+            return Format.CML;
+        }
+        boolean binary = type.startsWith("application/zip") || type.startsWith("application/octet-stream");
+        return type.startsWith(GNS3) || type.startsWith(GNS3_PROJECT) || binary ? Format.GNS3 : Format.CONTAINERLAB;
     }
 
-    private Imported read(byte[] body, String nameOverride, boolean isCml) {
-        String what = isCml ? "CML topology" : "containerlab";
+    private Imported read(byte[] body, String nameOverride, Format format) {
+        String what = format.what;
         if (body == null || body.length == 0) {
             throw new InvalidRequest("the request body is empty: send a " + what + " file");
         }
         ContainerlabImport file;
         try {
-            file = isCml ? cml.read(body, catalog.view()) : importer.read(body, catalog.view());
+            file = switch (format) {
+                case CML -> cml.read(body, catalog.view());
+                case GNS3 -> gns3.read(body, catalog.view());
+                case CONTAINERLAB -> importer.read(body, catalog.view());
+            };
         } catch (ContainerlabFormatException e) {
             throw new InvalidRequest("the " + what + " file cannot be read: " + e.getMessage(),
                     List.of(InvalidField.at(e.pointer(), e.getMessage())));

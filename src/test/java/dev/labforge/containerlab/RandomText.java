@@ -54,7 +54,7 @@ final class RandomText {
         return text;
     }
 
-    private static String mutate(String text, Random random) {
+    static String mutate(String text, Random random) {
         int at = random.nextInt(text.length() + 1);
         int end = Math.min(text.length(), at + random.nextInt(text.length() / 5 + 1));
         return switch (random.nextInt(4)) {

@@ -95,4 +95,57 @@ class CmlApiTest extends IntegrationTest {
                 .containsExactly("/links/1/n2");
         assertThat(user.get("/api/v1/labs").json().get("totalItems").asInt()).isZero();
     }
+
+    @Test
+    void aLabExportedAsCmlImportsAsTheSameLab() {
+        Response created = user.send("POST", "/api/v1/labs", LAB, CML);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String location = created.header("Location");
+
+        Response exported = user.get(location, "Accept", CML);
+        assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+        assertThat(exported.contentType()).startsWith(CML);
+        assertThat(exported.body()).contains("node_definition: unmanaged_switch");
+
+        Response again = user.send("POST", "/api/v1/labs?name=round-trip", exported.body(), CML);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        JsonNode first = user.get(location).json();
+        JsonNode second = again.json();
+        assertThat(second.get("nodes")).isEqualTo(first.get("nodes"));
+        assertThat(second.get("links")).isEqualTo(first.get("links"));
+        assertThat(second.get("segments")).isEqualTo(first.get("segments"));
+    }
+
+    @Test
+    void putReplacesALabWithACmlFile() {
+        Response created = user.send("POST", "/api/v1/labs?name=replaced", LAB, CML);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String location = created.header("Location");
+        String smaller = LAB.replace("""
+                  - {id: l1, n1: n2, i1: i1, n2: n1, i2: i0}
+                """, "").replace("label: pc2", "label: pc3");
+
+        Response stale = user.send("PUT", location, smaller, CML, "If-Match", "\"stale\"");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        Response replaced = user.send("PUT", location, smaller, CML, "If-Match", created.header("ETag"));
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        JsonNode lab = user.get(location).json();
+        assertThat(lab.get("name").asString()).isEqualTo("replaced");
+        assertThat(lab.get("nodes").valueStream().map(n -> n.get("name").asString())).containsExactly("pc1", "pc3");
+        assertThat(lab.get("segments").get(0).get("endpoints")).hasSize(1);
+
+        Response broken = user.send("PUT", location + "?format=cml", smaller.replace("n2: n2, i2: i0}", "n2: n9, i2: i0}"),
+                "application/yaml", "If-Match", replaced.header("ETag"));
+        assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+        assertThat(broken.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                .containsExactly("/links/0/n2");
+    }
+
+    /** Damaged CML files against the running API: never a 5xx, every refusal a problem with pointers. */
+    @Test
+    void damagedCmlFilesNeverBreakTheServer() {
+        ImportMutations.assertNoServerErrors(user, LAB, CML, 150);
+    }
+
+    private static final String CML = "application/vnd.cisco.cml+yaml";
 }
