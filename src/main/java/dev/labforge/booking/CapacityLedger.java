@@ -174,6 +174,34 @@ class CapacityLedger {
                 .list();
     }
 
+    /** A stretch in which a pool's reservations add up to more than its capacity of {@code resource}. */
+    record Overbooked(Instant start, Instant end, Demand.Resource resource, long reserved, long capacity) {
+    }
+
+    /**
+     * Where the reservations over {@code [from, to)} pass {@code capacity}, consecutive segments short of the same
+     * resource merged, the peak reported: possible only for a pool whose capacity follows its Nodes.
+     */
+    List<Overbooked> overbooked(UUID poolId, Demand capacity, Instant from, Instant to) {
+        List<Overbooked> found = new java.util.ArrayList<>();
+        for (Segment segment : load(poolId, from, to)) {
+            for (Demand.Resource resource : Demand.Resource.values()) {
+                long used = segment.used().of(resource);
+                if (used <= capacity.of(resource)) {
+                    continue;
+                }
+                Overbooked last = found.isEmpty() ? null : found.getLast();
+                if (last != null && last.resource() == resource && last.end().equals(segment.start())) {
+                    found.set(found.size() - 1, new Overbooked(last.start(), segment.end(), resource,
+                            Math.max(last.reserved(), used), capacity.of(resource)));
+                } else {
+                    found.add(new Overbooked(segment.start(), segment.end(), resource, used, capacity.of(resource)));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Whether the pool's capacity could shrink to {@code capacity} without any future instant above it. */
     void requireCapacityCovers(CapacityPool pool, Demand capacity, Instant now, Instant horizon) {
         for (Segment segment : load(pool.id(), now, horizon)) {
