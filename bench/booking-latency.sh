@@ -8,7 +8,9 @@
 # those students in that course and pool, over the next 14 days, inserted with SQL (psql) with their reservations.
 # The measured bookings are made by the same students at other hours (each request another student's).
 # Usage: bench/booking-latency.sh [seconds per measurement, default 40] [rate, default 50] [clients, default 32]
-# BENCH_JAR=path/to/labforge.jar runs that build instead of packaging this checkout.
+# BENCH_JAR=path/to/labforge.jar runs that build instead of packaging this checkout; STUDENTS and SEEDED change the
+# seeding (a smoke run: STUDENTS=20 SEEDED=1000 bench/booking-latency.sh 8 20 8).
+# Results: bench/results-<date>-booking-latency-<HHMM>.txt (with the machine and its load before and during).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -24,30 +26,48 @@ command -v psql >/dev/null || { echo "bench needs psql: apt-get install -y postg
 
 bench_jar
 bench_java
-bench_start "$PORT" 180 --labforge.embedded-database.port="$PGPORT"
+OUT="bench/results-$(date -u +%Y-%m-%d)-booking-latency-$(date -u +%H%M).txt"
+exec > >(tee "$OUT") 2>&1
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(free -g | awk '/Mem:/ {print $2}') GiB; load average before starting the service: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# bench/booking-latency.sh $DURATION $RATE $CLIENTS with STUDENTS=$STUDENTS SEEDED=$SEEDED at $(git rev-parse --short HEAD)"
+STARTED=$(date +%s)
+# a loaded machine (load 30 on two cores) took over six minutes to start it: wait up to 15
+bench_start "$PORT" 900 --labforge.embedded-database.port="$PGPORT"
+trap 'echo "# failed (status $?) at line $LINENO: $BASH_COMMAND; the service log ends:"; tail -20 "$DATA/service.log"' ERR
+echo "# service up in $(($(date +%s) - STARTED)) s"
 SQL=(psql -q -X -v ON_ERROR_STOP=1 -h localhost -p "$PGPORT" -U postgres -d postgres -At)
 
 API="localhost:$PORT/api/v1"
 AUTH=(-H "Authorization: Bearer $LABFORGE_ADMIN_TOKEN" -H 'Content-Type: application/json')
-curl -sf "${AUTH[@]}" --data @docs/images/frr.json "$API/images" >/dev/null
-curl -sf "${AUTH[@]}" --data '{"name":"bench","vcpus":1000000,"memoryMib":1000000000,"nodes":1000000}' \
+# curl that prints the answer to a refused request (the problem says what was wrong) and fails
+call() {
+  local out code
+  out=$(curl -s -w '\n%{http_code}' "$@")
+  code=${out##*$'\n'}
+  if [[ $code != 2* ]]; then echo "# refused ($code): ${*: -1}: ${out%$'\n'*}" >&2; return 1; fi
+  printf '%s\n' "${out%$'\n'*}"
+}
+call "${AUTH[@]}" --data @docs/images/frr.json "$API/images" >/dev/null
+call "${AUTH[@]}" --data '{"name":"bench","vcpus":1000000,"memoryMib":1000000000,"nodes":1000000}' \
   "$API/capacity/pools" >/dev/null
-TEMPLATE=$(curl -sf "${AUTH[@]}" --data '{"name":"bench-template","nodes":[{"name":"r1","image":"frr","cpu":2,
+TEMPLATE=$(call "${AUTH[@]}" --data '{"name":"bench-template","nodes":[{"name":"r1","image":"frr","cpu":2,
   "memoryMib":1024},{"name":"r2","image":"frr","cpu":2,"memoryMib":1024}],"links":[{"endpoints":["r1:eth1","r2:eth1"]}]}' \
-  "$API/labs" | sed -E 's/.*"id":"([^"]+)".*/\1/')
-curl -sf "${AUTH[@]}" --data '{"name":"bench","templateLab":"'"$TEMPLATE"'","pool":"bench","maxSlotMinutes":120,
+  "$API/labs" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+call "${AUTH[@]}" --data '{"name":"bench","templateLab":"'"$TEMPLATE"'","pool":"bench","maxSlotMinutes":120,
   "bookingWindowDays":14,"weeklyAllowanceMinutes":10080}' "$API/courses" >/dev/null
+SEEDING=$(date +%s)
 TOKENS=$DATA/tokens
 : > "$TOKENS"
 for batch in $(seq 0 50 $((STUDENTS - 1))); do
   members=""
   for i in $(seq "$batch" $((batch + 49 < STUDENTS - 1 ? batch + 49 : STUDENTS - 1))); do
-    secret=$(curl -sf "${AUTH[@]}" --data "{\"username\":\"student-$i\"}" "$API/users" \
+    secret=$(call "${AUTH[@]}" --data "{\"username\":\"student-$i\"}" "$API/users" \
       | sed -E 's/.*"secret":"([^"]+)".*/\1/')
     echo "$secret" >> "$TOKENS"
     members="$members${members:+,}{\"username\":\"student-$i\",\"role\":\"student\"}"
   done
-  curl -sf "${AUTH[@]}" --data "{\"members\":[$members]}" "$API/courses/bench/roster" >/dev/null
+  call "${AUTH[@]}" --data "{\"members\":[$members]}" "$API/courses/bench/roster" >/dev/null
 done
 
 # 10,000 bookings, each with its reservation, on even hours from tomorrow on, spread over 14 days; the students'
@@ -76,6 +96,7 @@ analyze bookings;
 analyze capacity_reservations;
 SQL
 SEEDED_NOW=$("${SQL[@]}" -c "select count(*) from bookings")
+echo "# seeding: students and labs over REST, then $SEEDED_NOW bookings by SQL, in $(($(date +%s) - SEEDING)) s"
 
 # request n: student n mod STUDENTS, 30 minutes from the (n div STUDENTS)-th odd hour from tomorrow on
 REQUESTS=$DATA/requests
@@ -93,8 +114,7 @@ for n in range(count):
 PY
 SECRET0=$(head -1 "$TOKENS")
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "$(free -g | awk '/Mem:/ {print $2}') GiB; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) measuring; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# jar: $JAR; java: $("$JAVA_BIN" -version 2>&1 | head -1)"
 echo "# $SEEDED_NOW bookings in the database before the measurements ($STUDENTS students, one pool, one course)"
 echo "# open loop at $RATE/s with $CLIENTS concurrent clients, ${DURATION}s each, the first quarter not counted"
@@ -111,20 +131,22 @@ rate "GET /api/v1/courses/bench/free-slots (14 days in 15-minute steps)" /api/v1
 rate "GET /actuator/health (baseline, again)" /actuator/health "$LABFORGE_ADMIN_TOKEN"
 echo "# $("${SQL[@]}" -c "select count(*) from bookings") bookings in the database after the measurements"
 if [ -n "${EXPLAIN:-}" ]; then
-  echo "## EXPLAIN ANALYZE of the ledger's load over the free slots' 14 days (CapacityLedger.load)"
+  echo "## EXPLAIN ANALYZE of the ledger's load over the free slots' 14 days (CapacityLedger.SEGMENTS)"
   "${SQL[@]}" <<SQL
-explain (analyze, buffers) with mine as (
-    select during, vcpus, memory_mib, nodes from capacity_reservations
-    where pool_id = (select id from capacity_pools where name = 'bench') and during && tstzrange(now(), now() + interval '14 days')
-), cuts as (
-    select now() as at
-    union select lower(during) from mine where lower(during) > now()
-    union select upper(during) from mine where upper(during) < now() + interval '14 days'
-), segments as (
-    select at as s, coalesce(lead(at) over (order by at), now() + interval '14 days') as e from cuts
+explain (analyze, buffers) with mine as materialized (
+    select greatest(lower(during), now()) as s, upper(during) as e, vcpus, memory_mib, nodes
+    from capacity_reservations
+    where pool_id = (select id from capacity_pools where name = 'bench')
+        and during && tstzrange(now(), now() + interval '14 days')
+), deltas as (
+    select now() as at, 0 as vcpus, cast(0 as bigint) as memory_mib, 0 as nodes
+    union all select s, vcpus, memory_mib, nodes from mine
+    union all select e, -vcpus, -memory_mib, -nodes from mine where e < now() + interval '14 days'
+), points as (
+    select at, sum(vcpus) as vcpus, sum(memory_mib) as memory_mib, sum(nodes) as nodes from deltas group by at
 )
-select s.s, s.e, coalesce(sum(m.vcpus), 0), coalesce(sum(m.memory_mib), 0), coalesce(sum(m.nodes), 0)
-from segments s left join mine m on m.during @> s.s
-group by s.s, s.e order by s.s;
+select at, coalesce(lead(at) over (order by at), now() + interval '14 days'),
+    sum(vcpus) over (order by at), sum(memory_mib) over (order by at), sum(nodes) over (order by at)
+from points order by at;
 SQL
 fi

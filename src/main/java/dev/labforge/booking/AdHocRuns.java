@@ -110,6 +110,11 @@ class AdHocRuns {
                 .params(utc(newEnd), id).update();
     }
 
+    /** The run's capacity from now on is held by another reservation (its demand changed). */
+    void moveReservation(UUID id, UUID reservationId) {
+        jdbc.sql("update ad_hoc_runs set reservation_id = ? where id = ?").params(reservationId, id).update();
+    }
+
     private static Long[] boxed(long[] values) {
         return java.util.Arrays.stream(values).boxed().toArray(Long[]::new);
     }

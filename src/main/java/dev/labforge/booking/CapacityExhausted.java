@@ -59,6 +59,13 @@ class CapacityExhausted extends ProblemException {
                 + ") does not fit: " + getMessage() + "; nothing was booked", named);
     }
 
+    /** The same shortage, for a running lab's edit that needs more than its run holds. */
+    CapacityExhausted inRunningLab(java.util.UUID labId, Instant runEnd) {
+        return new CapacityExhausted("lab " + labId + " runs on capacity reserved until " + runEnd + "; the edit"
+                + " needs more: " + getMessage() + ". Nothing was changed; stop the lab first, or edit it to fit",
+                extensions);
+    }
+
     @Override
     public Map<String, Object> extensions() {
         return extensions;

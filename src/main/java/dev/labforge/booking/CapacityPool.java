@@ -7,8 +7,12 @@ import java.util.UUID;
 /**
  * A share of the cluster set aside for booked runs.
  *
- * @param nodeSelector Kubernetes node labels the VMs of the pool's runs are scheduled with (see
- *                     {@link PoolPlacement})
+ * @param nodeSelector  Kubernetes node labels the VMs of the pool's runs are scheduled with (see
+ *                      {@link PoolPlacement})
+ * @param derived       whether its capacity follows the allocatable resources of the Nodes the selector matches
+ *                      ({@link DerivedCapacity}) rather than what an admin declared
+ * @param cpuOvercommit vCPUs per allocatable core, for a derived pool
  */
-record CapacityPool(UUID id, String name, Demand capacity, Map<String, String> nodeSelector, Instant createdAt) {
+record CapacityPool(UUID id, String name, Demand capacity, Map<String, String> nodeSelector, Instant createdAt,
+                    boolean derived, double cpuOvercommit) {
 }

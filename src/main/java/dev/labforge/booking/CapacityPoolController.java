@@ -44,10 +44,13 @@ class CapacityPoolController {
 
     private final CapacityPools pools;
     private final CapacityLedger ledger;
+    private final DerivedCapacity derived;
     private final AuditLog audit;
     private final Clock clock;
 
-    CapacityPoolController(CapacityPools pools, CapacityLedger ledger, AuditLog audit, Clock clock) {
+    CapacityPoolController(CapacityPools pools, CapacityLedger ledger, DerivedCapacity derived, AuditLog audit,
+                           Clock clock) {
+        this.derived = derived;
         this.pools = pools;
         this.ledger = ledger;
         this.audit = audit;
@@ -65,29 +68,30 @@ class CapacityPoolController {
         }
         CapacityPool pool;
         try {
-            pool = pools.insert(request.name(), request.capacity(), request.selector(), clock.instant());
+            pool = pools.insert(request.name(), capacityOf(request), request.selector(), clock.instant(),
+                    request.isDerived(), request.overcommit());
         } catch (DataIntegrityViolationException e) {
             throw DatabaseErrors.violates(e, "capacity_pools_name_unique")
                     ? new Conflict("a capacity pool named '" + request.name() + "' exists already") : e;
         }
-        audit.record(caller, "capacity.pool.create", target(pool), Map.of("vcpus", request.vcpus(),
-                "memoryMib", request.memoryMib(), "nodes", request.nodes()));
-        return ResponseEntity.created(URI.create("/api/v1/capacity/pools/" + pool.name()))
-                .body(PoolDocument.PoolView.from(pool));
+        audit.record(caller, "capacity.pool.create", target(pool), Map.of("vcpus", pool.capacity().vcpus(),
+                "memoryMib", pool.capacity().memoryMib(), "nodes", pool.capacity().nodes(), "derived",
+                pool.derived()));
+        return ResponseEntity.created(URI.create("/api/v1/capacity/pools/" + pool.name())).body(view(pool));
     }
 
     @GetMapping
     @Operation(operationId = "listCapacityPools", summary = "List the capacity pools",
             description = "Every pool with its capacity. What is reserved over time is at `/capacity/pools/{name}/load`.")
     List<PoolDocument.PoolView> list(Caller caller) {
-        return pools.all().stream().map(PoolDocument.PoolView::from).toList();
+        return pools.all().stream().map(this::view).toList();
     }
 
     @GetMapping("/{name}")
     @Operation(operationId = "getCapacityPool", summary = "Get a capacity pool",
             description = "One pool's capacity (vCPUs, memory, router VMs).")
     PoolDocument.PoolView get(Caller caller, @PathVariable String name) {
-        return PoolDocument.PoolView.from(pools.require(name));
+        return view(pools.require(name));
     }
 
     @PutMapping("/{name}")
@@ -103,11 +107,13 @@ class CapacityPoolController {
                     "must be '" + name + "', the pool's name")));
         }
         Instant now = clock.instant();
-        ledger.requireCapacityCovers(current, request.capacity(), now, now.plus(HORIZON));
-        pools.update(current.id(), request.capacity(), request.selector());
-        audit.record(caller, "capacity.pool.update", target(current), Map.of("vcpus", request.vcpus(),
-                "memoryMib", request.memoryMib(), "nodes", request.nodes()));
-        return PoolDocument.PoolView.from(pools.byId(current.id()).orElseThrow());
+        Demand capacity = capacityOf(request);
+        // an admin's change is refused when it would not hold what is booked; Nodes going away cannot be refused
+        ledger.requireCapacityCovers(current, capacity, now, now.plus(HORIZON));
+        pools.update(current.id(), capacity, request.selector(), request.isDerived(), request.overcommit());
+        audit.record(caller, "capacity.pool.update", target(current), Map.of("vcpus", capacity.vcpus(),
+                "memoryMib", capacity.memoryMib(), "nodes", capacity.nodes(), "derived", request.isDerived()));
+        return view(pools.byId(current.id()).orElseThrow());
     }
 
     @DeleteMapping("/{name}")
@@ -143,6 +149,16 @@ class CapacityPoolController {
         }
         return new PoolDocument.LoadView(pool.name(), pool.capacity(), ledger.load(pool.id(), start, end).stream()
                 .map(PoolDocument.SegmentView::from).toList());
+    }
+
+    /** What the request declares, or for a derived pool what its Nodes offer now. */
+    private Demand capacityOf(PoolDocument.PoolRequest request) {
+        return request.isDerived() ? derived.of(request.selector(), request.overcommit()) : request.capacity();
+    }
+
+    private PoolDocument.PoolView view(CapacityPool pool) {
+        Instant now = clock.instant();
+        return PoolDocument.PoolView.from(pool, ledger.overbooked(pool.id(), pool.capacity(), now, now.plus(HORIZON)));
     }
 
     private static Instant instant(String parameter, String value) {

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CapacityPools {
 
-    private static final String COLUMNS = "select id, name, vcpus, memory_mib, nodes, node_selector::text, created_at"
-            + " from capacity_pools";
+    private static final String COLUMNS = "select id, name, vcpus, memory_mib, nodes, node_selector::text, created_at,"
+            + " derived, cpu_overcommit from capacity_pools";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -31,21 +31,37 @@ class CapacityPools {
     }
 
     CapacityPool insert(String name, Demand capacity, Map<String, String> nodeSelector, Instant now) {
-        CapacityPool pool = new CapacityPool(UUID.randomUUID(), name, capacity, nodeSelector, now);
-        jdbc.sql("insert into capacity_pools (id, name, vcpus, memory_mib, nodes, node_selector, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?::jsonb, ?)")
+        return insert(name, capacity, nodeSelector, now, false, 1);
+    }
+
+    CapacityPool insert(String name, Demand capacity, Map<String, String> nodeSelector, Instant now, boolean derived,
+                        double cpuOvercommit) {
+        CapacityPool pool = new CapacityPool(UUID.randomUUID(), name, capacity, nodeSelector, now, derived,
+                cpuOvercommit);
+        jdbc.sql("insert into capacity_pools (id, name, vcpus, memory_mib, nodes, node_selector, created_at, derived,"
+                        + " cpu_overcommit) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")
                 .params(pool.id(), name, (int) capacity.vcpus(), capacity.memoryMib(), (int) capacity.nodes(),
-                        selector(nodeSelector), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        selector(nodeSelector), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), derived, cpuOvercommit)
                 .update();
         return pool;
     }
 
     void update(UUID id, Demand capacity, Map<String, String> nodeSelector) {
-        jdbc.sql("update capacity_pools set vcpus = ?, memory_mib = ?, nodes = ?, node_selector = ?::jsonb"
-                        + " where id = ?")
+        update(id, capacity, nodeSelector, false, 1);
+    }
+
+    void update(UUID id, Demand capacity, Map<String, String> nodeSelector, boolean derived, double cpuOvercommit) {
+        jdbc.sql("update capacity_pools set vcpus = ?, memory_mib = ?, nodes = ?, node_selector = ?::jsonb,"
+                        + " derived = ?, cpu_overcommit = ? where id = ?")
                 .params((int) capacity.vcpus(), capacity.memoryMib(), (int) capacity.nodes(), selector(nodeSelector),
-                        id)
+                        derived, cpuOvercommit, id)
                 .update();
+    }
+
+    /** A derived pool's capacity, as its Nodes offer it now. */
+    void resize(UUID id, Demand capacity) {
+        jdbc.sql("update capacity_pools set vcpus = ?, memory_mib = ?, nodes = ? where id = ?")
+                .params((int) capacity.vcpus(), capacity.memoryMib(), (int) capacity.nodes(), id).update();
     }
 
     void delete(UUID id) {
@@ -87,6 +103,6 @@ class CapacityPools {
                 : json.readValue(selector, new TypeReference<Map<String, String>>() { });
         return new CapacityPool(rs.getObject(1, UUID.class), rs.getString(2),
                 new Demand(rs.getInt(3), rs.getLong(4), rs.getInt(5)), labels,
-                rs.getObject(7, OffsetDateTime.class).toInstant());
+                rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getBoolean(8), rs.getDouble(9));
     }
 }

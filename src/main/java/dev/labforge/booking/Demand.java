@@ -33,6 +33,12 @@ record Demand(long vcpus, long memoryMib, long nodes) {
         return new Demand(vcpus + other.vcpus, memoryMib + other.memoryMib, nodes + other.nodes);
     }
 
+    /** What {@code next} takes beyond this, per resource (none where it takes less). */
+    Demand growthTo(Demand next) {
+        return new Demand(Math.max(0, next.vcpus - vcpus), Math.max(0, next.memoryMib - memoryMib),
+                Math.max(0, next.nodes - nodes));
+    }
+
     /** {@code n} runs of this. */
     Demand times(long n) {
         return new Demand(vcpus * n, memoryMib * n, nodes * n);

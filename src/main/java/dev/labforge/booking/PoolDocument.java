@@ -1,6 +1,8 @@
 package dev.labforge.booking;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,18 +18,35 @@ final class PoolDocument {
     }
 
     @Schema(name = "CapacityPoolRequest")
+    @SizedUnlessDerived
     record PoolRequest(
             @NotNull @Pattern(regexp = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$",
                     message = "a DNS label: lower-case letters, digits and '-', at most 63")
             @Schema(example = "classroom") String name,
-            @NotNull @Positive @Max(1_000_000) @Schema(example = "64") Integer vcpus,
-            @NotNull @Positive @Max(1_000_000_000) @Schema(example = "131072") Long memoryMib,
-            @NotNull @Positive @Max(1_000_000) @Schema(description = "router VMs (lab nodes) running at once",
-                    example = "60") Integer nodes,
+            @Positive @Max(1_000_000) @Schema(description = "required unless derived", example = "64")
+            Integer vcpus,
+            @Positive @Max(1_000_000_000) @Schema(description = "required unless derived", example = "131072")
+            Long memoryMib,
+            @Positive @Max(1_000_000) @Schema(description = "router VMs (lab nodes) running at once; required"
+                    + " unless derived", example = "60") Integer nodes,
             @Size(max = 20) @Schema(description = "Kubernetes node labels the VMs of the"
                     + " pool's runs are scheduled with (their spec.template.spec.nodeSelector)", example = "{\"labforge.dev/pool\":\"classroom\"}")
-            Map<@Size(min = 1, max = 253) String, @NotNull @Size(max = 63) String> nodeSelector) {
+            Map<@Size(min = 1, max = 253) String, @NotNull @Size(max = 63) String> nodeSelector,
+            @Schema(description = "take vCPUs, memory and router VMs from the allocatable resources (cpu, memory,"
+                    + " pods) of the Kubernetes Nodes the node selector matches, following them as Nodes change;"
+                    + " leave vcpus, memoryMib and nodes out") Boolean derived,
+            @DecimalMin("1") @DecimalMax("100") @Schema(description = "derived pools: vCPUs per allocatable CPU"
+                    + " core; default 1", example = "2") Double cpuOvercommit) {
 
+        boolean isDerived() {
+            return Boolean.TRUE.equals(derived);
+        }
+
+        double overcommit() {
+            return cpuOvercommit == null ? 1 : cpuOvercommit;
+        }
+
+        /** The declared capacity; a derived pool's comes from its Nodes instead. */
         Demand capacity() {
             return new Demand(vcpus, memoryMib, nodes);
         }
@@ -39,11 +58,28 @@ final class PoolDocument {
 
     @Schema(name = "CapacityPool")
     record PoolView(String name, long vcpus, long memoryMib, long nodes, Map<String, String> nodeSelector,
-                    Instant createdAt) {
+                    Instant createdAt,
+                    @Schema(description = "capacity follows the allocatable resources of the matching Nodes")
+                    boolean derived,
+                    @Schema(description = "derived pools: vCPUs per allocatable core") Double cpuOvercommit,
+                    @Schema(description = "from now on, where reservations made before add up to more than the"
+                            + " pool holds now (a derived pool whose Nodes went away): kept, not dropped, until an"
+                            + " admin adds capacity or moves them") java.util.List<OverbookedView> overbooked) {
 
-        static PoolView from(CapacityPool pool) {
+        static PoolView from(CapacityPool pool, java.util.List<CapacityLedger.Overbooked> overbooked) {
             return new PoolView(pool.name(), pool.capacity().vcpus(), pool.capacity().memoryMib(),
-                    pool.capacity().nodes(), pool.nodeSelector(), pool.createdAt());
+                    pool.capacity().nodes(), pool.nodeSelector(), pool.createdAt(), pool.derived(),
+                    pool.derived() ? pool.cpuOvercommit() : null,
+                    overbooked.stream().map(OverbookedView::from).toList());
+        }
+    }
+
+    @Schema(name = "CapacityOverbooked")
+    record OverbookedView(Instant start, Instant end, String resource, long reserved, long capacity) {
+
+        static OverbookedView from(CapacityLedger.Overbooked overbooked) {
+            return new OverbookedView(overbooked.start(), overbooked.end(), overbooked.resource().field(),
+                    overbooked.reserved(), overbooked.capacity());
         }
     }
 

@@ -160,7 +160,8 @@ class LabController {
     @Operation(operationId = "replaceLab", summary = "Replace a lab's definition",
             description = "Send If-Match with the ETag you read to be sure you overwrite nobody's change:"
                     + " a stale one gets 412. Without If-Match, concurrent replacements are applied one after"
-                    + " another and the last one wins.")
+                    + " another and the last one wins. A running lab's edit that takes more than its run holds"
+                    + " from its capacity pool gets 409 capacity-exhausted, naming what is short and when.")
     ResponseEntity<LabView> replace(Caller caller, @PathVariable UUID id,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody LabDocument.LabRequest request) {

@@ -111,6 +111,70 @@ class AdHocRunTest extends BookingIntegrationTest {
                 .isEqualTo("2031-05-06T10:30:00Z");
     }
 
+    /**
+     * A running lab edited to take more grows its reservation from the edit to the run's end, or the edit is refused
+     * with what is short and nothing changes; an edit to take less gives the rest back at once. The ledger's past
+     * keeps what the run held then.
+     */
+    @Test
+    void aRunningLabThatGrowsHoldsMoreOrItsEditIsRefusedAndOneThatShrinksGivesTheRestBack() {
+        defaultPool(8, "");
+        ApiClient alice = api().newUser();
+        ApiClient bob = api().newUser();
+        String alices = lab(alice);
+        String bobs = lab(bob);
+        assertThat(alice.post("/api/v1/labs/" + alices + "/start", "").status()).isEqualTo(202);
+
+        clock.set(Instant.parse("2031-05-06T08:30:00Z"));
+        Response grown = alice.put("/api/v1/labs/" + alices, routers(alices, 3));
+        assertThat(grown.status()).as(grown.body()).isEqualTo(200);
+        assertThat(vcpusAt("2031-05-06T08:29:59Z")).as("the past as it was").isEqualTo(4);
+        assertThat(vcpusAt("2031-05-06T08:30:00Z")).isEqualTo(6);
+        assertThat(vcpusAt("2031-05-06T09:59:59Z")).isEqualTo(6);
+        assertThat(vcpusAt("2031-05-06T10:00:00Z")).isZero();
+        assertThat(notes(alice, alices, "RunResized")).singleElement().asString().contains("6 vCPUs");
+
+        Response refused = alice.put("/api/v1/labs/" + alices, routers(alices, 5));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonNode problem = refused.json();
+        assertThat(problem.get("type").asString()).endsWith("/capacity-exhausted");
+        assertThat(problem.get("resource").asString()).isEqualTo("vcpus");
+        assertThat(problem.get("shortBy").asLong()).isEqualTo(2);
+        assertThat(problem.get("interval").get("start").asString()).isEqualTo("2031-05-06T08:30:00Z");
+        assertThat(problem.get("interval").get("end").asString()).isEqualTo("2031-05-06T10:00:00Z");
+        assertThat(problem.get("detail").asString()).contains("Nothing was changed");
+        assertThat(alice.get("/api/v1/labs/" + alices).json().get("nodes")).hasSize(3);
+        assertThat(vcpusAt("2031-05-06T08:30:00Z")).isEqualTo(6);
+
+        // bob's two routers do not fit beside alice's three; after she shrinks to one, they do
+        assertThat(bob.post("/api/v1/labs/" + bobs + "/start", "").status()).isEqualTo(409);
+        clock.set(Instant.parse("2031-05-06T08:45:00Z"));
+        Response shrunk = alice.put("/api/v1/labs/" + alices, routers(alices, 1));
+        assertThat(shrunk.status()).as(shrunk.body()).isEqualTo(200);
+        assertThat(vcpusAt("2031-05-06T08:44:59Z")).isEqualTo(6);
+        assertThat(vcpusAt("2031-05-06T08:45:00Z")).isEqualTo(2);
+        Response fits = bob.post("/api/v1/labs/" + bobs + "/start", "");
+        assertThat(fits.status()).as(fits.body()).isEqualTo(202);
+        assertThat(vcpusAt("2031-05-06T09:59:59Z")).isEqualTo(6);
+
+        // the stop gives back what the resized run holds
+        clock.set(Instant.parse("2031-05-06T09:00:00Z"));
+        assertThat(alice.post("/api/v1/labs/" + alices + "/stop", "").status()).isEqualTo(202);
+        assertThat(vcpusAt("2031-05-06T09:00:00Z")).isEqualTo(4);
+    }
+
+    /** The lab as {@link #LAB} with {@code count} routers of 2 vCPUs and 512 MiB. */
+    private String routers(String lab, int count) {
+        JsonNode current = api().get("/api/v1/labs/" + lab).json();
+        StringBuilder nodes = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            nodes.append(i > 1 ? "," : "").append("{\"name\":\"r").append(i)
+                    .append("\",\"image\":\"frr\",\"cpu\":2,\"memoryMib\":512}");
+        }
+        return "{\"name\":\"" + current.get("name").asString() + "\",\"nodes\":[" + nodes + "],\"links\":[]}";
+    }
+
     @Test
     void theRunIsWarnedTenAndTwoMinutesBeforeItsEndExtendedWhileThePoolHasRoomAndStoppedAtItsEnd() {
         defaultPool(8, "");

@@ -103,10 +103,14 @@ public class ClusterRbacTest extends IntegrationTest {
             try (ClusterCache cache = new ClusterCache(own.client(), Duration.ofMinutes(5).toMillis(), lab -> { },
                     lab -> { }, (kind, object) -> { })) {
                 cache.start();
-                // the watch follows the list: wait for all five kinds' before closing
+                var nodes = new dev.labforge.cluster.NodeInventory(new ClusterConnection("simulated", own.url(),
+                        own.client(), own), event -> { });
+                nodes.start();
+                // the watch follows the list: wait for all five kinds' and the Nodes' before closing
                 Await.until("the informers watching", Duration.ofSeconds(20),
-                        () -> calls.stream().filter(call -> call.verb().equals("watch")).count() >= 5,
+                        () -> calls.stream().filter(call -> call.verb().equals("watch")).count() >= 6,
                         calls::toString);
+                nodes.stop();
             }
         }
         try (var observation = cluster.simulated().requests().observe(record)) {
