@@ -263,14 +263,22 @@ final class ClassAtNine {
                 + " course_id = ? and starts_at = ? and ready_at is not null").params(course, CapacityLedger.utc(start))
                 .query(Integer.class).single() + "; nodes " + jdbc.sql("select state || coalesce(' ' || reason, '')"
                 + " || ' ' || count(*) from node_runtime where lab_id = any(?) group by state, reason")
-                .param(labs.toArray(UUID[]::new)).query(String.class).list() + "; VMIs by phase " + cluster.client()
-                .genericKubernetesResources("kubevirt.io/v1", "VirtualMachineInstance").inAnyNamespace().list()
-                .getItems().stream().collect(java.util.stream.Collectors.groupingBy(vmi -> String.valueOf(
-                        (Object) vmi.get("status", "phase")),
-                        java.util.TreeMap::new, java.util.stream.Collectors.counting())) + "; simulator: "
+                .param(labs.toArray(UUID[]::new)).query(String.class).list() + "; VMIs by phase " + vmisByPhase() + "; simulator: "
                 + cluster.simulator().runningInstances() + " VMIs running in its cache; API answers 409 "
                 + cluster.requests().responses(409) + ", 422 " + cluster.requests().responses(422) + ", 500 "
                 + cluster.requests().responses(500) + ", writes seen " + writes.size();
+    }
+
+    /** A progress line's count: the mock API may be too busy to list them all in time, which is no verdict. */
+    private String vmisByPhase() {
+        try {
+            return String.valueOf(cluster.client().genericKubernetesResources("kubevirt.io/v1", "VirtualMachineInstance")
+                    .inAnyNamespace().list().getItems().stream().collect(java.util.stream.Collectors.groupingBy(
+                            vmi -> String.valueOf((Object) vmi.get("status", "phase")), java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())));
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            return "(not listed: " + e.getMessage() + ")";
+        }
     }
 
     private long unschedulable(List<UUID> labs) {
