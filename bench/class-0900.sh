@@ -3,10 +3,12 @@
 # 60-120 s from start to READY (drawn per VM with a fixed seed), booked as a class session for T after a warm-up
 # session of 20 has taught LabForge the image's boot time. Judged: every lab READY at T, every lab STOPPED within
 # 5 minutes after the end, no VM Unschedulable. Reported: the lead time used, the latest READY against T, the peak
-# write rate to the cluster's API. The service's clock runs 10 x real time (ClassAtNine says why and how); the
-# lead time and the starts are production code (LeadTimes, BookingReconciler).
-# Usage: bench/class-0900.sh                        (about 10 minutes on 2 shared cores)
-#        bench/class-0900.sh -Dclass0900.speed=5     (slower clock: more real time per simulated second)
+# write rate to the cluster's API. The service's clock is stepped a second at a time, at most 20 x real time and only
+# once each step's work has settled, and the simulated cluster boots on that clock (ClassAtNine says why and how):
+# a loaded machine makes the run longer, not its verdict different. The lead time and the starts are production
+# code (LeadTimes, BookingReconciler).
+# Usage: bench/class-0900.sh                        (300 x 6: well over an hour at load 20+ on 2 shared cores)
+#        bench/class-0900.sh -Dclass0900.speed=10    (at most 10 x real time)
 #        bench/class-0900.sh -Dclass0900.students=100 -Dclass0900.routers=6
 # Results: target/class-0900/class-0900-<date>-<HHMM>.txt, copied to bench/results-<date>-class-0900-<HHMM>.txt
 set -euo pipefail

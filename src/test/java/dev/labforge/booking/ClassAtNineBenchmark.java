@@ -42,7 +42,7 @@ class ClassAtNineBenchmark {
     private static final String TOKEN = "lf_class-at-nine-token-0123456789";
     private static final int STUDENTS = Integer.getInteger("class0900.students", 300);
     private static final int ROUTERS = Integer.getInteger("class0900.routers", 6);
-    private static final double SPEED = Double.parseDouble(System.getProperty("class0900.speed", "10"));
+    private static final double SPEED = Double.parseDouble(System.getProperty("class0900.speed", "20"));
     private static final int WARM_UP = Integer.getInteger("class0900.warm-up", 20);
     private static final Path RESULTS = Path.of("target", "class-0900", "class-0900-"
             + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + ".txt");
@@ -68,6 +68,8 @@ class ClassAtNineBenchmark {
     ClusterConnection cluster;
     @Autowired
     dev.labforge.lab.LabRunner runner;
+    @Autowired
+    dev.labforge.cluster.reconcile.ClusterRuntime runtime;
 
     @Test
     void threeHundredLabsReadyAtNine() throws IOException {
@@ -78,7 +80,8 @@ class ClassAtNineBenchmark {
                 .trim());
         ClassAtNine.Result result;
         try {
-            result = new ClassAtNine(new ApiClient(port, TOKEN), clock, reconciler, jdbc, cluster.simulated())
+            result = new ClassAtNine(new ApiClient(port, TOKEN), clock, reconciler, jdbc, cluster.simulated(),
+                    runtime::busy)
                     .run(new ClassAtNine.Settings(STUDENTS, ROUTERS, SPEED, WARM_UP, true, 20261206L));
         } finally {
             clock.useSystemTime();

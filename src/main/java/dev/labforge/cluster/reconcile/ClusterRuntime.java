@@ -251,6 +251,16 @@ public class ClusterRuntime implements SmartLifecycle {
         return q == null ? 0 : q.size();
     }
 
+    /**
+     * Whether the reconciler has work now: a pass running or due, or status waiting for the follower (a recheck due
+     * later does not count). A simulation that steps its clock waits for this to end before the next step.
+     */
+    public boolean busy() {
+        ReconcileQueue q = queue;
+        StatusFollower f = follower;
+        return (q != null && q.busy()) || (f != null && f.pending() > 0);
+    }
+
     /** Labs whose status changes wait for the follower; 0 while stopped. */
     public int statusPending() {
         StatusFollower f = follower;

@@ -148,6 +148,11 @@ final class ReconcileQueue implements AutoCloseable {
         }
     }
 
+    /** Whether a pass runs now or a queued lab is due (rechecks later on do not count): for simulations. */
+    boolean busy() {
+        return !running.isEmpty() || anyDue();
+    }
+
     /** Entries waiting, rechecks included (for tests). */
     int size() {
         lock.lock();

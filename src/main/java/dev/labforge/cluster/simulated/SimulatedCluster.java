@@ -58,7 +58,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final KubernetesClient simulatorClient;
     private final VirtControllerSimulator simulator;
 
-    private SimulatedCluster(SimulatorSettings settings) {
+    private SimulatedCluster(SimulatorSettings settings, java.time.Clock clock) {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         MockWebServer web = new MockWebServer();
@@ -69,7 +69,7 @@ public final class SimulatedCluster implements AutoCloseable {
         client = server.createClient();
         // its own client, like a separate process: closing the application's client must not stop the simulation
         simulatorClient = server.createClient(b -> b.editOrNewConfig().withUserAgent(SIMULATOR_AGENT).endConfig());
-        VirtControllerSimulator virtController = new VirtControllerSimulator(simulatorClient, settings);
+        VirtControllerSimulator virtController = new VirtControllerSimulator(simulatorClient, settings, clock);
         try {
             CRDS.forEach(this::register);
             settings.nodes().forEach(node -> client.nodes().resource(node.render()).create());
@@ -91,8 +91,14 @@ public final class SimulatedCluster implements AutoCloseable {
         return start(SimulatorSettings.defaults());
     }
 
+    /** Starts a simulated cluster whose virt-controller's delays pass on the system clock. */
     public static SimulatedCluster start(SimulatorSettings settings) {
-        return new SimulatedCluster(settings);
+        return start(settings, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the service's clock: the simulated virt-controller's delays pass on it, as the service sees time */
+    public static SimulatedCluster start(SimulatorSettings settings, java.time.Clock clock) {
+        return new SimulatedCluster(settings, clock);
     }
 
     /** A client for the simulated API; closed with the cluster. */

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.net.HttpURLConnection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -30,6 +32,12 @@ import java.util.function.Consumer;
  * <p>It reads only from two informers (one on VMs labelled {@code app.kubernetes.io/managed-by=labforge} in all
  * namespaces, one on VMIs), decides each step from the state it sees ({@link NextStep}), never waits on an informer
  * thread (delays are timers on its own scheduler), and writes VM status only through the status subresource.
+ *
+ * <p>Its delays are measured on the {@link Clock} it is given (the system's unless {@link #clock(Clock) set}): a boot
+ * of 60 s is over when that clock has moved 60 s, however fast it runs (a test's clock may run faster than real
+ * time, or stand still until moved).
+ * A timer cannot know when a clock other than the system's will reach a due time, so while any step waits, a
+ * {@link #TICK ticker} looks which are due.
  */
 public final class VirtControllerSimulator implements AutoCloseable {
 
@@ -39,8 +47,14 @@ public final class VirtControllerSimulator implements AutoCloseable {
     private static final int THREADS = 4;
     /** How long close() lets the informers' watches wind down before the client under them goes away. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(1);
+    /**
+     * How often, in real time, waiting steps are checked against the clock: on the system clock a step is at most
+     * this late; on a clock running 20 x real time, at most a second of it.
+     */
+    static final Duration TICK = Duration.ofMillis(50);
 
     private final KubernetesClient client;
+    private volatile Clock clock;
     private volatile SimulatorSettings settings;
     private final ScheduledExecutorService scheduler;
     private final WorkQueue queue;
@@ -48,6 +62,8 @@ public final class VirtControllerSimulator implements AutoCloseable {
     private final StatusWriter vmiStatus;
     /** When a delayed step became due, per VM key; a different step for the key restarts the clock. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Whether the ticker runs: only while some step waits, so an idle simulator does nothing. */
+    private final AtomicBoolean ticking = new AtomicBoolean();
     private final Object changes = new Object();
     private final List<VmStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private SharedIndexInformer<GenericKubernetesResource> vms;
@@ -56,7 +72,8 @@ public final class VirtControllerSimulator implements AutoCloseable {
     private final NodeScheduler kubeScheduler;
     private volatile boolean synced;
 
-    private record Timer(Step step, long dueNanos) {
+    /** @param fired whether the ticker already handed the key to the queue for this due time */
+    private record Timer(Step step, Instant due, boolean fired) {
     }
 
     /** Told of every VM status the simulator wrote, right after the API accepted it. */
@@ -65,8 +82,15 @@ public final class VirtControllerSimulator implements AutoCloseable {
         void written(String namespace, String name, Map<String, Object> status);
     }
 
+    /** A simulator whose delays pass on the system clock. */
     public VirtControllerSimulator(KubernetesClient client, SimulatorSettings settings) {
+        this(client, settings, Clock.systemUTC());
+    }
+
+    /** @param clock the clock its delays are measured on, and its status timestamps read from: the service's */
+    public VirtControllerSimulator(KubernetesClient client, SimulatorSettings settings, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         AtomicInteger threads = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(THREADS, task -> {
@@ -147,6 +171,20 @@ public final class VirtControllerSimulator implements AutoCloseable {
      */
     public void onVmStatusWritten(VmStatusListener listener) {
         statusListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * From now on, delays pass on {@code newClock}. The simulated cluster plays a separate system, whose VMs boot in
+     * real time whatever the service's clock says (tests freeze that clock and still see labs boot); a simulation
+     * that compresses time instead runs the cluster on the service's clock. Steps already waiting keep the due time
+     * they were given on the previous clock: switch while the simulator is idle.
+     */
+    public void clock(Clock newClock) {
+        this.clock = Objects.requireNonNull(newClock, "clock");
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** New settings apply at once: a step still waiting out a delay starts over with the new delay. */
@@ -270,18 +308,48 @@ public final class VirtControllerSimulator implements AutoCloseable {
                 }, () -> timers.remove(key));
     }
 
-    /** True when the step may run now; otherwise starts (or keeps) its clock and comes back when it runs out. */
+    /** True when the step may run now; otherwise starts (or keeps) its timer, which the ticker watches. */
     private boolean isDue(String key, Step step) {
-        long now = System.nanoTime();
+        Instant now = clock.instant();
         Timer timer = step.delay().isZero() ? null : timers.compute(key, (k, running) ->
                 running != null && running.step().equals(step) ? running
-                        : new Timer(step, now + step.delay().toNanos()));
-        if (timer == null || timer.dueNanos() - now <= 0) {
+                        : new Timer(step, now.plus(step.delay()), false));
+        if (timer == null || !now.isBefore(timer.due())) {
             timers.remove(key);
             return true;
         }
-        queue.addAfter(key, Duration.ofNanos(timer.dueNanos() - now));
+        startTicking();
         return false;
+    }
+
+    /** Whether nothing is queued or being handled now (steps waiting for their time do not count): for tests. */
+    public boolean idle() {
+        return queue.idle();
+    }
+
+    private void startTicking() {
+        if (ticking.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::tick, TICK.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                ticking.set(false); // stopping
+            }
+        }
+    }
+
+    /** Hands each step whose time has come to the queue, once; goes on while any step waits. */
+    private void tick() {
+        Instant now = clock.instant();
+        timers.forEach((key, timer) -> {
+            if (!timer.fired() && !now.isBefore(timer.due())
+                    && timers.replace(key, timer, new Timer(timer.step(), timer.due(), true))) {
+                queue.add(key);
+            }
+        });
+        ticking.set(false);
+        if (!timers.isEmpty()) {
+            startTicking();
+        }
     }
 
     private void apply(Step step, GenericKubernetesResource vm, GenericKubernetesResource vmi) {
@@ -289,7 +357,7 @@ public final class VirtControllerSimulator implements AutoCloseable {
             case Step.UpdateVmStatus update -> {
                 Map<String, Object> written = vmStatus.write(vm, latest ->
                         update.status().equals(VmStatus.of(latest)) ? null
-                                : update.status().toMap(Kinds.status(latest), Instant.now()));
+                                : update.status().toMap(Kinds.status(latest), clock.instant()));
                 if (written != null) {
                     statusListeners.forEach(listener -> listener.written(vm.getMetadata().getNamespace(),
                             vm.getMetadata().getName(), written));
@@ -297,7 +365,7 @@ public final class VirtControllerSimulator implements AutoCloseable {
             }
             case Step.UpdateVmiStatus update -> vmiStatus.write(vmi, latest ->
                     update.status().equals(VmiStatus.of(latest)) ? null
-                            : update.status().toMap(Kinds.status(latest), Instant.now()));
+                            : update.status().toMap(Kinds.status(latest), clock.instant()));
             case Step.CreateVmi create -> createInstance(vm);
             case Step.DeleteVmi delete -> deleteInstance(vmi, delete.unlessOwnerLives());
         }

@@ -53,6 +53,11 @@ final class WorkQueue {
         }
     }
 
+    /** Nothing queued, nothing being handled (a retry waiting out its backoff does not count). */
+    synchronized boolean idle() {
+        return queued.isEmpty() && running.isEmpty() && again.isEmpty();
+    }
+
     void addAfter(String key, Duration delay) {
         try {
             executor.schedule(() -> add(key), delay.toNanos(), TimeUnit.NANOSECONDS);
