@@ -178,7 +178,8 @@ final class NodeConsole implements SharedConsole {
             scrollback.append(bytes);
             transcript.output(bytes);
             for (Viewer viewer : viewers) {
-                if (!viewer.offer(new BinaryMessage(bytes))) {
+                BinaryMessage message = new BinaryMessage(bytes);
+                if (!(viewer == driver ? viewer.offerDriving(message) : viewer.offer(message))) {
                     slow.add(viewer);
                 }
             }
@@ -192,14 +193,20 @@ final class NodeConsole implements SharedConsole {
         slow.forEach(v -> v.close(ConsoleClose.TOO_SLOW));
     }
 
+    /**
+     * The viewer's queue went down. The notice was taken before more output may have been queued for it: read on only
+     * if the driver is not backlogged now (a stale notice lifting a newer pause let more through than its queue holds,
+     * and the typist was closed as a slow watcher).
+     */
     private synchronized void drained(Viewer viewer) {
         if (viewer == driver) {
             resume();
         }
     }
 
+    /** Reads on from the node unless the driver is backlogged (it then says when it has sent enough). */
     private void resume() {
-        if (upstream != null) {
+        if (upstream != null && (driver == null || !driver.backlogged())) {
             upstream.resume();
         }
     }

@@ -230,7 +230,9 @@ final class SharedScreen implements SharedConsole {
     private void fanOut(byte[] bytes) {
         List<ScreenViewer> slow = new ArrayList<>();
         for (ScreenViewer each : viewers.values()) {
-            if (each.live() && !each.viewer().offer(new BinaryMessage(bytes))) {
+            BinaryMessage message = new BinaryMessage(bytes);
+            if (each.live() && !(each.viewer() == driver ? each.viewer().offerDriving(message)
+                    : each.viewer().offer(message))) {
                 slow.add(each);
             }
         }
@@ -337,8 +339,9 @@ final class SharedScreen implements SharedConsole {
         }
     }
 
+    /** Reads on from the node unless the driver is backlogged (a drained notice may be stale: see NodeConsole). */
     private void resume() {
-        if (upstream != null) {
+        if (upstream != null && (driver == null || !driver.backlogged())) {
             upstream.resume();
         }
     }
