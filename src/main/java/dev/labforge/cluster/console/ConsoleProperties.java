@@ -17,8 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param inputBuffer       input sent to a node's console on a real cluster but not yet written out: past it,
  *                          LabForge stops reading the typist's socket until the console takes more
  * @param inputStall        how long a typist's socket may wait so before it is closed
- * @param maxSessionsPerUser console sockets one user may hold open at once in a replica (serial and VNC, any
- *                          lab): a student needs a few, a script that leaks them is stopped
+ * @param maxSessionsPerUser console sockets one user may hold open at once (serial and VNC, any lab, all replicas
+ *                          together): a student needs a few, a script that leaks them is stopped
  * @param transcriptLimit   the most one console session's transcript keeps (output and keystrokes together), where
  *                          transcripts are switched on for the lab or its course; past it, the rest is not kept
  *                          and the transcript says it was cut

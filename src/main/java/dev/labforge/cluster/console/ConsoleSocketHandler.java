@@ -2,6 +2,8 @@ package dev.labforge.cluster.console;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -26,7 +28,7 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
     private static final String CONSOLE = ConsoleSocketHandler.class.getName() + ".console";
 
     private static final String OPENED = ConsoleSocketHandler.class.getName() + ".opened";
-    /** Set once the socket counts against its user's {@link ConsoleSessions}: released on close. */
+    /** The socket's row in {@link ConsoleSessions}, once it counts against its user: released on close. */
     private static final String COUNTED = ConsoleSocketHandler.class.getName() + ".counted";
 
     private final NodeConsoles consoles;
@@ -56,11 +58,12 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
                 (target.kind() == ConsoleKind.VNC ? screens.viewerBuffer() : properties.viewerBuffer()).toBytes(),
                 consoles.sender());
         session.getAttributes().put(VIEWER, viewer);
-        if (!sessions.acquire(admitted.caller().userId())) { // another of theirs opened since the handshake
+        Optional<UUID> counted = sessions.acquire(admitted.caller().userId());
+        if (counted.isEmpty()) { // another of theirs opened since the handshake, here or at another replica
             viewer.close(ConsoleClose.TOO_MANY_SESSIONS);
             return;
         }
-        session.getAttributes().put(COUNTED, Boolean.TRUE);
+        session.getAttributes().put(COUNTED, counted.get());
         session.getAttributes().put(OPENED, audit.opened(admitted.caller(), target));
         session.getAttributes().put(CONSOLE, consoles.join(target, viewer,
                 (Boolean) session.getAttributes().get(ConsoleHandshake.TAKE)));
@@ -110,8 +113,8 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        if (session.getAttributes().remove(COUNTED) != null) {
-            sessions.release(viewer(session).caller().userId());
+        if (session.getAttributes().remove(COUNTED) instanceof UUID counted) {
+            sessions.release(counted);
         }
         SharedConsole console = console(session);
         if (console != null) {

@@ -20,12 +20,10 @@ final class NodeConsole implements SharedConsole {
 
     private final ConsoleTarget target;
     private final Scrollback scrollback;
-    private final int maxViewers;
     private final Clock clock;
     private final Duration inputStall;
-    private final List<Viewer> viewers = new ArrayList<>();
+    private final Viewers viewers;
     private ConsoleUpstreams.Upstream upstream;
-    private Viewer driver;
     private Instant lastInput;
     private boolean ended;
     /** Output and the driver's keystrokes are recorded here where the lab's consoles are transcribed. */
@@ -40,7 +38,7 @@ final class NodeConsole implements SharedConsole {
         this.inputStall = inputStall;
         this.target = target;
         this.scrollback = new Scrollback(scrollbackBytes);
-        this.maxViewers = maxViewers;
+        this.viewers = new Viewers(this, maxViewers);
         this.clock = clock;
         this.lastInput = clock.instant();
     }
@@ -48,6 +46,7 @@ final class NodeConsole implements SharedConsole {
     /** Who drives and the upstream's state, for a failure message. */
     @Override
     public synchronized String toString() {
+        Viewer driver = viewers.driver();
         return "NodeConsole[" + target + ", driver=" + (driver == null ? null : driver.id()) + ", upstream=" + upstream
                 + "]";
     }
@@ -66,18 +65,16 @@ final class NodeConsole implements SharedConsole {
     @Override
     public synchronized void connect(ConsoleUpstreams.Opener upstreams) {
         upstream = upstreams.open(target, this::output, this::end);
+        viewers.upstream(upstream);
     }
 
     /** Adds the viewer: first the scrollback, then live output. False if the console is full or over. */
     @Override
     public synchronized boolean join(Viewer viewer, boolean take) {
-        if (ended || viewers.size() >= maxViewers) {
-            viewer.close(ended ? ConsoleClose.CONSOLE_ENDED : ConsoleClose.TOO_MANY_VIEWERS);
+        if (!viewers.admit(viewer, ended)) {
             return false;
         }
-        viewers.add(viewer);
-        viewer.onDrained(() -> drained(viewer));
-        boolean drives = driver == null || (take && viewer.instructor());
+        boolean drives = viewers.drivesOnJoin(viewer, take);
         byte[] recent = scrollback.snapshot();
         if (recent.length > 0) {
             viewer.offer(new BinaryMessage(recent));
@@ -85,8 +82,8 @@ final class NodeConsole implements SharedConsole {
         if (drives) {
             handOver(viewer);
         } else {
-            notice(viewer, "{\"console\":\"joined\",\"role\":\"watcher\",\"driver\":\"" + driver.caller().username()
-                    + "\"}");
+            notice(viewer, "{\"console\":\"joined\",\"role\":\"watcher\",\"driver\":\""
+                    + viewers.driver().caller().username() + "\"}");
         }
         return true;
     }
@@ -102,6 +99,7 @@ final class NodeConsole implements SharedConsole {
             if (ended) {
                 return true;
             }
+            Viewer driver = viewers.driver();
             if (viewer != driver) {
                 notice(viewer, "{\"console\":\"read-only\",\"detail\":\"you are watching; "
                         + (viewer.instructor() ? "send {\\\"console\\\":\\\"take-over\\\"} to type"
@@ -119,12 +117,12 @@ final class NodeConsole implements SharedConsole {
     /** An instructor takes the keyboard; anyone may pick it up while nobody has it. */
     @Override
     public synchronized void takeOver(Viewer viewer) {
-        if (viewer == driver || ended) {
+        if (viewer == viewers.driver() || ended) {
             return;
         }
-        if (driver != null && !viewer.instructor()) {
+        if (!viewers.mayTake(viewer)) {
             notice(viewer, "{\"console\":\"refused\",\"detail\":\"only an instructor (admin on the lab) may take"
-                    + " the keyboard from " + driver.caller().username() + "\"}");
+                    + " the keyboard from " + viewers.driver().caller().username() + "\"}");
             return;
         }
         handOver(viewer);
@@ -133,17 +131,12 @@ final class NodeConsole implements SharedConsole {
     /** The viewer left (closed its socket, or was closed). Returns true when nobody is left. */
     @Override
     public synchronized boolean leave(Viewer viewer) {
-        viewers.remove(viewer);
-        if (viewer == driver) {
-            driver = null;
-            resume();
-        }
-        return viewers.isEmpty();
+        return viewers.remove(viewer);
     }
 
     @Override
     public synchronized List<Viewer> viewers() {
-        return List.copyOf(viewers);
+        return viewers.list();
     }
 
     @Override
@@ -159,9 +152,7 @@ final class NodeConsole implements SharedConsole {
         }
         ended = true;
         transcriptEnded.accept(transcript);
-        viewers.forEach(v -> v.close(why));
-        viewers.clear();
-        driver = null;
+        viewers.closeAll(why);
         if (upstream != null) {
             upstream.close();
         }
@@ -177,39 +168,21 @@ final class NodeConsole implements SharedConsole {
         synchronized (this) {
             scrollback.append(bytes);
             transcript.output(bytes);
-            for (Viewer viewer : viewers) {
-                if (!viewer.offer(new BinaryMessage(bytes))) {
+            for (Viewer viewer : viewers.list()) {
+                if (!viewers.offer(viewer, new BinaryMessage(bytes))) {
                     slow.add(viewer);
                 }
             }
             slow.forEach(this::leave);
-            // the typist must see everything: while their queue is half full, read no more from the node (a
-            // watcher that falls behind is closed instead, so that no watcher holds back the others)
-            if (driver != null && upstream != null && driver.backlogged()) {
-                upstream.pause();
-            }
+            viewers.paceAfterOutput();
         }
         slow.forEach(v -> v.close(ConsoleClose.TOO_SLOW));
     }
 
-    private synchronized void drained(Viewer viewer) {
-        if (viewer == driver) {
-            resume();
-        }
-    }
-
-    private void resume() {
-        if (upstream != null) {
-            upstream.resume();
-        }
-    }
-
     private void handOver(Viewer viewer) {
-        Viewer previous = driver;
-        driver = viewer;
-        resume();
+        Viewer previous = viewers.handOver(viewer);
         String name = viewer.caller().username();
-        for (Viewer each : viewers) {
+        for (Viewer each : viewers.list()) {
             String role = each == viewer ? "driver" : "watcher";
             notice(each, "{\"console\":\"" + (each == viewer && previous == null ? "joined" : "control")
                     + "\",\"role\":\"" + role + "\",\"driver\":\"" + name + "\"}");

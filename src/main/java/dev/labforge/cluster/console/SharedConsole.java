@@ -7,7 +7,8 @@ import java.util.List;
  * One node's console as all its viewers share it over one upstream connection (KubeVirt's consoles take one client
  * at a time): one viewer has the keyboard (the driver), the others watch, an instructor may take over. A serial
  * console is a byte stream fanned out as it is ({@link NodeConsole}); a VNC screen is an RFB conversation that
- * LabForge holds with each viewer and once with the node ({@link SharedScreen}).
+ * LabForge holds with each viewer and once with the node ({@link SharedScreen}). Both keep who is there, who drives
+ * and the flow control that follows from it in one {@link Viewers}.
  */
 interface SharedConsole {
 

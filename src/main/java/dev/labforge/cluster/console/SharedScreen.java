@@ -30,18 +30,18 @@ import org.springframework.web.socket.BinaryMessage;
 final class SharedScreen implements SharedConsole {
 
     private final ConsoleTarget target;
-    private final int maxViewers;
     private final int maxMessage;
     private final Clock clock;
     private final Duration inputStall;
-    private final Map<Viewer, ScreenViewer> viewers = new LinkedHashMap<>();
+    /** Who is here and who drives; the RFB state of each is in {@link #screens}. */
+    private final Viewers viewers;
+    private final Map<Viewer, ScreenViewer> screens = new LinkedHashMap<>();
     private final RfbNodeHandshake handshake = new RfbNodeHandshake(this::toNode);
     /** The node's bytes not yet relayed: they are taken one chunk at a time, never from inside another. */
     private final ArrayDeque<byte[]> fromNode = new ArrayDeque<>();
     private boolean relaying;
     private RfbServerStream stream;
     private ConsoleUpstreams.Upstream upstream;
-    private Viewer driver;
     private Instant lastInput;
     /** The update count when LabForge last asked the node for one: while unchanged, a request waits there. */
     private long requestedAt = -1;
@@ -49,7 +49,7 @@ final class SharedScreen implements SharedConsole {
 
     SharedScreen(ConsoleTarget target, int maxViewers, int maxMessage, Clock clock, Duration inputStall) {
         this.target = target;
-        this.maxViewers = maxViewers;
+        this.viewers = new Viewers(this, maxViewers);
         this.maxMessage = maxMessage;
         this.clock = clock;
         this.inputStall = inputStall;
@@ -66,6 +66,7 @@ final class SharedScreen implements SharedConsole {
         relaying = true; // a node that speaks first, inside open, is heard once the upstream is known
         try {
             upstream = upstreams.open(target, this::received, this::end);
+            viewers.upstream(upstream);
         } finally {
             relaying = false;
         }
@@ -74,14 +75,12 @@ final class SharedScreen implements SharedConsole {
 
     @Override
     public synchronized boolean join(Viewer viewer, boolean take) {
-        if (ended || viewers.size() >= maxViewers) {
-            viewer.close(ended ? ConsoleClose.CONSOLE_ENDED : ConsoleClose.TOO_MANY_VIEWERS);
+        if (!viewers.admit(viewer, ended)) {
             return false;
         }
-        viewers.put(viewer, new ScreenViewer(viewer, maxMessage));
-        viewer.onDrained(() -> drained(viewer));
-        if (driver == null || (take && viewer.instructor())) {
-            handOver(viewer);
+        screens.put(viewer, new ScreenViewer(viewer, maxMessage));
+        if (viewers.drivesOnJoin(viewer, take)) {
+            viewers.handOver(viewer);
         }
         return true;
     }
@@ -90,7 +89,7 @@ final class SharedScreen implements SharedConsole {
     public boolean input(Viewer viewer, byte[] bytes) {
         ConsoleUpstreams.Upstream to;
         synchronized (this) {
-            ScreenViewer screenViewer = viewers.get(viewer);
+            ScreenViewer screenViewer = screens.get(viewer);
             if (ended || screenViewer == null) {
                 return true;
             }
@@ -106,7 +105,7 @@ final class SharedScreen implements SharedConsole {
             if (outer) {
                 relay();
             }
-            if (viewer != driver || upstream == null) {
+            if (viewer != viewers.driver() || upstream == null) {
                 return true;
             }
             to = upstream;
@@ -116,30 +115,26 @@ final class SharedScreen implements SharedConsole {
 
     @Override
     public synchronized void takeOver(Viewer viewer) {
-        if (viewer == driver || ended || !viewers.containsKey(viewer)) {
+        if (viewer == viewers.driver() || ended || !viewers.contains(viewer)) {
             return;
         }
-        if (driver == null || viewer.instructor()) { // an RFB client cannot be told no: it just keeps watching
-            handOver(viewer);
+        if (viewers.mayTake(viewer)) { // an RFB client cannot be told no: it just keeps watching
+            viewers.handOver(viewer);
         }
     }
 
     @Override
     public synchronized boolean leave(Viewer viewer) {
-        ScreenViewer gone = viewers.remove(viewer);
+        ScreenViewer gone = screens.remove(viewer);
         if (gone != null) {
             gone.over();
         }
-        if (viewer == driver) {
-            driver = null;
-            resume();
-        }
-        return viewers.isEmpty();
+        return viewers.remove(viewer);
     }
 
     @Override
     public synchronized List<Viewer> viewers() {
-        return List.copyOf(viewers.keySet());
+        return viewers.list();
     }
 
     @Override
@@ -153,10 +148,9 @@ final class SharedScreen implements SharedConsole {
             return;
         }
         ended = true;
-        viewers.keySet().forEach(v -> v.close(why));
-        viewers.clear();
+        viewers.closeAll(why);
+        screens.clear();
         fromNode.clear();
-        driver = null;
         if (upstream != null) {
             upstream.close();
         }
@@ -169,7 +163,7 @@ final class SharedScreen implements SharedConsole {
 
     /** Whose input reaches the node. */
     synchronized Viewer driver() {
-        return driver;
+        return viewers.driver();
     }
 
     private synchronized void received(byte[] bytes) {
@@ -204,7 +198,7 @@ final class SharedScreen implements SharedConsole {
                 return;
             }
             stream = new RfbServerStream(handshake.screen().width(), handshake.screen().height());
-            for (ScreenViewer waiting : List.copyOf(viewers.values())) {
+            for (ScreenViewer waiting : List.copyOf(screens.values())) {
                 handleRefusing(waiting, () -> waiting.screenKnown(screen()));
             }
         }
@@ -213,7 +207,7 @@ final class SharedScreen implements SharedConsole {
                 admitWaiting();
             }
             int end = -1;
-            if (viewers.values().stream().anyMatch(ScreenViewer::waiting)) {
+            if (screens.values().stream().anyMatch(ScreenViewer::waiting)) {
                 end = stream.feed(chunk, at); // up to the next boundary, where they come in
             } else {
                 stream.feedAll(chunk, at);
@@ -229,8 +223,8 @@ final class SharedScreen implements SharedConsole {
 
     private void fanOut(byte[] bytes) {
         List<ScreenViewer> slow = new ArrayList<>();
-        for (ScreenViewer each : viewers.values()) {
-            if (each.live() && !each.viewer().offer(new BinaryMessage(bytes))) {
+        for (ScreenViewer each : screens.values()) {
+            if (each.live() && !viewers.offer(each.viewer(), new BinaryMessage(bytes))) {
                 slow.add(each);
             }
         }
@@ -238,14 +232,11 @@ final class SharedScreen implements SharedConsole {
             leave(each.viewer());
             each.viewer().close(ConsoleClose.TOO_SLOW);
         }
-        // the driver must see everything: while its queue is half full, read no more from the node
-        if (driver != null && upstream != null && driver.backlogged()) {
-            upstream.pause();
-        }
+        viewers.paceAfterOutput();
     }
 
     private void admitWaiting() {
-        viewers.values().stream().filter(ScreenViewer::waiting).forEach(ScreenViewer::admit);
+        screens.values().stream().filter(ScreenViewer::waiting).forEach(ScreenViewer::admit);
     }
 
     private void handleRefusing(ScreenViewer viewer, java.util.function.Supplier<List<byte[]>> messages) {
@@ -259,7 +250,7 @@ final class SharedScreen implements SharedConsole {
     /** A viewer's whole messages, after its handshake (RFC 6143 7.5). */
     private void handle(ScreenViewer viewer, List<byte[]> messages) {
         for (byte[] message : messages) {
-            if (ended || !viewers.containsKey(viewer.viewer())) {
+            if (ended || !screens.containsKey(viewer.viewer())) {
                 return;
             }
             switch (message[0]) {
@@ -301,10 +292,10 @@ final class SharedScreen implements SharedConsole {
     }
 
     private void driverInput(ScreenViewer viewer, byte[] message) {
-        if (driver == null) {
-            handOver(viewer.viewer());
+        if (viewers.driver() == null) {
+            viewers.handOver(viewer.viewer());
         }
-        if (viewer.viewer() != driver) {
+        if (viewer.viewer() != viewers.driver()) {
             return; // a watcher's keys and pointer stop here
         }
         lastInput = clock.instant();
@@ -324,22 +315,5 @@ final class SharedScreen implements SharedConsole {
 
     private void toNode(byte[] bytes) {
         upstream.send(bytes);
-    }
-
-    private void handOver(Viewer viewer) {
-        driver = viewer;
-        resume();
-    }
-
-    private synchronized void drained(Viewer viewer) {
-        if (viewer == driver) {
-            resume();
-        }
-    }
-
-    private void resume() {
-        if (upstream != null) {
-            upstream.resume();
-        }
     }
 }

@@ -20,7 +20,11 @@ final class Viewer {
     private final Executor sender;
     private final ArrayDeque<WebSocketMessage<?>> queue = new ArrayDeque<>();
     private final Caller caller;
-    /** Told when the queue has emptied or fallen to a quarter after a backlog: a console paused for it reads on. */
+    /**
+     * Told when the queue has emptied or fallen to a quarter after a backlog: a console paused for it may read on.
+     * Only a hint: it runs after this viewer's lock is let go, so more may have been queued (and the console paused
+     * again) by the time it arrives; the console asks {@link #backlogged} again before it reads on.
+     */
     private volatile Runnable drained = () -> { };
     private long queued;
     private boolean sending;
@@ -79,13 +83,34 @@ final class Viewer {
         if (queued + message.getPayloadLength() > maxQueued) {
             return false;
         }
+        enqueue(message);
+        return true;
+    }
+
+    /**
+     * Queues output for the viewer that drives. Its console stops reading the node once half the bound waits
+     * ({@link #backlogged}), so what still arrives is the one message that was in flight: it is taken even past the
+     * bound, since a typist's slowness holds the node back and never costs them the console. False only while more
+     * than the bound already waits, which an upstream that honours a pause never lets happen.
+     */
+    synchronized boolean offerDriving(WebSocketMessage<?> message) {
+        if (closed) {
+            return true;
+        }
+        if (queued > maxQueued) {
+            return false;
+        }
+        enqueue(message);
+        return true;
+    }
+
+    private void enqueue(WebSocketMessage<?> message) {
         queue.add(message);
         queued += message.getPayloadLength();
         if (!sending) {
             sending = true;
             sender.execute(this::send);
         }
-        return true;
     }
 
     private void send() {

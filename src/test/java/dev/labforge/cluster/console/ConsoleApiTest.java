@@ -146,25 +146,6 @@ class ConsoleApiTest extends IntegrationTest {
     }
 
     @Test
-    void aSocketOpenedPastTheLimitInARaceIsClosedSayingSo() {
-        ConsoleSessions two = new ConsoleSessions(new ConsoleProperties(Duration.ofSeconds(30),
-                org.springframework.util.unit.DataSize.ofKilobytes(16),
-                org.springframework.util.unit.DataSize.ofKilobytes(256),
-                org.springframework.util.unit.DataSize.ofKilobytes(64), 16, Duration.ofMinutes(30),
-                org.springframework.util.unit.DataSize.ofKilobytes(64), Duration.ofSeconds(10), Duration.ofSeconds(2), 2,
-                org.springframework.util.unit.DataSize.ofMegabytes(1), Duration.ofDays(30), Duration.ofSeconds(1)));
-        UUID user = UUID.randomUUID();
-        two.check(FakeSockets.caller("u"));
-        assertThat(two.acquire(user)).isTrue();
-        assertThat(two.acquire(user)).isTrue();
-        assertThat(two.acquire(user)).as("a third at once").isFalse();
-        assertThat(two.acquire(UUID.randomUUID())).as("someone else").isTrue();
-        two.release(user);
-        assertThat(two.acquire(user)).isTrue();
-        assertThat(ConsoleClose.TOO_MANY_SESSIONS.status().getCode()).isEqualTo(4015);
-    }
-
-    @Test
     void aTicketOpensOneConsoleOnce() throws Exception {
         String url = owner.post(tickets(lab, "r1"), "").json().get("url").asString();
         try (ConsoleClient first = ConsoleClient.open(port, url)) {

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -191,11 +190,6 @@ class KubeVirtConsoleTest {
     }
 
     @Test
-    @Disabled("re-enabled with the quarter-full resume, passed 12 runs at load 22-32, then failed in a clean-clone CI"
-            + " run on an idle machine (2026-12-06) once the shared VNC screens were merged: 24 of 64 MB arrived, then"
-            + " the typist's viewer was closed (queued 64 KB, closed=true, driver=null) while the cluster had written"
-            + " everything. A viewer closed while it drives is the bug to find: the slow-viewer close (4005) or the"
-            + " input stall racing the resume; until then this would turn CI red at random")
     void aTypistWhoStopsReadingStopsLabForgeReadingTheClusterInsteadOfBuffering() throws Exception {
         server.run(NS, "r1");
         server.echo(false);

@@ -11,7 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +33,7 @@ import org.springframework.web.socket.WebSocketSession;
 class NodeConsoleTest {
 
     private static final ConsoleTarget TARGET = new ConsoleTarget(UUID.randomUUID(), "r1", ConsoleKind.SERIAL);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
     private Consumer<byte[]> output;
 
@@ -114,6 +119,157 @@ class NodeConsoleTest {
         assertThat(console.idleFor(Duration.ofMinutes(30))).isFalse();
         clock.advance(Duration.ofMinutes(1));
         assertThat(console.idleFor(Duration.ofMinutes(30))).isTrue();
+    }
+
+    /**
+     * The interleaving that closed a typist in CI (KubeVirtConsoleTest's flood): a sender task that emptied the
+     * typist's queue tells the console to read on only after letting go of the queue's lock; meanwhile more output
+     * arrives, starts a second sender task, fills the queue past half and pauses the node. Two such late notices
+     * each lifted the newer pause, the node wrote two more messages than the queue holds, and the typist was
+     * closed as a slow watcher (4005). Forced here by holding the console's lock while the tasks wait for it.
+     */
+    @Test
+    void aLateDrainedNoticeDoesNotLiftANewerPauseAndTheTypistIsNeverClosed() throws Exception {
+        int bound = 64 * 1024;
+        int size = 16 * 1024;
+        int messages = 16;
+        List<Thread> tasks = new CopyOnWriteArrayList<>();
+        Executor threads = task -> {
+            Thread thread = new Thread(task, "sender-" + tasks.size());
+            tasks.add(thread);
+            thread.start();
+        };
+        Semaphore browser = new Semaphore(0); // each permit lets one binary message through
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+        Viewer typist = new Viewer(session(message -> {
+            if (message instanceof BinaryMessage binary) {
+                browser.acquireUninterruptibly();
+                synchronized (seen) {
+                    seen.write(binary.getPayload().array(), 0, binary.getPayloadLength());
+                }
+            }
+        }, closed::complete), caller("typist"), false, bound, threads);
+        NodeConsole console = new NodeConsole(TARGET, 1024, 8, Clock.systemUTC());
+        Cluster cluster = new Cluster(size);
+        console.connect((target, out, ended) -> cluster.attach(out));
+        console.join(typist, false);
+        awaitEnded(tasks); // the "joined" notice went out
+
+        Thread first;
+        Thread second;
+        synchronized (console) { // the sender tasks' notices wait here, as they would behind a fan-out
+            cluster.write(1);
+            FakeSockets.await("the first message in the browser's send", WAIT, browser::hasQueuedThreads, tasks::toString);
+            first = tasks.getLast();
+            browser.release(1); // sent, the queue is empty: its notice waits for the console
+            FakeSockets.await("the first task's notice to wait", WAIT, () -> first.getState() == Thread.State.BLOCKED,
+                    first::getState);
+            cluster.write(1); // starts a second task, which empties the queue too
+            FakeSockets.await("the second message in the send", WAIT, browser::hasQueuedThreads, tasks::toString);
+            second = tasks.getLast();
+            browser.release(1);
+            FakeSockets.await("the second task's notice to wait", WAIT,
+                    () -> second.getState() == Thread.State.BLOCKED, second::getState);
+            cluster.write(messages - 2); // a third task takes one, three wait (48 KB): the node is paused
+            assertThat(cluster.paused()).as("paused at half the typist's queue; %s", typist).isTrue();
+        }
+        awaitEnded(List.of(first, second)); // both late notices were heard
+
+        assertThat(cluster.paused()).as("the late notices left the pause alone; %s", typist).isTrue();
+        assertThat(console.viewers()).as("the typist is still there").containsExactly(typist);
+        assertThat(typist.toString()).contains("closed=false");
+        assertThat(console.toString()).contains("driver=" + typist.id());
+
+        browser.release(Integer.MAX_VALUE / 2); // the browser reads on: everything arrives, in order
+        FakeSockets.await("every message at the typist", WAIT, () -> size(seen) == messages * size,
+                () -> size(seen) + " bytes; " + typist + ", " + cluster);
+        byte[] all;
+        synchronized (seen) {
+            all = seen.toByteArray();
+        }
+        for (int i = 0; i < messages; i++) {
+            assertThat(all[i * size]).as("message %d in order", i).isEqualTo((byte) i);
+        }
+        assertThat(closed).isNotDone();
+    }
+
+    private static void awaitEnded(List<Thread> threads) throws InterruptedException {
+        for (Thread thread : List.copyOf(threads)) {
+            thread.join(WAIT.toMillis());
+            assertThat(thread.isAlive()).as("%s still %s", thread, thread.getState()).isFalse();
+        }
+    }
+
+    /**
+     * A node's console as KubeVirtConsole reads it: the next message is taken only once the last was fanned out and
+     * the console did not pause; a resume while one is owed takes it at once (the worst case: a fast cluster).
+     */
+    private static final class Cluster implements ConsoleUpstreams.Upstream {
+        private final int size;
+        private Consumer<byte[]> output;
+        private int written;
+        private int delivered;
+        private boolean paused;
+        private boolean pumping;
+
+        Cluster(int size) {
+            this.size = size;
+        }
+
+        ConsoleUpstreams.Upstream attach(Consumer<byte[]> output) {
+            this.output = output;
+            return this;
+        }
+
+        synchronized void write(int messages) {
+            written += messages;
+            pump();
+        }
+
+        synchronized boolean paused() {
+            return paused;
+        }
+
+        private synchronized void pump() {
+            if (pumping) {
+                return;
+            }
+            pumping = true;
+            try {
+                while (!paused && delivered < written) {
+                    byte[] message = new byte[size];
+                    java.util.Arrays.fill(message, (byte) delivered++);
+                    output.accept(message);
+                }
+            } finally {
+                pumping = false;
+            }
+        }
+
+        @Override
+        public synchronized void pause() {
+            paused = true;
+        }
+
+        @Override
+        public synchronized void resume() {
+            paused = false;
+            pump();
+        }
+
+        @Override
+        public void send(byte[] input) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public synchronized String toString() {
+            return "Cluster[written=" + written + ", delivered=" + delivered + ", paused=" + paused + "]";
+        }
     }
 
     private NodeConsole console(int scrollback, Clock clock) {
