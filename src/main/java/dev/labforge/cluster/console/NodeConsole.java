@@ -26,6 +26,8 @@ final class NodeConsole implements SharedConsole {
     private final List<Viewer> viewers = new ArrayList<>();
     private ConsoleUpstreams.Upstream upstream;
     private Viewer driver;
+    /** Who had the keyboard before the driver took it: it goes back to them on give-back. */
+    private Viewer previous;
     private Instant lastInput;
     private boolean ended;
     /** Output and the driver's keystrokes are recorded here where the lab's consoles are transcribed. */
@@ -102,6 +104,9 @@ final class NodeConsole implements SharedConsole {
             if (ended) {
                 return true;
             }
+            if (driver == null) { // nobody has the keyboard: the first to type takes it
+                handOver(viewer);
+            }
             if (viewer != driver) {
                 notice(viewer, "{\"console\":\"read-only\",\"detail\":\"you are watching; "
                         + (viewer.instructor() ? "send {\\\"console\\\":\\\"take-over\\\"} to type"
@@ -130,10 +135,32 @@ final class NodeConsole implements SharedConsole {
         handOver(viewer);
     }
 
+    @Override
+    public synchronized void giveBack(Viewer viewer) {
+        if (viewer != driver || ended) {
+            return;
+        }
+        Viewer back = previous != null && viewers.contains(previous) ? previous : null;
+        previous = null;
+        if (back != null) {
+            handOver(back);
+            previous = null;
+            return;
+        }
+        driver = null;
+        resume();
+        for (Viewer each : viewers) {
+            notice(each, "{\"console\":\"control\",\"role\":\"watcher\",\"driver\":\"\"}");
+        }
+    }
+
     /** The viewer left (closed its socket, or was closed). Returns true when nobody is left. */
     @Override
     public synchronized boolean leave(Viewer viewer) {
         viewers.remove(viewer);
+        if (viewer == previous) {
+            previous = null;
+        }
         if (viewer == driver) {
             driver = null;
             resume();
@@ -205,13 +232,14 @@ final class NodeConsole implements SharedConsole {
     }
 
     private void handOver(Viewer viewer) {
-        Viewer previous = driver;
+        Viewer before = driver;
+        previous = before;
         driver = viewer;
         resume();
         String name = viewer.caller().username();
         for (Viewer each : viewers) {
             String role = each == viewer ? "driver" : "watcher";
-            notice(each, "{\"console\":\"" + (each == viewer && previous == null ? "joined" : "control")
+            notice(each, "{\"console\":\"" + (each == viewer && before == null ? "joined" : "control")
                     + "\",\"role\":\"" + role + "\",\"driver\":\"" + name + "\"}");
         }
     }

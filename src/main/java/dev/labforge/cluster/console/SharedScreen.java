@@ -42,6 +42,8 @@ final class SharedScreen implements SharedConsole {
     private RfbServerStream stream;
     private ConsoleUpstreams.Upstream upstream;
     private Viewer driver;
+    /** Who had the keyboard before the driver took it: it goes back to them on give-back. */
+    private Viewer previous;
     private Instant lastInput;
     /** The update count when LabForge last asked the node for one: while unchanged, a request waits there. */
     private long requestedAt = -1;
@@ -125,10 +127,24 @@ final class SharedScreen implements SharedConsole {
     }
 
     @Override
+    public synchronized void giveBack(Viewer viewer) {
+        if (viewer != driver || ended) {
+            return;
+        }
+        Viewer back = previous != null && viewers.containsKey(previous) ? previous : null;
+        previous = null;
+        driver = back; // nobody: the first viewer to send input takes it
+        resume();
+    }
+
+    @Override
     public synchronized boolean leave(Viewer viewer) {
         ScreenViewer gone = viewers.remove(viewer);
         if (gone != null) {
             gone.over();
+        }
+        if (viewer == previous) {
+            previous = null;
         }
         if (viewer == driver) {
             driver = null;
@@ -327,6 +343,7 @@ final class SharedScreen implements SharedConsole {
     }
 
     private void handOver(Viewer viewer) {
+        previous = driver;
         driver = viewer;
         resume();
     }
