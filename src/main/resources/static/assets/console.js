@@ -114,6 +114,14 @@ class ConsoleTab {
       return;
     }
     this.say('Connecting…');
+    let RFB = null;
+    try {
+      // noVNC must be loaded before the socket opens: the server speaks first, and a message with no handler is lost
+      if (this.kind === 'vnc') ({ default: RFB } = await import('/assets/vendor/novnc/core/rfb.js'));
+    } catch (e) {
+      this.say('No screen: noVNC did not load (' + e.message + ').');
+      return;
+    }
     let ticket;
     try {
       ({ json: ticket } = await api('POST', this.base + '/nodes/' + encodeURIComponent(this.node) + '/console/tickets',
@@ -130,7 +138,7 @@ class ConsoleTab {
     this.took = false;
     // noVNC sets the socket's on* handlers to its own: LabForge's listen beside them
     socket.addEventListener('close', (close) => this.closed(socket, close));
-    if (this.kind === 'vnc') await this.screenOn(socket);
+    if (this.kind === 'vnc') this.screenOn(socket, RFB);
     else this.serialOn(socket);
     this.buttons();
   }
@@ -143,9 +151,7 @@ class ConsoleTab {
     };
   }
 
-  async screenOn(socket) {
-    const { default: RFB } = await import('/assets/vendor/novnc/core/rfb.js');
-    if (this.socket !== socket) return;
+  screenOn(socket, RFB) {
     const rfb = new RFB(this.screen, socket, { shared: true });
     rfb.viewOnly = this.watch;
     rfb.scaleViewport = true;
@@ -157,8 +163,7 @@ class ConsoleTab {
     });
     rfb.addEventListener('disconnect', () => delete this.screen.dataset.connected);
     // watching: whoever drove before keeps the keyboard (joining first would otherwise give it to us)
-    if (this.watch && socket.readyState === WebSocket.OPEN) socket.send(GIVE_BACK);
-    else if (this.watch) socket.addEventListener('open', () => socket.send(GIVE_BACK));
+    if (this.watch) socket.addEventListener('open', () => socket.send(GIVE_BACK));
   }
 
   closed(socket, close) {

@@ -49,8 +49,9 @@ class WatchConsolePageTest extends BrowserTest {
             visible(By.linkText("Class view of " + course.name())).click();
             visible(By.cssSelector("li[data-student='" + student.username() + "'] a[data-role='watch']")).click();
             waiting().until(d -> d.getCurrentUrl().endsWith("/labs/" + lab + "?watch"));
-            waiting().withMessage("both nodes READY").until(d -> d.findElements(By.cssSelector("#nodes td.state"))
-                    .stream().filter(cell -> "READY".equals(cell.getText())).count() == 2);
+            waiting().withMessage("both nodes READY").until(d -> Long.valueOf(2).equals(browser.executeScript(
+                    "return [...document.querySelectorAll('#nodes td.state')].filter(c => c.textContent === 'READY')"
+                            + ".length;")));
             assertThat(visible(By.id("watching")).getText()).startsWith("You are watching");
 
             browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='console']")).click();
@@ -62,8 +63,9 @@ class WatchConsolePageTest extends BrowserTest {
             typist.type("show status\r");
             awaitTerminal("node r1: READY");
             assertThat(terminal()).doesNotContain("r2:eth1");
-            assertThat(typist.output()).doesNotContain("show interfaces");
+            assertThat(typist.output()).doesNotContain("r1# show interfaces");
             accessible();
+            browser.executeScript("document.getElementById('consoles').scrollIntoView();");
             screenshot("console-watching");
 
             click("take-over");
@@ -74,6 +76,7 @@ class WatchConsolePageTest extends BrowserTest {
             typist.await("r2:eth1"); // the student sees the instructor's command answered
             assertThat(visible(By.cssSelector("[data-action='give-back']")).isDisplayed()).isTrue();
             accessible();
+            browser.executeScript("document.getElementById('consoles').scrollIntoView();");
             screenshot("console-take-over");
 
             click("give-back");
@@ -115,7 +118,8 @@ class WatchConsolePageTest extends BrowserTest {
     }
 
     private void awaitTerminal(String text) {
-        waiting().withMessage(() -> "the console shows " + text + "; it shows: " + terminal() + " / status: " + status())
+        waiting().withMessage(() -> "the console shows " + text + "; it shows: " + terminal() + " / status: " + status()
+                        + " / browser log: " + browser.manage().logs().get("browser").getAll())
                 .until(d -> terminal().contains(text));
     }
 
