@@ -24,7 +24,7 @@ function tile(row) {
       : null,
     el('div', { class: 'muted' }, booking ? left : 'no booking'),
     row.lab ? el('a', { href: '/labs/' + encodeURIComponent(row.lab) + '?watch', 'data-role': 'watch',
-      'aria-label': 'Watch the consoles of ' + row.username, text: 'Watch consoles' }) : null);
+      'aria-label': 'Watch consoles of ' + row.username, text: 'Watch consoles' }) : null);
 }
 
 function put(row) {

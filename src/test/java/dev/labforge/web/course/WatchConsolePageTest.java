@@ -47,14 +47,16 @@ class WatchConsolePageTest extends BrowserTest {
             signIn(course.instructor().token());
             open("/courses");
             visible(By.linkText("Class view of " + course.name())).click();
-            visible(By.cssSelector("li[data-student='" + student.username() + "'] a[data-role='watch']")).click();
+            WebElement watch = visible(By.cssSelector("li[data-student='" + student.username() + "'] a[data-role='watch']"));
+            accessible();
+            watch.click();
             waiting().until(d -> d.getCurrentUrl().endsWith("/labs/" + lab + "?watch"));
             waiting().withMessage("both nodes READY").until(d -> Long.valueOf(2).equals(browser.executeScript(
                     "return [...document.querySelectorAll('#nodes td.state')].filter(c => c.textContent === 'READY')"
                             + ".length;")));
             assertThat(visible(By.id("watching")).getText()).startsWith("You are watching");
 
-            browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='console']")).click();
+            clickNode("r1", "console");
             awaitStatus("Watching r1: " + student.username() + " has the keyboard.");
             awaitTerminal("login: student"); // what the student typed before the instructor came
             typist.type("pw\r");
@@ -86,7 +88,7 @@ class WatchConsolePageTest extends BrowserTest {
             awaitTerminal("log out");
 
             // the student's screen: read-only until the instructor takes over
-            browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='screen']")).click();
+            clickNode("r1", "screen");
             waiting().withMessage(() -> "the screen connected; status: " + status()).until(d -> "true".equals(
                     d.findElement(By.cssSelector("[data-screen='r1']")).getAttribute("data-connected")));
             assertThat(viewOnly()).isTrue();
@@ -98,6 +100,15 @@ class WatchConsolePageTest extends BrowserTest {
         }
     }
 
+
+    /** Clicks a node's action button: the table is drawn again at each event, so a found button may go stale. */
+    private void clickNode(String node, String action) {
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#nodes tr[data-node='" + node + "'] button[data-action='" + action + "']"))
+                    .click();
+            return true;
+        });
+    }
     private void click(String action) {
         visible(By.cssSelector("#console-panels [role='tabpanel']:not([hidden]) [data-action='" + action + "']"))
                 .click();

@@ -36,7 +36,7 @@ class VncConsolePageTest extends BrowserTest {
         open("/labs/" + lab);
         waiting().withMessage("both nodes READY").until(d -> readyNodes() == 2);
 
-        browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='screen']")).click();
+        clickNode("r1", "screen");
         awaitFramebuffer();
         WebElement tab = browser.findElement(By.cssSelector("[role='tab'][data-kind='vnc'][data-console-tab='r1']"));
         assertThat(tab.getAttribute("aria-selected")).isEqualTo("true");
@@ -48,22 +48,31 @@ class VncConsolePageTest extends BrowserTest {
         browser.executeScript("document.getElementById('consoles').scrollIntoView();");
         screenshot("console-vnc");
 
-        browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='stop']")).click();
+        clickNode("r1", "stop");
         waiting().withMessage(() -> "the screen closed by the stop; status: " + status())
                 .until(d -> status().startsWith("Disconnected"));
         assertThat(status()).isEqualTo("Disconnected: node stopped. Reconnects when r1 is READY.");
-        browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='start']")).click();
+        clickNode("r1", "start");
         waiting().withMessage(() -> "the screen back once r1 is READY again; status: " + status())
                 .until(d -> "true".equals(screen().getAttribute("data-connected")));
         awaitFramebuffer();
 
         // the serial console of the same node gets a tab of its own beside the screen
-        browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='console']")).click();
+        clickNode("r1", "console");
         assertThat(browser.findElements(By.cssSelector("#console-tabs [role='tab']"))).hasSize(2);
         assertThat(screen().isDisplayed()).isFalse();
         accessible();
     }
 
+
+    /** Clicks a node's action button: the table is drawn again at each event, so a found button may go stale. */
+    private void clickNode(String node, String action) {
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#nodes tr[data-node='" + node + "'] button[data-action='" + action + "']"))
+                    .click();
+            return true;
+        });
+    }
     private WebElement screen() {
         return browser.findElement(By.cssSelector("[data-screen='r1']"));
     }
