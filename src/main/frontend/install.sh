@@ -10,7 +10,7 @@ vendor=$2
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
-if [ ! -d "$into/node_modules/@xterm/xterm" ] || ! cmp -s "$here/package-lock.json" "$into/package-lock.json"; then
+if [ ! -d "$into/node_modules/@xterm/xterm" ] || [ ! -d "$into/node_modules/@novnc/novnc" ] || ! cmp -s "$here/package-lock.json" "$into/package-lock.json"; then
   mkdir -p "$into"
   cp "$here/package.json" "$here/package-lock.json" "$into/"
   (cd "$into" && npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error)
@@ -19,3 +19,8 @@ m=$into/node_modules
 mkdir -p "$vendor/xterm"
 cp "$m/@xterm/xterm/lib/xterm.js" "$m/@xterm/xterm/css/xterm.css" "$m/@xterm/addon-fit/lib/addon-fit.js" "$vendor/xterm/"
 cp "$m/@xterm/xterm/LICENSE" "$vendor/xterm/LICENSE"
+# noVNC is ES modules: its core (rfb.js and what it imports) and the vendored inflate it imports, paths kept
+rm -rf "$vendor/novnc"
+mkdir -p "$vendor/novnc"
+cp -R "$m/@novnc/novnc/core" "$m/@novnc/novnc/vendor" "$vendor/novnc/"
+cp "$m/@novnc/novnc/LICENSE.txt" "$vendor/novnc/LICENSE.txt"

@@ -22,7 +22,9 @@ function tile(row) {
       ? el('ul', { 'aria-label': 'Failed nodes of ' + row.username }, row.failed.map((n) => el('li', { 'data-role': 'failed',
         text: n.name + ': ' + (n.reason || 'failed') + (n.message ? ' (' + n.message + ')' : '') })))
       : null,
-    el('div', { class: 'muted' }, booking ? left : 'no booking'));
+    el('div', { class: 'muted' }, booking ? left : 'no booking'),
+    row.lab ? el('a', { href: '/labs/' + encodeURIComponent(row.lab) + '?watch', 'data-role': 'watch',
+      'aria-label': 'Watch consoles of ' + row.username, text: 'Watch consoles' }) : null);
 }
 
 function put(row) {

@@ -1,5 +1,5 @@
 import { api, el, showError, allows } from './page.js';
-import { openConsole, consoleOf } from './console.js';
+import { openConsole, nodeStates } from './console.js';
 
 // A lab's page: its picture coloured by live state, actions for those who may operate it, the event log (a
 // Server-Sent Events stream: every event makes the page read the lab again, there is no polling), sharing, export,
@@ -9,6 +9,8 @@ const id = main.dataset.lab;
 const base = '/api/v1/labs/' + id;
 let lab = null;
 let etag = null;
+// ?watch (the class view's link): an instructor looks at a student's consoles without typing into them
+const watch = new URLSearchParams(window.location.search).has('watch');
 
 async function refresh() {
   try {
@@ -47,12 +49,18 @@ function render() {
     el('td', { class: 'actions' }, operate ? [
       ...['start', 'stop', 'restart'].map((action) =>
         button(action, node.name, () => act(base + '/nodes/' + encodeURIComponent(node.name) + '/' + action))),
-      button('console', node.name, () => openConsole(base, node.name, () => state(node.name))),
+      button('console', node.name, () => consoleOf(node.name, 'serial')),
+      button('screen', node.name, () => consoleOf(node.name, 'vnc')),
     ] : []))));
   colourPicture();
-  for (const node of lab.nodes) consoleOf(node.name)?.nodeState(state(node.name));
+  nodeStates(state);
   document.getElementById('edit').hidden = !allows(lab.permission, 'edit');
   document.getElementById('share').hidden = !allows(lab.permission, 'admin');
+  document.getElementById('watching').hidden = !watch;
+}
+
+function consoleOf(node, kind) {
+  openConsole(base, node, () => state(node), { kind, watch, instructor: allows(lab.permission, 'admin') });
 }
 
 function button(action, target, onclick) {

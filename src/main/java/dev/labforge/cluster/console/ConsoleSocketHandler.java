@@ -15,7 +15,8 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * A viewer's socket, once {@link ConsoleHandshake} let it open. The container calls this only when a message
  * arrives (no thread waits on an idle socket). Binary messages are console input; so are text messages (what
  * {@code wscat} or {@code wsdump} send for a typed line), except the one control message
- * {@value #TAKE_OVER}, by which an instructor takes the keyboard. Those line-at-a-time clients send a line without
+ * {@value #TAKE_OVER}, by which an instructor takes the keyboard, and {@value #GIVE_BACK}, by which the driver
+ * hands it back (to whom they took it from, if still there). Those line-at-a-time clients send a line without
  * its end, so a socket opened with {@code &lines=true} gets the Enter (CR) a terminal would send after each text
  * message, and its output as text ({@link LineSession}); xterm.js sends keystrokes as text, Enter included, and
  * opens without it.
@@ -24,6 +25,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     static final String TAKE_OVER = "{\"console\":\"take-over\"}";
+    static final String GIVE_BACK = "{\"console\":\"give-back\"}";
     private static final String VIEWER = ConsoleSocketHandler.class.getName() + ".viewer";
     private static final String CONSOLE = ConsoleSocketHandler.class.getName() + ".console";
 
@@ -98,9 +100,14 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        if (TAKE_OVER.equals(message.getPayload().trim())) {
+        String payload = message.getPayload().trim();
+        if (TAKE_OVER.equals(payload)) {
             if (console(session) != null) {
                 console(session).takeOver(viewer(session));
+            }
+        } else if (GIVE_BACK.equals(payload)) {
+            if (console(session) != null) {
+                console(session).giveBack(viewer(session));
             }
         } else {
             String typed = message.getPayload();

@@ -99,6 +99,9 @@ final class NodeConsole implements SharedConsole {
             if (ended) {
                 return true;
             }
+            if (viewers.driver() == null) { // nobody has the keyboard: the first to type takes it
+                handOver(viewer);
+            }
             Viewer driver = viewers.driver();
             if (viewer != driver) {
                 notice(viewer, "{\"console\":\"read-only\",\"detail\":\"you are watching; "
@@ -126,6 +129,21 @@ final class NodeConsole implements SharedConsole {
             return;
         }
         handOver(viewer);
+    }
+
+    @Override
+    public synchronized void giveBack(Viewer viewer) {
+        if (viewer != viewers.driver() || ended) {
+            return;
+        }
+        Viewer back = viewers.giveBack(viewer);
+        if (back != null) {
+            announce(back, viewer);
+            return;
+        }
+        for (Viewer each : viewers.list()) {
+            notice(each, "{\"console\":\"control\",\"role\":\"watcher\",\"driver\":\"\"}");
+        }
     }
 
     /** The viewer left (closed its socket, or was closed). Returns true when nobody is left. */
@@ -180,7 +198,11 @@ final class NodeConsole implements SharedConsole {
     }
 
     private void handOver(Viewer viewer) {
-        Viewer previous = viewers.handOver(viewer);
+        announce(viewer, viewers.handOver(viewer));
+    }
+
+    /** Tells everyone who drives now; the new driver hears "joined" when nobody had the keyboard before. */
+    private void announce(Viewer viewer, Viewer previous) {
         String name = viewer.caller().username();
         for (Viewer each : viewers.list()) {
             String role = each == viewer ? "driver" : "watcher";

@@ -29,6 +29,12 @@ interface SharedConsole {
     /** An instructor takes the keyboard; anyone may pick it up while nobody has it. */
     void takeOver(Viewer viewer);
 
+    /**
+     * The driver lets go of the keyboard: it goes back to whoever had it before them if they still watch (the
+     * student an instructor took it from), else to nobody, and then to the first viewer who types.
+     */
+    void giveBack(Viewer viewer);
+
     /** The viewer left (closed its socket, or was closed). Returns true when nobody is left. */
     boolean leave(Viewer viewer);
 

@@ -124,6 +124,13 @@ final class SharedScreen implements SharedConsole {
     }
 
     @Override
+    public synchronized void giveBack(Viewer viewer) {
+        if (!ended) {
+            viewers.giveBack(viewer); // nobody: the first viewer to send input takes it
+        }
+    }
+
+    @Override
     public synchronized boolean leave(Viewer viewer) {
         ScreenViewer gone = screens.remove(viewer);
         if (gone != null) {

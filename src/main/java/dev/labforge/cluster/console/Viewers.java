@@ -21,6 +21,8 @@ final class Viewers {
     private final List<Viewer> all = new ArrayList<>();
     private ConsoleUpstreams.Upstream upstream;
     private Viewer driver;
+    /** Who had the keyboard before the driver took it: it goes back to them on give-back. */
+    private Viewer previous;
 
     Viewers(Object lock, int max) {
         this.lock = lock;
@@ -59,10 +61,26 @@ final class Viewers {
 
     /** Gives the viewer the keyboard and reads on for it; returns who had it. */
     Viewer handOver(Viewer viewer) {
-        Viewer previous = driver;
+        previous = driver;
         driver = viewer;
         resume();
         return previous;
+    }
+
+    /**
+     * The driver lets go of the keyboard: it goes back to whoever had it before them if they are still here (the
+     * student an instructor took it from), else to nobody, and then to the first viewer who types. Returns the new
+     * driver (null for nobody); a viewer that is not the driver changes nothing.
+     */
+    Viewer giveBack(Viewer viewer) {
+        if (viewer != driver) {
+            return driver;
+        }
+        Viewer back = previous != null && all.contains(previous) ? previous : null;
+        previous = null;
+        driver = back;
+        resume();
+        return back;
     }
 
     Viewer driver() {
@@ -81,6 +99,9 @@ final class Viewers {
     /** The viewer left or is let go; if it drove, nobody does now. Returns true when nobody is left. */
     boolean remove(Viewer viewer) {
         all.remove(viewer);
+        if (viewer == previous) {
+            previous = null;
+        }
         if (viewer == driver) {
             driver = null;
             resume();
@@ -93,6 +114,7 @@ final class Viewers {
         all.forEach(v -> v.close(why));
         all.clear();
         driver = null;
+        previous = null;
     }
 
     /**

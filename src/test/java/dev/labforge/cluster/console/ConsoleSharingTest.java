@@ -61,6 +61,43 @@ class ConsoleSharingTest extends RunningLabTest {
     }
 
     @Test
+    void anInstructorGivesTheKeyboardBackToTheStudent() throws Exception {
+        ApiClient instructor = grant("admin");
+        try (ConsoleClient student = open(owner, "r1")) {
+            student.awaitOutput("r1 login: ");
+            try (ConsoleClient teacher = open(instructor, "r1")) {
+                teacher.awaitNotice("\"role\":\"watcher\"");
+                teacher.sendText(ConsoleSocketHandler.TAKE_OVER);
+                student.awaitNotice("\"role\":\"watcher\",\"driver\":\"" + instructor.username() + "\"");
+                teacher.sendText(ConsoleSocketHandler.GIVE_BACK);
+                student.awaitNotice("\"console\":\"control\",\"role\":\"driver\",\"driver\":\"" + owner.username()
+                        + "\"");
+                teacher.awaitNotice("\"console\":\"control\",\"role\":\"watcher\",\"driver\":\""
+                        + owner.username() + "\"");
+                student.type("student\r");
+                assertThat(teacher.awaitOutput("Password: ")).contains("student");
+            }
+        }
+    }
+
+    @Test
+    void whileNobodyHasTheKeyboardTheFirstToTypeTakesIt() throws Exception {
+        ApiClient instructor = grant("admin");
+        try (ConsoleClient teacher = open(instructor, "r1")) {
+            teacher.awaitNotice("\"role\":\"driver\"");
+            try (ConsoleClient student = open(owner, "r1")) {
+                student.awaitNotice("\"role\":\"watcher\"");
+                teacher.sendText(ConsoleSocketHandler.GIVE_BACK); // nobody had it before: nobody has it now
+                student.awaitNotice("\"driver\":\"\"");
+                student.awaitOutput("r1 login: ");
+                student.type("student\r");
+                student.awaitNotice("\"role\":\"driver\",\"driver\":\"" + owner.username() + "\"");
+                assertThat(teacher.awaitOutput("Password: ")).contains("student");
+            }
+        }
+    }
+
+    @Test
     void aViewerMayNotTakeTheKeyboardFromAnother() throws Exception {
         ApiClient classmate = grant("operate");
         try (ConsoleClient student = open(owner, "r1"); ConsoleClient other = open(classmate, "r1")) {

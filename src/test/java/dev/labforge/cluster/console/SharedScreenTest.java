@@ -106,6 +106,15 @@ class SharedScreenTest {
         student.send(RfbMessages.key(0x64, true));
         assertThat(sent()).noneSatisfy(m -> assertThat(m).isEqualTo(RfbMessages.key(0x64, true)));
         assertThat(screen.driver()).isSameAs(teacher.viewer);
+
+        screen.giveBack(student.viewer); // only the driver can give it back
+        assertThat(screen.driver()).isSameAs(teacher.viewer);
+        screen.giveBack(teacher.viewer); // back to the student it was taken from
+        assertThat(screen.driver()).isSameAs(student.viewer);
+        student.send(RfbMessages.key(0x65, true));
+        teacher.send(RfbMessages.key(0x66, true));
+        assertThat(sent()).anySatisfy(m -> assertThat(m).isEqualTo(RfbMessages.key(0x65, true)))
+                .noneSatisfy(m -> assertThat(m).isEqualTo(RfbMessages.key(0x66, true)));
     }
 
     @Test
