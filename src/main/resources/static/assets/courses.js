@@ -36,7 +36,9 @@ async function section(course, bookings) {
     el('p', { class: 'muted', text: 'You are ' + role + '.' }));
   if (role !== 'student') {
     box.append(el('p', {}, el('a', { href: '/courses/' + encodeURIComponent(course.name) + '/class',
-      text: 'Class view of ' + course.name })));
+      text: 'Class view of ' + course.name }), role === 'instructor' ? ' · ' : null,
+    role === 'instructor' ? el('a', { href: '/courses/' + encodeURIComponent(course.name) + '/setup',
+      text: 'Set up ' + course.name }) : null));
     return box;
   }
   const now = bookings.find((b) => b.state === 'active');

@@ -44,8 +44,10 @@ import tools.jackson.databind.JsonNode;
 @Tag("benchmark")
 class WebPagesBenchmark extends IntegrationTest {
 
-    private static final int LABS = 500;
-    private static final int STUDENTS = 300;
+    // the issue's sizes; smaller with -Dbench.labs= and -Dbench.students= for a smoke run on a loaded machine
+    private static final int LABS = Integer.getInteger("bench.labs", 500);
+    private static final int STUDENTS = Integer.getInteger("bench.students", 300);
+    private static final int RUNNING = LABS / 5;
     private static final int WARM_UP = 30;
     private static final int RUNS = 200;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -79,9 +81,9 @@ class WebPagesBenchmark extends IntegrationTest {
         List<String> own = new ArrayList<>();
         for (int i = 0; i < LABS; i++) {
             String name = "bench-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
-            if (i < 400) {
+            if (i < LABS * 4 / 5) {
                 own.add(created(engineer.post("/api/v1/labs", ONE_ROUTER.formatted(name))));
-            } else if (i < 450) {
+            } else if (i < LABS * 9 / 10) {
                 created(engineer.post("/api/v1/labs?team=" + team, ONE_ROUTER.formatted(name)));
             } else {
                 String lab = created(colleague.post("/api/v1/labs", ONE_ROUTER.formatted(name)));
@@ -89,15 +91,17 @@ class WebPagesBenchmark extends IntegrationTest {
                         + engineer.username() + "\",\"level\":\"view\"}]}").status()).isEqualTo(200);
             }
         }
-        for (String lab : own.subList(0, 100)) {
+        progress(LABS + " labs made");
+        for (String lab : own.subList(0, RUNNING)) {
             assertThat(engineer.post("/api/v1/labs/" + lab + "/start", null).status()).isEqualTo(202);
         }
-        waitFor("100 labs RUNNING", Duration.ofMinutes(10), () -> engineer.get("/api/v1/labs/states").json()
-                .get("items").valueStream().filter(s -> s.get("state").asString().equals("RUNNING")).count() == 100);
+        waitFor(RUNNING + " labs RUNNING", Duration.ofMinutes(10), () -> engineer.get("/api/v1/labs/states").json()
+                .get("items").valueStream().filter(s -> s.get("state").asString().equals("RUNNING")).count() == RUNNING);
+        progress(RUNNING + " labs running");
         String engineerCookie = signIn(engineer.token());
         String page = get("/labs", engineerCookie).body();
         assertThat(page.split("data-lab-state=", -1).length - 1).isEqualTo(LABS);
-        out.append(times("GET /labs (500 labs, 100 running)", "/labs", engineerCookie));
+        out.append(times("GET /labs (" + LABS + " labs, " + RUNNING + " running)", "/labs", engineerCookie));
 
         // a course of 300 students, a class session, the class's labs starting: counted on ONE class view stream
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -117,6 +121,7 @@ class WebPagesBenchmark extends IntegrationTest {
         Response enrolled = instructor.post("/api/v1/courses/" + course + "/roster", roster.append("]}").toString());
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
 
+        progress(STUDENTS + " students enrolled");
         Instant quarter = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(
                 (Instant.now().getEpochSecond() % 3600) / 900 * 15));
         clock.set(quarter.plus(Duration.ofMinutes(5)));
@@ -148,6 +153,7 @@ class WebPagesBenchmark extends IntegrationTest {
             }
         }));
         waitFor("the first class event", Duration.ofMinutes(2), () -> latest.size() == STUDENTS);
+        progress("the stream shows " + STUDENTS + " students; the session starts");
         long started = System.nanoTime();
         clock.set(start.plus(Duration.ofMinutes(1))); // the session runs: every student's lab starts
         waitFor("every student's lab ready on the one stream", Duration.ofMinutes(20),
@@ -160,7 +166,7 @@ class WebPagesBenchmark extends IntegrationTest {
                 STUDENTS, studentEvents.get(), classEvents.get(), STUDENTS, seconds));
 
         String instructorCookie = signIn(instructor.token());
-        out.append(times("GET /api/v1/courses/{c}/class (300 students)", "/api/v1/courses/" + course + "/class",
+        out.append(times("GET /api/v1/courses/{c}/class (" + STUDENTS + " students)", "/api/v1/courses/" + course + "/class",
                 instructorCookie));
         out.append(times("GET /courses/{c}/class (the page's frame)", "/courses/" + course + "/class",
                 instructorCookie));
@@ -171,6 +177,11 @@ class WebPagesBenchmark extends IntegrationTest {
                 .format(Clock.systemUTC().instant());
         Files.writeString(dir.resolve("web-pages-" + stamp + ".txt"), out);
         System.out.print(out);
+    }
+
+    /** Where a run is, on the console: a run that does not finish says which step it was stuck in. */
+    private static void progress(String step) {
+        System.out.println("# " + Instant.now() + " " + step + " (load " + load() + ")");
     }
 
     private static String row(JsonNode student) {
