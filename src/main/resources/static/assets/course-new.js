@@ -1,4 +1,4 @@
-import { api, body, clearErrors, el, showError, showProblem } from './admin.js';
+import { api, body, clearErrors, el, showError, showProblems } from './admin.js';
 import { allows } from './page.js';
 
 // Create a course: the template is any lab the person signed in may edit, the pool any capacity pool; the API's
@@ -37,7 +37,7 @@ form.addEventListener('submit', async (event) => {
       body: JSON.stringify(body(form)) });
     window.location.assign('/courses/' + encodeURIComponent(json.name) + '/setup');
   } catch (e) {
-    showProblem(form, e);
+    showProblems(form, e);
   }
 });
 

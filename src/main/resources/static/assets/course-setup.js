@@ -1,4 +1,4 @@
-import { act, api, body, clearErrors, done, el, showError, showProblem, table, when } from './admin.js';
+import { act, api, body, clearErrors, done, el, showError, showProblems, table, when } from './admin.js';
 
 // A course's set-up, for its instructors: its settings and transcripts switch, re-applying the template, the roster
 // (by list, by CSV, by identity-provider group; the join code) and class sessions (once or weekly, cancel one or the
@@ -95,7 +95,7 @@ addForm.addEventListener('submit', async (event) => {
     done('Added ' + names.length + ' to the roster.');
     await roster();
   } catch (e) {
-    showProblem(addForm, e);
+    showProblems(addForm, e);
   }
 });
 
@@ -117,7 +117,7 @@ csvForm.addEventListener('submit', async (event) => {
     const errors = e.problem && Array.isArray(e.problem.errors) ? e.problem.errors : [];
     e.problem = { ...e.problem, errors: errors.map((item) => ({ pointer: '/csv', detail: /^\/\d+$/.test(item.pointer)
       ? 'line ' + (Number(item.pointer.slice(1)) + 1) + ': ' + item.detail : item.detail })) };
-    showProblem(csvForm, e);
+    showProblems(csvForm, e);
   }
 });
 
@@ -138,7 +138,7 @@ groupForm.addEventListener('submit', async (event) => {
     const { json: g } = await api('PUT', base + '/idp-group', json(body(groupForm)));
     done('The roster follows ' + g.idpGroup + ': its members are enrolled at their next sign-in.');
   } catch (e) {
-    showProblem(groupForm, e);
+    showProblems(groupForm, e);
   }
 });
 document.getElementById('group-clear')?.addEventListener('click', () =>
@@ -166,7 +166,7 @@ sessionForm.addEventListener('submit', async (event) => {
       + ' of ' + s.seats + ' seats.');
     await sessions();
   } catch (e) {
-    showProblem(sessionForm, e);
+    showProblems(sessionForm, e);
   }
 });
 
