@@ -28,7 +28,7 @@ abstract class ReconcileLoop implements SmartLifecycle {
     private final LabRunner runner;
     private final BookingProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
     private volatile boolean running;
 
     ReconcileLoop(String name, LabRunner runner, BookingProperties properties, Clock clock) {
@@ -44,8 +44,9 @@ abstract class ReconcileLoop implements SmartLifecycle {
     /** How long from {@code now} until the next pass is due, at most {@code longest}. */
     abstract Duration untilDue(Instant now, Duration longest);
 
-    private void loop() {
-        if (!running) {
+    /** One turn of the loop on {@code on}, the scheduler it was started with: a loop outlived by stop() ends there. */
+    private void loop(ScheduledExecutorService on) {
+        if (!running || on != scheduler) {
             return;
         }
         Duration wait = properties.reconcileEvery();
@@ -57,17 +58,19 @@ abstract class ReconcileLoop implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("{} pass failed: {}", name, e.toString());
         }
-        ScheduledExecutorService s = scheduler;
-        if (running && s != null) {
-            s.schedule(this::loop, Math.max(wait.toMillis(), SHORTEST.toMillis()), TimeUnit.MILLISECONDS);
+        synchronized (this) { // a stop() and start() while this pass ran gave the schedule to a new loop
+            if (running && on == scheduler) {
+                on.schedule(() -> loop(on), Math.max(wait.toMillis(), SHORTEST.toMillis()), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name(name).factory());
+        ScheduledExecutorService on = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name(name).factory());
+        scheduler = on;
         running = true;
-        scheduler.schedule(this::loop, 1, TimeUnit.SECONDS);
+        on.schedule(() -> loop(on), 1, TimeUnit.SECONDS);
     }
 
     @Override
