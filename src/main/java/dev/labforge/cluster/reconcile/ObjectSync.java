@@ -102,7 +102,8 @@ final class ObjectSync {
                     if (have == null) {
                         create(kind, byObject.apply(want));
                     } else {
-                        send(ClusterWrites.Verb.UPDATE, kind, () -> byObject.apply(want).update());
+                        send(ClusterWrites.Verb.UPDATE, kind, () -> byName.apply(name)
+                                .patch(PatchContext.of(PatchType.JSON), ObjectRewrite.of(have, want)));
                     }
                 } catch (RuntimeException e) {
                     expected.remove(key, written);
