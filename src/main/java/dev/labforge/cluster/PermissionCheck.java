@@ -30,10 +30,10 @@ final class PermissionCheck {
             Grant.of("", "namespaces", "list"), Grant.of("", "namespaces", "watch"),
             Grant.of("", "namespaces", "create"), Grant.of("", "namespaces", "delete"),
             Grant.of("", "secrets", "get"), Grant.of("", "secrets", "list"), Grant.of("", "secrets", "watch"),
-            Grant.of("", "secrets", "create"), Grant.of("", "secrets", "update"), Grant.of("", "secrets", "delete"),
+            Grant.of("", "secrets", "create"), Grant.of("", "secrets", "patch"), Grant.of("", "secrets", "delete"),
             Grant.of("kubevirt.io", "virtualmachines", "get"), Grant.of("kubevirt.io", "virtualmachines", "list"),
             Grant.of("kubevirt.io", "virtualmachines", "watch"), Grant.of("kubevirt.io", "virtualmachines", "create"),
-            Grant.of("kubevirt.io", "virtualmachines", "update"), Grant.of("kubevirt.io", "virtualmachines", "patch"),
+            Grant.of("kubevirt.io", "virtualmachines", "patch"),
             Grant.of("kubevirt.io", "virtualmachines", "delete"),
             Grant.of("kubevirt.io", "virtualmachineinstances", "list"),
             Grant.of("kubevirt.io", "virtualmachineinstances", "watch"),
@@ -42,7 +42,7 @@ final class PermissionCheck {
             Grant.of("k8s.cni.cncf.io", "network-attachment-definitions", "list"),
             Grant.of("k8s.cni.cncf.io", "network-attachment-definitions", "watch"),
             Grant.of("k8s.cni.cncf.io", "network-attachment-definitions", "create"),
-            Grant.of("k8s.cni.cncf.io", "network-attachment-definitions", "update"),
+            Grant.of("k8s.cni.cncf.io", "network-attachment-definitions", "patch"),
             Grant.of("k8s.cni.cncf.io", "network-attachment-definitions", "delete"));
 
     private PermissionCheck() {
