@@ -30,7 +30,7 @@ bench_start() {
   "$JAVA_BIN" -Xmx1g -jar "$JAR" --server.port="$port" --labforge.data-dir="$DATA" --logging.level.root=WARN "$@" \
     > "$DATA/service.log" 2>&1 &
   PID=$!
-  trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+  trap 'status=$?; trap - ERR; kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"; exit $status' EXIT
   for _ in $(seq 1 "$seconds"); do
     curl -sf "localhost:$port/actuator/health" >/dev/null && return 0
     sleep 1
