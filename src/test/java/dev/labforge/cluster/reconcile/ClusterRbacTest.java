@@ -97,8 +97,8 @@ public class ClusterRbacTest extends IntegrationTest {
         // which the service did before this test could observe them: on a quiet cluster of the test's own, since the
         // mock API server blocks its one event loop (up to a minute) closing a watch that has events to send, which
         // on the service's busy cluster would stall every other request
-        try (SimulatedCluster own = SimulatedCluster.start(SimulatorSettings.immediate());
-             var observation = own.requests().observe(record)) {
+        SimulatedCluster own = SimulatedCluster.start(SimulatorSettings.immediate());
+        try (var observation = own.requests().observe(record)) {
             CrdCheck.requireKubeVirtAndMultus(own.client());
             try (ClusterCache cache = new ClusterCache(own.client(), Duration.ofMinutes(5).toMillis(), lab -> { },
                     lab -> { }, (kind, object) -> { })) {
@@ -112,6 +112,8 @@ public class ClusterRbacTest extends IntegrationTest {
                         calls::toString);
                 nodes.stop();
             }
+        } finally {
+            closeQuietCluster(own);
         }
         try (var observation = cluster.simulated().requests().observe(record)) {
             runALabThroughEverything();
@@ -154,5 +156,20 @@ public class ClusterRbacTest extends IntegrationTest {
     private static Stream<String> grants(PolicyRule rule) {
         return rule.getApiGroups().stream().flatMap(group -> rule.getResources().stream().flatMap(resource ->
                 rule.getVerbs().stream().map(verb -> (group.isEmpty() ? "core" : group) + " " + resource + " " + verb)));
+    }
+
+    /**
+     * Closes the test's own cluster once its calls are recorded. The mock API server can block its event loop closing
+     * a watch (see above) past its own 10 s shutdown limit and then throws; that says nothing about LabForge's calls,
+     * which were recorded before, so this one failure is let pass (seen once in three clean CI runs).
+     */
+    private static void closeQuietCluster(SimulatedCluster own) {
+        try {
+            own.close();
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).contains("Unable to close MockWebServer")) {
+                throw e;
+            }
+        }
     }
 }
