@@ -7,10 +7,6 @@ import dev.labforge.topology.Position;
 import dev.labforge.topology.Segment;
 import dev.labforge.topology.Topology;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,14 +52,7 @@ public final class CmlImporter {
     }
 
     public ContainerlabImport read(byte[] file, ImageCatalogView catalog) throws ContainerlabFormatException {
-        ByteBuffer bytes = ByteBuffer.wrap(file);
-        try {
-            return read(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString(), catalog);
-        } catch (CharacterCodingException e) {
-            throw new ContainerlabFormatException("", "the file is not valid UTF-8 (a malformed byte sequence at"
-                    + " byte " + bytes.position() + ")");
-        }
+        return read(Utf8Text.of(file), catalog);
     }
 
     public ContainerlabImport read(String yaml, ImageCatalogView catalog) throws ContainerlabFormatException {

@@ -4,11 +4,6 @@ import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Topology;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +28,7 @@ public final class ContainerlabImporter {
      * answer 201 for bytes the JSON path refuses; the file is refused instead, naming where it breaks.
      */
     public ContainerlabImport read(byte[] file, ImageCatalogView catalog) throws ContainerlabFormatException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.wrap(file);
-        try {
-            return read(utf8.decode(bytes).toString(), catalog);
-        } catch (CharacterCodingException e) {
-            throw new ContainerlabFormatException("", "the file is not valid UTF-8 (a malformed byte sequence at"
-                    + " byte " + bytes.position() + ")");
-        }
+        return read(Utf8Text.of(file), catalog);
     }
 
     public ContainerlabImport read(String yaml, ImageCatalogView catalog) throws ContainerlabFormatException {
