@@ -3,7 +3,6 @@ package dev.labforge.cluster.console;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.socket.BinaryMessage;
@@ -20,11 +19,9 @@ final class NodeConsole implements SharedConsole {
 
     private final ConsoleTarget target;
     private final Scrollback scrollback;
-    private final Clock clock;
     private final Duration inputStall;
     private final Viewers viewers;
     private ConsoleUpstreams.Upstream upstream;
-    private Instant lastInput;
     private boolean ended;
     /** Output and the driver's keystrokes are recorded here where the lab's consoles are transcribed. */
     private Transcript transcript = Transcript.NONE;
@@ -38,9 +35,7 @@ final class NodeConsole implements SharedConsole {
         this.inputStall = inputStall;
         this.target = target;
         this.scrollback = new Scrollback(scrollbackBytes);
-        this.viewers = new Viewers(this, maxViewers);
-        this.clock = clock;
-        this.lastInput = clock.instant();
+        this.viewers = new Viewers(this, maxViewers, clock);
     }
 
     /** Who drives and the upstream's state, for a failure message. */
@@ -109,7 +104,7 @@ final class NodeConsole implements SharedConsole {
                         : "the keyboard is with " + (driver == null ? "nobody" : driver.caller().username())) + "\"}");
                 return true;
             }
-            lastInput = clock.instant();
+            viewers.typed();
             upstream.send(bytes);
             transcript.input(bytes);
             to = upstream;
@@ -159,7 +154,7 @@ final class NodeConsole implements SharedConsole {
 
     @Override
     public synchronized boolean idleFor(Duration timeout) {
-        return !clock.instant().isBefore(lastInput.plus(timeout));
+        return viewers.idleFor(timeout);
     }
 
     /** Closes every viewer with the reason, and the upstream. */

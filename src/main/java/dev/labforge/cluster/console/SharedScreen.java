@@ -2,7 +2,6 @@ package dev.labforge.cluster.console;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +30,6 @@ final class SharedScreen implements SharedConsole {
 
     private final ConsoleTarget target;
     private final int maxMessage;
-    private final Clock clock;
     private final Duration inputStall;
     /** Who is here and who drives; the RFB state of each is in {@link #screens}. */
     private final Viewers viewers;
@@ -42,18 +40,15 @@ final class SharedScreen implements SharedConsole {
     private boolean relaying;
     private RfbServerStream stream;
     private ConsoleUpstreams.Upstream upstream;
-    private Instant lastInput;
     /** The update count when LabForge last asked the node for one: while unchanged, a request waits there. */
     private long requestedAt = -1;
     private boolean ended;
 
     SharedScreen(ConsoleTarget target, int maxViewers, int maxMessage, Clock clock, Duration inputStall) {
         this.target = target;
-        this.viewers = new Viewers(this, maxViewers);
+        this.viewers = new Viewers(this, maxViewers, clock);
         this.maxMessage = maxMessage;
-        this.clock = clock;
         this.inputStall = inputStall;
-        this.lastInput = clock.instant();
     }
 
     @Override
@@ -146,7 +141,7 @@ final class SharedScreen implements SharedConsole {
 
     @Override
     public synchronized boolean idleFor(Duration timeout) {
-        return !clock.instant().isBefore(lastInput.plus(timeout));
+        return viewers.idleFor(timeout);
     }
 
     @Override
@@ -305,7 +300,7 @@ final class SharedScreen implements SharedConsole {
         if (viewer.viewer() != viewers.driver()) {
             return; // a watcher's keys and pointer stop here
         }
-        lastInput = clock.instant();
+        viewers.typed();
         toNode(message);
     }
 

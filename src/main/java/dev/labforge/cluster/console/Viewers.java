@@ -1,5 +1,8 @@
 package dev.labforge.cluster.console;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.socket.WebSocketMessage;
@@ -24,9 +27,24 @@ final class Viewers {
     /** Who had the keyboard before the driver took it: it goes back to them on give-back. */
     private Viewer previous;
 
-    Viewers(Object lock, int max) {
+    private final Clock clock;
+    private Instant lastInput;
+
+    Viewers(Object lock, int max, Clock clock) {
         this.lock = lock;
         this.max = max;
+        this.clock = clock;
+        this.lastInput = clock.instant();
+    }
+
+    /** The driver's input went to the node now: the console is not idle. */
+    void typed() {
+        lastInput = clock.instant();
+    }
+
+    /** Whether nobody has typed for {@code timeout} (counted from the console's start before anyone has). */
+    boolean idleFor(Duration timeout) {
+        return !clock.instant().isBefore(lastInput.plus(timeout));
     }
 
     /** The node's connection, once open: what a backlogged driver pauses. */
