@@ -35,6 +35,11 @@ public final class ApiClient {
         public String contentType() {
             return header("Content-Type");
         }
+
+        /** The JSON pointers of a problem's {@code errors}, in order. */
+        public java.util.List<String> pointers() {
+            return json().get("errors").valueStream().map(e -> e.get("pointer").asString()).toList();
+        }
     }
 
     private final int port;

@@ -81,10 +81,10 @@ class ImageApiTest extends IntegrationTest {
                 .replace("eth{n}", "eth").replace("\"port\":22", "\"port\":0");
         var response = api().post("/api/v1/images", bad);
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(response.pointers())
                 .containsExactly("/readiness/port");
         var pattern = api().post("/api/v1/images", bad.replace("\"port\":0", "\"port\":22"));
-        assertThat(pattern.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(pattern.pointers())
                 .containsExactly("/interfaces/pattern");
     }
 
@@ -114,7 +114,7 @@ class ImageApiTest extends IntegrationTest {
         var bad = api().post("/api/v1/images", image("bad-" + name)
                 .replace("\"pattern\":\"eth{n}\"", "\"pattern\":\"eth{n}\",\"aliases\":[\"ethernet\",\"eth{n}\"]"));
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(bad.pointers())
                 .containsExactly("/interfaces/aliases/0", "/interfaces/aliases/1");
     }
 

@@ -85,13 +85,13 @@ class CmlApiTest extends IntegrationTest {
         Response missingImage = user.send("POST", "/api/v1/labs",
                 LAB.replace("node_definition: alpine", "node_definition: nxosv9000"), "application/vnd.cisco.cml+yaml");
         assertThat(missingImage.status()).as(missingImage.body()).isEqualTo(422);
-        assertThat(missingImage.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(missingImage.pointers())
                 .containsExactly("/nodes/1/node_definition");
 
         Response badLink = user.send("POST", "/api/v1/labs", LAB.replace("n2: n1, i2: i0}", "n2: n7, i2: i0}"),
                 "application/vnd.cisco.cml+yaml");
         assertThat(badLink.status()).as(badLink.body()).isEqualTo(400);
-        assertThat(badLink.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(badLink.pointers())
                 .containsExactly("/links/1/n2");
         assertThat(user.get("/api/v1/labs").json().get("totalItems").asInt()).isZero();
     }
@@ -137,7 +137,7 @@ class CmlApiTest extends IntegrationTest {
         Response broken = user.send("PUT", location + "?format=cml", smaller.replace("n2: n2, i2: i0}", "n2: n9, i2: i0}"),
                 "application/yaml", "If-Match", replaced.header("ETag"));
         assertThat(broken.status()).as(broken.body()).isEqualTo(400);
-        assertThat(broken.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(broken.pointers())
                 .containsExactly("/links/0/n2");
     }
 

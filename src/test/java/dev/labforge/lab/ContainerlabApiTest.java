@@ -88,7 +88,7 @@ class ContainerlabApiTest extends IntegrationTest {
                 """, "");
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(response.pointers())
                 .contains("/topology/nodes/r2/image", "/topology/links/0/endpoints/1")
                 .doesNotContain("/topology/nodes/R1"); // a name containerlab takes is mapped, not refused
         assertThat(user.get("/api/v1/labs").json().get("totalItems").asInt()).isZero();

@@ -69,14 +69,14 @@ class Gns3ApiTest extends IntegrationTest {
         Response badLink = user.send("POST", "/api/v1/labs?format=gns3", PROJECT.replace("\"node_id\": \"b\", \"adapter",
                 "\"node_id\": \"q\", \"adapter"), "application/yaml");
         assertThat(badLink.status()).as(badLink.body()).isEqualTo(400);
-        assertThat(badLink.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(badLink.pointers())
                 .containsExactly("/topology/links/1/nodes/1/node_id");
 
         String vmx = PROJECT.replace("\"node_type\": \"docker\"", "\"node_type\": \"qemu\"")
                 .replace("\"image\": \"frrouting/frr:v8.4.1\"", "\"hda_disk_image\": \"junos-vmx.qcow2\"");
         Response unknownImage = user.send("POST", "/api/v1/labs", vmx, GNS3);
         assertThat(unknownImage.status()).as(unknownImage.body()).isEqualTo(422);
-        assertThat(unknownImage.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+        assertThat(unknownImage.pointers())
                 .contains("/topology/nodes/0/properties/hda_disk_image");
         assertThat(user.get("/api/v1/labs").json().get("totalItems").asInt()).isZero();
     }
