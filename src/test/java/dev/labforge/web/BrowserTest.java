@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,6 +78,23 @@ public abstract class BrowserTest extends IntegrationTest {
 
     private static String browserPath() {
         return System.getProperty("labforge.chromium", "/usr/bin/chromium");
+    }
+
+    /** What the page's xterm.js terminal ({@code [data-console]}) shows, line by line. */
+    protected String terminalText() {
+        return String.valueOf(browser.executeScript(
+                "const screen = document.querySelector('[data-console]');"
+                        + " if (!screen || !screen.terminal) return '';"
+                        + " const buffer = screen.terminal.buffer.active; const lines = [];"
+                        + " for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));"
+                        + " return lines.join('\\n');"));
+    }
+
+    /** Types a line, then Enter, into the page's terminal. */
+    protected void typeInConsole(String line) {
+        WebElement input = browser.findElement(By.cssSelector("[data-console] .xterm-helper-textarea"));
+        input.sendKeys(line);
+        input.sendKeys(Keys.ENTER);
     }
 
     protected void open(String path) {

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -61,10 +60,10 @@ class WatchConsolePageTest extends BrowserTest {
             awaitTerminal("login: student"); // what the student typed before the instructor came
             typist.type("pw\r");
             awaitTerminal("r1# "); // and what they type now, live
-            type("show interfaces"); // watching: these keys stay in the page
+            typeInConsole("show interfaces"); // watching: these keys stay in the page
             typist.type("show status\r");
             awaitTerminal("node r1: READY");
-            assertThat(terminal()).doesNotContain("r2:eth1");
+            assertThat(terminalText()).doesNotContain("r2:eth1");
             assertThat(typist.output()).doesNotContain("r1# show interfaces");
             accessible();
             browser.executeScript("document.getElementById('consoles').scrollIntoView();");
@@ -73,7 +72,7 @@ class WatchConsolePageTest extends BrowserTest {
             click("take-over");
             awaitStatus("Connected to r1: you have the keyboard.");
             typist.awaitNotice("\"role\":\"watcher\",\"driver\":\"" + course.instructor().username() + "\"");
-            type("show interfaces");
+            typeInConsole("show interfaces");
             awaitTerminal("r2:eth1");
             typist.await("r2:eth1"); // the student sees the instructor's command answered
             assertThat(visible(By.cssSelector("[data-action='give-back']")).isDisplayed()).isTrue();
@@ -129,25 +128,11 @@ class WatchConsolePageTest extends BrowserTest {
     }
 
     private void awaitTerminal(String text) {
-        waiting().withMessage(() -> "the console shows " + text + "; it shows: " + terminal() + " / status: " + status()
+        waiting().withMessage(() -> "the console shows " + text + "; it shows: " + terminalText() + " / status: " + status()
                         + " / browser log: " + browser.manage().logs().get("browser").getAll())
-                .until(d -> terminal().contains(text));
+                .until(d -> terminalText().contains(text));
     }
 
-    private String terminal() {
-        return String.valueOf(browser.executeScript(
-                "const screen = document.querySelector('[data-console]');"
-                        + " if (!screen || !screen.terminal) return '';"
-                        + " const buffer = screen.terminal.buffer.active; const lines = [];"
-                        + " for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));"
-                        + " return lines.join('\\n');"));
-    }
-
-    private void type(String line) {
-        WebElement input = browser.findElement(By.cssSelector("[data-console] .xterm-helper-textarea"));
-        input.sendKeys(line);
-        input.sendKeys(Keys.ENTER);
-    }
 
     /** The student at the console over its WebSocket: what it types, and all it receives. */
     private static final class Typist implements WebSocket.Listener, AutoCloseable {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -77,11 +76,11 @@ class EngineerJourneyTest extends BrowserTest {
 
         browser.findElement(By.cssSelector("#nodes tr[data-node='r1'] button[data-action='console']")).click();
         waitForTerminal("login:");
-        type("alice");
+        typeInConsole("alice");
         waitForTerminal("Password:");
-        type("secret");
+        typeInConsole("secret");
         waitForTerminal("r1#");
-        type("show interfaces");
+        typeInConsole("show interfaces");
         waitForTerminal("r2:eth1");
         accessible();
         screenshot("console");
@@ -135,20 +134,6 @@ class EngineerJourneyTest extends BrowserTest {
                 .until(d -> terminalText().contains(text));
     }
 
-    private String terminalText() {
-        return String.valueOf(browser.executeScript(
-                "const screen = document.querySelector('[data-console]');"
-                        + " if (!screen || !screen.terminal) return '';"
-                        + " const buffer = screen.terminal.buffer.active; const lines = [];"
-                        + " for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));"
-                        + " return lines.join('\\n');"));
-    }
-
-    private void type(String line) {
-        WebElement input = browser.findElement(By.cssSelector("[data-console] .xterm-helper-textarea"));
-        input.sendKeys(line);
-        input.sendKeys(Keys.ENTER);
-    }
 
     private boolean horizontalOverflow() {
         return (Boolean) browser.executeScript(
