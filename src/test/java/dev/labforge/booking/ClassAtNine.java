@@ -9,6 +9,7 @@ import dev.labforge.cluster.simulated.ApiRequest;
 import dev.labforge.cluster.simulated.RequestLog;
 import dev.labforge.cluster.simulated.SimulatedCluster;
 import dev.labforge.cluster.simulated.SimulatorSettings;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -234,8 +235,12 @@ final class ClassAtNine {
             session.unschedulable = Math.max(unschedulable[0], unschedulable(labs) + jdbc.sql("""
                             select count(*) from lab_events where lab_id = any(?) and message like '%Unschedulable%'""")
                     .param(labs.toArray(UUID[]::new)).query(Long.class).single());
-            session.warnings = jdbc.sql("select count(*) from lab_events where lab_id = any(?) and kind = 'BookingEnding'")
-                    .param(labs.toArray(UUID[]::new)).query(Long.class).single();
+            // this session's warnings only: the warm-up session's labs are among these and keep theirs
+            session.warnings = jdbc.sql("""
+                            select count(*) from lab_events
+                            where lab_id = any(?) and kind = 'BookingEnding' and at >= ?""")
+                    .param(labs.toArray(UUID[]::new)).param(Timestamp.from(session.labFrom)).query(Long.class)
+                    .single();
         } finally {
             driver.close();
         }
