@@ -1,4 +1,4 @@
-# What the bench scripts share (source it after `cd` to the checkout): the build to measure, a Java 21+ to run it,
+# What the bench scripts share (source it after `cd` to the checkout): the build to measure, a Java 22+ to run it,
 # and the service started on a fresh data directory (embedded PostgreSQL), stopped and removed when the script exits.
 
 # JAR: $BENCH_JAR when set, else this checkout packaged (offline: the dependencies are cached).
@@ -11,12 +11,12 @@ bench_jar() {
   fi
 }
 
-# JAVA_BIN: $JAVA_HOME's java, or the machine's, or the newest JDK under /usr/lib/jvm when that one is older than 21.
+# JAVA_BIN: $JAVA_HOME's java, or the machine's, or the newest JDK under /usr/lib/jvm when that one is older than 22.
 bench_java() {
   JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
-  if ! "$JAVA_BIN" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  if ! "$JAVA_BIN" -version 2>&1 | grep -qE 'version "(2[2-9]|[3-9][0-9])'; then
     for jdk in /usr/lib/jvm/*; do
-      if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_BIN=$jdk/bin/java; fi
+      if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[2-9]|[3-9][0-9])'; then JAVA_BIN=$jdk/bin/java; fi
     done
   fi
 }

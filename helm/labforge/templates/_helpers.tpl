@@ -28,6 +28,11 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 
+{{/* LabForge's one image: the service's and, with another entry point, the node agent's. */}}
+{{- define "labforge.image" -}}
+{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}
+{{- end -}}
+
 {{- define "labforge.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create -}}
 {{- default (include "labforge.fullname" .) .Values.serviceAccount.name -}}

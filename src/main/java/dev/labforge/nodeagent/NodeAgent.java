@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The node agent's entry point (in the image: {@code java -cp @/app/jib-classpath-file
- * dev.labforge.nodeagent.NodeAgent}): every {@code LABFORGE_AGENT_INTERVAL} it lists the NADs and the node's bridges
+ * The node agent's entry point (in the service's image: {@code java --enable-native-access=ALL-UNNAMED -cp
+ * @/app/jib-classpath-file dev.labforge.nodeagent.NodeAgent}, as the chart runs it): every {@code LABFORGE_AGENT_INTERVAL} it lists the NADs and the node's bridges
  * and removes LabForge's orphaned ones. Settings come from the environment:
  * <ul>
  * <li>{@code LABFORGE_AGENT_INTERVAL} between sweeps (default 1m);
@@ -73,15 +73,16 @@ public final class NodeAgent {
         Duration interval = duration("LABFORGE_AGENT_INTERVAL", "1m");
         Duration grace = duration("LABFORGE_AGENT_GRACE", "5m");
         boolean dryRun = Boolean.parseBoolean(System.getenv().getOrDefault("LABFORGE_AGENT_DRY_RUN", "false"));
-        IpLinks links = IpLinks.host();
-        log.info("LabForge node agent: {}; sweeping every {}, grace {}{}", links.version(), interval, grace,
-                dryRun ? ", DRY RUN (nothing is removed)" : "");
-        try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+        // the host's links: the pod runs on the host network, so this thread's network namespace is the node's
+        try (NetlinkLinks links = NetlinkLinks.open();
+             KubernetesClient client = new KubernetesClientBuilder().build()) {
+            log.info("LabForge node agent: {} bridge(s) on this node (rtnetlink); sweeping every {}, grace {}{}",
+                    links.bridges().size(), interval, grace, dryRun ? ", DRY RUN (nothing is removed)" : "");
             NodeAgent agent = new NodeAgent(client, links, new BridgeSweep(grace, Clock.systemUTC()), dryRun);
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     agent.sweep();
-                } catch (RuntimeException e) { // the API server or ip away for a moment: the next sweep retries
+                } catch (RuntimeException e) { // the API server away for a moment: the next sweep retries
                     log.warn("sweep failed: {}", e.toString());
                 }
                 Thread.sleep(interval.toMillis());

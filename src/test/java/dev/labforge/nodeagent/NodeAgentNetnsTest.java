@@ -2,7 +2,6 @@ package dev.labforge.nodeagent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.labforge.MovableClock;
 import dev.labforge.cluster.plan.ClusterLabels;
@@ -12,44 +11,44 @@ import dev.labforge.cluster.simulated.SimulatorSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The node agent's sweep on real Linux bridges, in a network namespace of the test's own (the tests run as root): the
- * agent's {@code ip} commands run through {@code ip netns exec}, and its NADs are on the fabric8 mock API server. Only
- * LabForge-named bridges that no NAD refers to and that have no ports go, and only after the grace period; everything
- * else in the namespace stays as it was.
+ * agent's netlink socket is opened on a thread inside that namespace, and its NADs are on the fabric8 mock API server.
+ * Only LabForge-named bridges that no NAD refers to and that have no ports go, and only after the grace period;
+ * everything else in the namespace stays as it was. The test sets the namespace up and looks at it with {@code ip};
+ * the agent itself runs nothing ({@link NodeAgentProcessTest}).
  */
 class NodeAgentNetnsTest {
 
     private static final Duration GRACE = Duration.ofMinutes(5);
-    private static final Duration COMMAND_WAIT = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String namespace = "lfb-test-" + UUID.randomUUID().toString().substring(0, 8);
-    private IpLinks links;
+    private NetworkNamespace namespace;
+    private NetlinkLinks links;
 
     @BeforeEach
     void createNamespace() {
-        String refused = run("ip", "netns", "add", namespace);
-        assumeTrue(refused == null, "network namespaces are not permitted here (ip netns add: " + refused
-                + "): the node agent's bridge tests need root and CAP_SYS_ADMIN");
-        links = new IpLinks(List.of("ip", "netns", "exec", namespace), COMMAND_WAIT);
+        namespace = NetworkNamespace.create();
+        links = namespace.call(NetlinkLinks::open);
     }
 
     @AfterEach
     void deleteNamespace() {
-        run("ip", "netns", "delete", namespace); // its bridges and veths go with it
+        if (links != null) {
+            links.close();
+        }
+        if (namespace != null) {
+            namespace.close();
+        }
     }
 
     @Test
@@ -57,19 +56,25 @@ class NodeAgentNetnsTest {
         // lfb1a and lfb1b: links of a running lab (NADs); lfb2: a destroyed lab's link; lfb3: NAD gone, but a pod's
         // veth still attached; cni0, br-trunk, lfbX1 (not LabForge's spelling) and docker0: not LabForge's
         for (String bridge : List.of("lfb1a", "lfb1b", "lfb2", "lfb3", "cni0", "br-trunk", "lfbX1", "docker0")) {
-            inNamespace("ip", "link", "add", bridge, "type", "bridge");
+            namespace.ip("link", "add", bridge, "type", "bridge");
         }
-        inNamespace("ip", "link", "add", "veth-pod", "type", "veth", "peer", "name", "veth-host");
-        inNamespace("ip", "link", "set", "veth-host", "master", "lfb3");
+        namespace.ip("link", "add", "veth-pod", "type", "veth", "peer", "name", "veth-host");
+        namespace.ip("link", "set", "veth-host", "master", "lfb3");
         // a LabForge-looking name on a link that is no bridge: not the agent's either
-        inNamespace("ip", "link", "add", "lfbv1", "type", "veth", "peer", "name", "lfbv2");
+        namespace.ip("link", "add", "lfbv1", "type", "veth", "peer", "name", "lfbv2");
+        // two ports on a foreign bridge: netlink counts each link whose master it is
+        namespace.ip("link", "add", "veth-a", "type", "veth", "peer", "name", "veth-b");
+        namespace.ip("link", "set", "veth-a", "master", "cni0");
+        namespace.ip("link", "set", "veth-b", "master", "cni0");
+        assertThat(links.bridges()).as("this namespace's bridges, not the host's").contains(
+                new HostBridge("cni0", 2), new HostBridge("lfb3", 1), new HostBridge("lfb2", 0)).hasSize(8);
 
         try (SimulatedCluster cluster = SimulatedCluster.start(SimulatorSettings.immediate())) {
             nad(cluster, "lab-one", "r1-r2", "lfb1a", true);
             nad(cluster, "lab-one", "r2-r3", "lfb1b", true);
             // another tool's NAD naming a LabForge-looking bridge: kept all the same
             nad(cluster, "elsewhere", "net", "lfb9", false);
-            inNamespace("ip", "link", "add", "lfb9", "type", "bridge");
+            namespace.ip("link", "add", "lfb9", "type", "bridge");
 
             MovableClock clock = new MovableClock();
             clock.set(Instant.parse("2026-12-06T00:00:00Z"));
@@ -85,10 +90,11 @@ class NodeAgentNetnsTest {
             assertThat(agent.sweep()).containsExactly("lfb2");
             assertThat(bridges()).containsExactlyInAnyOrder("lfb1a", "lfb1b", "lfb3", "cni0", "br-trunk", "lfbX1",
                     "docker0", "lfb9");
-            assertThat(inNamespace("ip", "-o", "link", "show", "veth-host")).contains("master lfb3");
+            assertThat(namespace.ip("-o", "link", "show", "veth-host")).contains("master lfb3");
             assertThatThrownBy(() -> links.delete("lfbv1")).hasMessageContaining("not a bridge");
             assertThatThrownBy(() -> links.delete("lfb3")).hasMessageContaining("has ports");
-            assertThat(inNamespace("ip", "-o", "link", "show", "lfbv1")).contains("lfbv1");
+            assertThatThrownBy(() -> links.delete("lfb2")).hasMessageContaining("gone");
+            assertThat(namespace.ip("-o", "link", "show", "lfbv1")).contains("lfbv1");
 
             // the lab is destroyed: its NADs go, and its bridges follow after the grace period
             cluster.client().genericKubernetesResources(Multus.NAD).inNamespace("lab-one").delete();
@@ -99,8 +105,10 @@ class NodeAgentNetnsTest {
         }
     }
 
+    /** The namespace's bridges as iproute2 lists them: not the agent's own view of its work. */
     private List<String> bridges() {
-        return links.bridges().stream().map(HostBridge::name).toList();
+        return JSON.readTree(namespace.ip("-j", "link", "show", "type", "bridge")).valueStream()
+                .map(link -> link.get("ifname").asString()).toList();
     }
 
     private static void nad(SimulatedCluster cluster, String namespace, String name, String bridge,
@@ -117,41 +125,5 @@ class NodeAgentNetnsTest {
                 {"cniVersion":"0.3.1","name":"%s","type":"bridge","bridge":"%s","mtu":1500,"ipam":{}}"""
                 .formatted(name, bridge)));
         cluster.client().genericKubernetesResources(Multus.NAD).inNamespace(namespace).resource(nad).create();
-    }
-
-    private String inNamespace(String... command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
-        full.addAll(List.of(command));
-        String[] args = full.toArray(String[]::new);
-        ProcessResult result = exec(args);
-        assertThat(result.exit()).as(String.join(" ", args) + ": " + result.output()).isZero();
-        return result.output();
-    }
-
-    /** Runs the command; null when it succeeded, else what it said. */
-    private static String run(String... command) {
-        ProcessResult result = exec(command);
-        return result.exit() == 0 ? null : result.output().strip();
-    }
-
-    private record ProcessResult(int exit, String output) {
-    }
-
-    private static ProcessResult exec(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                return new ProcessResult(-1, "timed out");
-            }
-            return new ProcessResult(process.exitValue(), output);
-        } catch (IOException e) {
-            return new ProcessResult(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ProcessResult(-1, e.toString());
-        }
     }
 }
