@@ -190,17 +190,4 @@ class CourseChangeTest extends BookingIntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
     }
-
-    private long vcpusAt(String pool, String instant) {
-        Instant at = Instant.parse(instant);
-        JsonNode segments = api().get("/api/v1/capacity/pools/" + pool + "/load?from=" + at.minusSeconds(1)
-                + "&to=" + at.plusSeconds(1)).json().get("segments");
-        for (JsonNode segment : segments) {
-            if (!Instant.parse(segment.get("start").asString()).isAfter(at)
-                    && Instant.parse(segment.get("end").asString()).isAfter(at)) {
-                return segment.get("vcpus").asLong();
-            }
-        }
-        return 0;
-    }
 }
