@@ -1,4 +1,4 @@
-import { act, api, body, clearErrors, done, el, showError, showProblems, table, when } from './admin.js';
+import { act, api, body, clearErrors, done, el, fill, showError, showProblems, table, when } from './admin.js';
 
 // A course's set-up, for its instructors: its settings and transcripts switch, re-applying the template, the roster
 // (by list, by CSV, by identity-provider group; the join code) and class sessions (once or weekly, cancel one or the
@@ -10,9 +10,16 @@ const base = '/api/v1/courses/' + encodeURIComponent(course);
 const json = (doc) => ({ type: 'application/json', body: JSON.stringify(doc) });
 const END = { stop: 'stopped', reset: 'reset to the template', destroy: 'destroyed' };
 
+// the settings' version as last read: a change is sent with If-Match, so it never overwrites another instructor's
+let version = null;
+const settingsForm = document.getElementById('settings-form');
+
 async function settings() {
   try {
-    const [{ json: c }, { json: t }] = await Promise.all([api('GET', base), api('GET', base + '/transcript-setting')]);
+    const [{ json: c, response }, { json: t }] = await Promise.all([api('GET', base),
+      api('GET', base + '/transcript-setting')]);
+    version = response.headers.get('ETag');
+    await settingsChoices(c);
     const row = (term, value) => [el('dt', { text: term }), el('dd', { 'data-setting': term, text: String(value) })];
     document.getElementById('settings').replaceChildren(...[
       row('Title', c.title || ''), row('Template lab', ''), row('Capacity pool', c.pool),
@@ -29,6 +36,39 @@ async function settings() {
     showError(e.message);
   }
 }
+
+async function settingsChoices(c) {
+  const pool = document.getElementById('s-pool');
+  if (!pool.options.length) {
+    const { json: pools } = await api('GET', '/api/v1/capacity/pools');
+    pool.replaceChildren(...pools.map((p) => el('option', { value: p.name,
+      text: p.name + ' (' + p.vcpus + ' vCPUs, ' + p.nodes + ' router VMs)' })));
+  }
+  if (![...pool.options].some((o) => o.value === c.pool)) pool.append(el('option', { value: c.pool, text: c.pool }));
+  fill(settingsForm, c);
+}
+
+// a merge patch of the form's settings: an emptied title is removed (null), the rest is sent as shown
+settingsForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(settingsForm);
+  const patch = body(settingsForm);
+  if (!('title' in patch)) patch.title = null;
+  try {
+    await api('PATCH', base, { type: 'application/merge-patch+json', body: JSON.stringify(patch),
+      headers: version ? { 'If-Match': version } : {} });
+    done('Settings saved.');
+    await settings();
+  } catch (e) {
+    if (e.status === 412) {
+      showProblems(settingsForm, Object.assign(e, { message: 'Someone changed the settings meanwhile; they are shown'
+        + ' again as they are now. Make your change again.' }));
+      await settings();
+    } else {
+      showProblems(settingsForm, e);
+    }
+  }
+});
 
 document.getElementById('transcripts').addEventListener('change', (event) => {
   const enabled = event.target.checked;

@@ -78,7 +78,7 @@ class OpenApiConfiguration {
         if (conditional) {
             add(op, "412", "If-Match names a version that is no longer current");
         }
-        if (method.equals("POST") || method.equals("PUT") || method.equals("DELETE")) {
+        if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE")) {
             add(op, "409", "Conflicts with existing data");
         }
         if (op.getSummary() != null && op.getSummary().contains("admins only")) {

@@ -96,23 +96,26 @@ class BookingController {
         List<InvalidField> errors = new ArrayList<>();
         Instant start = instant("/start", request.start(), errors);
         Instant end = instant("/end", request.end(), errors);
-        Course course = courses.byName(request.course()).orElse(null);
-        CourseMembers.Member me = course == null ? null : members.find(course.id(), caller.userId()).orElse(null);
+        Course named = courses.byName(request.course()).orElse(null);
+        CourseMembers.Member me = named == null ? null : members.find(named.id(), caller.userId()).orElse(null);
         if (me == null) {
             errors.add(InvalidField.at("/course", "you are in no course named '" + request.course() + "'"));
         } else if (me.role() != CourseRole.STUDENT || me.labId() == null) {
-            errors.add(InvalidField.at("/course", "you are " + me.role().label() + " of course '" + course.name()
+            errors.add(InvalidField.at("/course", "you are " + me.role().label() + " of course '" + named.name()
                     + "'; students book practice time on their own lab"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
+        members.lock(named.id(), caller.userId()); // this student's bookings are decided one at a time
+        // the course as it is under the lock: a change of its settings (CourseChanges) waits for this booking, or
+        // this booking for it, and then follows its rules and its pool
+        Course course = courses.byId(named.id()).orElseThrow(() -> CourseAccess.notFound(request.course()));
         Instant now = clock.instant();
         errors.addAll(PracticeRules.check(course, now, start, end));
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        members.lock(course.id(), caller.userId()); // this student's bookings are decided one at a time
         refuseOverlap(course, caller.userId(), start, end, null);
         refuseClass(course, start, end, null);
         allowance.check(course, caller.userId(), start, end, "/end").ifPresent(broken -> {
@@ -177,11 +180,12 @@ class BookingController {
     BookingDocument.BookingView extend(Caller caller, @PathVariable UUID id,
                                        @Valid @RequestBody BookingDocument.ExtensionRequest request) {
         Booking found = bookings.find(id).orElseThrow(() -> notFound(id));
-        Course course = visible(caller, found, CourseRole.INSTRUCTOR);
+        Course visible = visible(caller, found, CourseRole.INSTRUCTOR);
         if (request.minutes() % 15 != 0) {
             throw new ValidationFailed(List.of(InvalidField.rule("/minutes", "step", "a multiple of 15")));
         }
-        members.lock(course.id(), found.userId());
+        members.lock(visible.id(), found.userId());
+        Course course = courses.byId(visible.id()).orElseThrow(() -> notFound(id)); // its settings under the lock
         Booking booking = bookings.lock(id).orElseThrow(() -> notFound(id));
         Instant now = clock.instant();
         if (booking.cancelled() || !now.isBefore(booking.end())) {

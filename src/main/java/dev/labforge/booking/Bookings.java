@@ -28,11 +28,12 @@ class Bookings {
     void insert(Booking booking) {
         jdbc.sql("""
                         insert into bookings (id, course_id, user_id, lab_id, reservation_id, starts_at, ends_at,
-                            lab_from, extensions, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                            lab_from, extensions, created_at, occurrence_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                 .params(booking.id(), booking.courseId(), booking.userId(), booking.labId(), booking.reservationId(),
                         CapacityLedger.utc(booking.start()), CapacityLedger.utc(booking.end()),
-                        CapacityLedger.utc(booking.labFrom()), CapacityLedger.utc(booking.createdAt()))
+                        CapacityLedger.utc(booking.labFrom()), CapacityLedger.utc(booking.createdAt()),
+                        booking.occurrenceId())
                 .update();
     }
 
@@ -99,6 +100,20 @@ class Bookings {
                 .param("from", CapacityLedger.utc(occurrence.labFrom())).param("now", CapacityLedger.utc(now))
                 .param("occurrence", occurrence.id()).param("course", occurrence.courseId()).param("seats", seats)
                 .update();
+    }
+
+    /**
+     * How many of the occurrence's seats are taken at {@code now}: its bookings not over that run on its
+     * reservation (a late seat with a reservation of its own takes none; an extension's reservation starts at the
+     * occurrence's end, so the booking it extends still holds its seat until then).
+     */
+    int seatsTaken(ClassSession.Occurrence occurrence, Instant now) {
+        return jdbc.sql("""
+                        select count(*) from bookings b left join capacity_reservations r on r.id = b.reservation_id
+                        where b.occurrence_id = ? and b.cancelled_at is null and b.ends_at > ?
+                            and (r.id is null or lower(r.during) >= ?)""")
+                .params(occurrence.id(), CapacityLedger.utc(now), CapacityLedger.utc(occurrence.end()))
+                .query(Integer.class).single();
     }
 
     /** The occurrence's live bookings, locked. */
@@ -189,6 +204,18 @@ class Bookings {
                 .param("now", CapacityLedger.utc(now)).param("warn", boxed(warn))
                 .query((rs, row) -> instant(rs, 1)).optional()
                 .filter(java.util.Objects::nonNull);
+    }
+
+    /** The bookings that run the lab now (started for it, not ended), earliest first. */
+    List<UUID> runningOn(UUID labId, Instant now) {
+        return jdbc.sql("""
+                        select id from bookings where lab_id = ? and started_at is not null and finished_at is null
+                            and cancelled_at is null and ends_at > ? order by starts_at, id""")
+                .params(labId, CapacityLedger.utc(now)).query(UUID.class).list();
+    }
+
+    void moveReservation(UUID bookingId, UUID reservationId) {
+        jdbc.sql("update bookings set reservation_id = ? where id = ?").params(reservationId, bookingId).update();
     }
 
     /** Whether a booking runs the lab now (started for it, not ended). */

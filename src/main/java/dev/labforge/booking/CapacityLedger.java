@@ -80,7 +80,8 @@ class CapacityLedger {
      * {@link CapacityExhausted} problem naming the first resource short and when. The reservation
      * commits with the caller's transaction.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
+    // a refusal writes nothing: it leaves the caller's transaction usable, for callers that go on without it
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = CapacityExhausted.class)
     UUID reserve(UUID poolId, Instant start, Instant end, Demand demand, String purpose) {
         CapacityPool pool = pools.lock(poolId);
         requireRoom(pool, start, end, demand);

@@ -74,6 +74,31 @@ class ClassSessions {
                 .query((rs, row) -> occurrence(rs)).list();
     }
 
+    /**
+     * The occurrence, locked; empty when another transaction holds it (cancelling it, or a lab edit resizing its
+     * reservation): for callers that hold one of its bookings already, where waiting could close a circle.
+     */
+    Optional<ClassSession.Occurrence> lockOccurrenceIfFree(UUID id) {
+        return jdbc.sql(OCCURRENCE + " where id = ? for update skip locked").param(id)
+                .query((rs, row) -> occurrence(rs)).optional();
+    }
+
+    void moveReservation(UUID occurrenceId, UUID reservationId) {
+        jdbc.sql("update session_occurrences set reservation_id = ? where id = ?").params(reservationId, occurrenceId)
+                .update();
+    }
+
+    /**
+     * The course's occurrences under way at {@code now} (seated, or due to be: their lead time has come) and not
+     * over, locked: a student joining waits for a seating in progress, and a seating for the student joining.
+     */
+    List<ClassSession.Occurrence> lockUnderway(UUID courseId, Instant now) {
+        return jdbc.sql(OCCURRENCE + " where course_id = ? and cancelled_at is null and ends_at > ?"
+                        + " and (seated_at is not null or lab_from <= ?) order by starts_at for update")
+                .params(courseId, CapacityLedger.utc(now), CapacityLedger.utc(now))
+                .query((rs, row) -> occurrence(rs)).list();
+    }
+
     /** The occurrence, locked. */
     Optional<ClassSession.Occurrence> lockOccurrence(UUID sessionId, int seq) {
         return jdbc.sql(OCCURRENCE + " where session_id = ? and seq = ? for update").params(sessionId, seq)

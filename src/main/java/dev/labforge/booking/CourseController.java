@@ -2,24 +2,17 @@ package dev.labforge.booking;
 
 import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
-import dev.labforge.access.Permission;
 import dev.labforge.api.Conflict;
 import dev.labforge.api.DatabaseErrors;
-import dev.labforge.api.Forbidden;
 import dev.labforge.api.InvalidField;
-import dev.labforge.api.NotFound;
 import dev.labforge.api.ValidationFailed;
 import dev.labforge.lab.LabDefinition;
-import dev.labforge.lab.LabDefinitions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,20 +40,18 @@ class CourseController {
     private final CourseMembers members;
     private final CourseAccess access;
     private final CapacityPools pools;
-    private final LabDefinitions labs;
-    private final TemplateDemand demand;
+    private final CourseSettings settings;
     private final Enrolment enrolment;
     private final AuditLog audit;
     private final Clock clock;
 
     CourseController(Courses courses, CourseMembers members, CourseAccess access, CapacityPools pools,
-                     LabDefinitions labs, TemplateDemand demand, Enrolment enrolment, AuditLog audit, Clock clock) {
+                     CourseSettings settings, Enrolment enrolment, AuditLog audit, Clock clock) {
         this.courses = courses;
         this.members = members;
         this.access = access;
         this.pools = pools;
-        this.labs = labs;
-        this.demand = demand;
+        this.settings = settings;
         this.enrolment = enrolment;
         this.audit = audit;
         this.clock = clock;
@@ -73,40 +64,19 @@ class CourseController {
     ResponseEntity<CourseDocument.CourseView> create(Caller caller,
                                                      @Valid @RequestBody CourseDocument.CourseRequest request) {
         List<InvalidField> errors = new ArrayList<>();
-        CapacityPool pool = pools.byName(request.pool()).orElse(null);
-        if (pool == null) {
-            errors.add(InvalidField.at("/pool", "there is no capacity pool named '" + request.pool() + "'"));
-        }
-        LabDefinition template = template(caller, request.templateLab(), errors);
-        if (template != null && pool != null) {
-            Demand needs = demand.of(template.topology());
-            List<Demand.Resource> tooBig = needs.shortIn(Demand.NONE, pool.capacity());
-            if (!tooBig.isEmpty()) {
-                Demand.Resource r = tooBig.getFirst();
-                errors.add(InvalidField.at("/templateLab", "one run of this lab needs " + needs.of(r) + " "
-                        + r.words() + " but pool '" + pool.name() + "' has " + pool.capacity().of(r)));
-            }
-        }
-        int maxSlot = orDefault(request.maxSlotMinutes(), 120);
-        if (maxSlot % 15 != 0) {
-            errors.add(InvalidField.at("/maxSlotMinutes", "slots are made of 15-minute steps: a multiple of 15"));
-        }
-        EndAction endAction = request.endAction() == null ? EndAction.STOP
-                : EndAction.parse(request.endAction()).orElse(null);
-        if (endAction == null) {
-            errors.add(InvalidField.at("/endAction", "one of stop, destroy, reset"));
-        }
-        ZoneId zone = zone(request.timeZone(), errors);
+        CourseSettings.Checked settings = this.settings.check(caller, request, null, errors);
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
+        CapacityPool pool = settings.pool();
+        LabDefinition template = settings.template();
         if (courses.byName(request.name()).isPresent()) {
             throw new Conflict("a course named '" + request.name() + "' exists already");
         }
         Course course = new Course(UUID.randomUUID(), request.name(), request.title(), template.id(), pool.id(),
-                Duration.ofMinutes(maxSlot), Duration.ofDays(orDefault(request.bookingWindowDays(), 14)),
-                Duration.ofMinutes(orDefault(request.weeklyAllowanceMinutes(), 360)), endAction, zone, null,
-                caller.userId(), clock.instant());
+                settings.maxSlot(), settings.bookingWindow(), settings.weeklyAllowance(), settings.endAction(),
+                settings.zone(), null, caller.userId(), clock.instant(),
+                Boolean.TRUE.equals(request.consoleTranscripts()), 1);
         try {
             courses.insert(course);
         } catch (DataIntegrityViolationException e) {
@@ -116,7 +86,7 @@ class CourseController {
         enrolment.enrol(caller, course, caller.userId(), caller.username(), CourseRole.INSTRUCTOR);
         audit.record(caller, "course.create", target(course), Map.of("templateLab", template.id().toString(),
                 "pool", pool.name()));
-        return ResponseEntity.created(URI.create("/api/v1/courses/" + course.name()))
+        return ResponseEntity.created(URI.create("/api/v1/courses/" + course.name())).eTag(CourseChanges.tag(course))
                 .body(CourseDocument.CourseView.from(course, pool.name(), CourseRole.INSTRUCTOR, null));
     }
 
@@ -133,11 +103,12 @@ class CourseController {
 
     @GetMapping("/{course}")
     @Operation(operationId = "getCourse", summary = "A course you are in",
-            description = "The course's template, pool and booking rules; instructors also see the join code.")
-    CourseDocument.CourseView get(Caller caller, @PathVariable String course) {
+            description = "The course's template, pool and booking rules; instructors also see the join code. The ETag"
+                    + " is the version of its settings, for If-Match on PATCH.")
+    ResponseEntity<CourseDocument.CourseView> get(Caller caller, @PathVariable String course) {
         CourseAccess.Enrolled enrolled = access.require(caller, course, CourseRole.STUDENT);
-        return view(enrolled.course(), enrolled.role(),
-                members.find(enrolled.course().id(), caller.userId()).orElse(null));
+        return ResponseEntity.ok().eTag(CourseChanges.tag(enrolled.course())).body(view(enrolled.course(),
+                enrolled.role(), members.find(enrolled.course().id(), caller.userId()).orElse(null)));
     }
 
     @PostMapping("/{course}/join-code")
@@ -173,44 +144,6 @@ class CourseController {
     private CourseDocument.CourseView view(Course course, CourseRole role, CourseMembers.Member me) {
         String pool = pools.byId(course.poolId()).map(CapacityPool::name).orElse(null);
         return CourseDocument.CourseView.from(course, pool, role, me == null ? null : me.labId());
-    }
-
-    private LabDefinition template(Caller caller, UUID labId, List<InvalidField> errors) {
-        try {
-            return labs.require(caller, labId, Permission.EDIT);
-        } catch (NotFound e) {
-            errors.add(InvalidField.at("/templateLab", "you have no lab with id " + labId));
-        } catch (Forbidden e) {
-            errors.add(InvalidField.at("/templateLab", "a course's template must be a lab you may edit: " + e
-                    .getMessage()));
-        }
-        return null;
-    }
-
-    private static final ZoneId UTC = ZoneId.of("UTC");
-
-    private static ZoneId zone(String name, List<InvalidField> errors) {
-        if (name == null) {
-            // UTC as the region "UTC", not the offset "Z": the JSON names a time zone as an IANA id, as a client gave it
-            return UTC;
-        }
-        try {
-            ZoneId zone = ZoneId.of(name);
-            if (zone instanceof ZoneOffset || !zone.getId().contains("/") && !zone.getId().equals("UTC")) {
-                errors.add(InvalidField.at("/timeZone", "'" + name + "' is a fixed offset; give a region such as"
-                        + " Europe/Zurich, whose daylight-saving changes weeks and local times follow"));
-                return null;
-            }
-            return zone;
-        } catch (java.time.DateTimeException e) {
-            errors.add(InvalidField.at("/timeZone", "'" + name + "' is not a time zone; give an IANA region"
-                    + " such as Europe/Zurich"));
-            return null;
-        }
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
     }
 
     static AuditLog.Target target(Course course) {

@@ -35,7 +35,17 @@ final class CourseDocument {
             @Schema(description = "stop, destroy or reset: what becomes of a student's lab at the end of a"
                     + " booking; default stop", example = "reset") String endAction,
             @Schema(description = "an IANA region such as Europe/Zurich (not an offset: weeks and local times"
-                    + " follow daylight-saving changes); default UTC", example = "Europe/Zurich") String timeZone) {
+                    + " follow daylight-saving changes); default UTC", example = "Europe/Zurich") String timeZone,
+            @Schema(description = "whether the consoles of the students' labs are transcribed (readable by the"
+                    + " course's instructors); default false") Boolean consoleTranscripts) {
+
+        /** The request that would make the course as it is: what a merge patch applies to. */
+        static CourseRequest of(Course course, String poolName) {
+            return new CourseRequest(course.name(), course.title(), course.templateLabId(), poolName,
+                    (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
+                    (int) course.weeklyAllowance().toMinutes(), course.endAction().label(), course.zone().getId(),
+                    course.consoleTranscripts());
+        }
     }
 
     @Schema(name = "Course")
@@ -45,13 +55,16 @@ final class CourseDocument {
                       @Schema(description = "your role in the course") CourseRole yourRole,
                       @Schema(description = "your own lab, if you are a student") UUID yourLab,
                       @Schema(description = "what students redeem to join; instructors only") String joinCode,
+                      @Schema(description = "whether the students' consoles are transcribed; instructors and"
+                              + " assistants only") Boolean consoleTranscripts,
                       Instant createdAt) {
 
         static CourseView from(Course course, String poolName, CourseRole role, UUID yourLab) {
             return new CourseView(course.name(), course.title(), course.templateLabId(), poolName,
                     (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
                     (int) course.weeklyAllowance().toMinutes(), course.endAction(), course.zone().getId(), role,
-                    yourLab, role == CourseRole.INSTRUCTOR ? course.joinCode() : null, course.createdAt());
+                    yourLab, role == CourseRole.INSTRUCTOR ? course.joinCode() : null,
+                    role.includes(CourseRole.ASSISTANT) ? course.consoleTranscripts() : null, course.createdAt());
         }
     }
 

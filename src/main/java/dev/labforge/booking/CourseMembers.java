@@ -51,6 +51,12 @@ class CourseMembers {
                 .params(courseId, userId).query((rs, row) -> member(rs)).optional();
     }
 
+    /** Locks every member's row: bookings being decided finish first, and none starts until the transaction ends. */
+    void lockAll(UUID courseId) {
+        jdbc.sql("select user_id from course_members where course_id = ? order by user_id for update").param(courseId)
+                .query(UUID.class).list();
+    }
+
     List<Member> of(UUID courseId) {
         return jdbc.sql(COLUMNS + " where course_id = ?"
                         + " order by case role when 'instructor' then 0 when 'assistant' then 1 else 2 end, added_at, user_id")

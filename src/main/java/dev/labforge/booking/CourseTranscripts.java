@@ -57,7 +57,7 @@ class CourseTranscripts implements InheritedLabSettings {
             throw new ValidationFailed(java.util.List.of(InvalidField.at("/enabled", "must be true or false")));
         }
         boolean enabled = setting.enabled();
-        jdbc.sql("update courses set console_transcripts = ? where id = ?").params(enabled, found.id()).update();
+        jdbc.sql("update courses set console_transcripts = ?, version = version + 1 where id = ?").params(enabled, found.id()).update();
         return new Setting(enabled);
     }
 

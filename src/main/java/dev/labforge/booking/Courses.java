@@ -18,7 +18,7 @@ class Courses {
 
     private static final String COLUMNS = "select c.id, c.name, c.title, c.template_lab_id, c.pool_id,"
             + " c.max_slot_minutes, c.booking_window_days, c.weekly_allowance_minutes, c.end_action, c.time_zone,"
-            + " c.join_code, c.created_by, c.created_at from courses c";
+            + " c.join_code, c.created_by, c.created_at, c.console_transcripts, c.version from courses c";
 
     private final JdbcClient jdbc;
 
@@ -29,12 +29,27 @@ class Courses {
     void insert(Course course) {
         jdbc.sql("""
                         insert into courses (id, name, title, template_lab_id, pool_id, max_slot_minutes,
-                            booking_window_days, weekly_allowance_minutes, end_action, time_zone, created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            booking_window_days, weekly_allowance_minutes, end_action, time_zone, created_by, created_at,
+                            console_transcripts)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(course.id(), course.name(), course.title(), course.templateLabId(), course.poolId(),
                         (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
                         (int) course.weeklyAllowance().toMinutes(), course.endAction().label(), course.zone().getId(),
-                        course.createdBy(), CapacityLedger.utc(course.createdAt()))
+                        course.createdBy(), CapacityLedger.utc(course.createdAt()), course.consoleTranscripts())
+                .update();
+    }
+
+    /** Writes the course's settings as they are now and counts a new version. */
+    void update(Course course) {
+        jdbc.sql("""
+                        update courses set name = ?, title = ?, template_lab_id = ?, pool_id = ?, max_slot_minutes = ?,
+                            booking_window_days = ?, weekly_allowance_minutes = ?, end_action = ?, time_zone = ?,
+                            console_transcripts = ?, version = version + 1
+                        where id = ?""")
+                .params(course.name(), course.title(), course.templateLabId(), course.poolId(),
+                        (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
+                        (int) course.weeklyAllowance().toMinutes(), course.endAction().label(), course.zone().getId(),
+                        course.consoleTranscripts(), course.id())
                 .update();
     }
 
@@ -57,9 +72,13 @@ class Courses {
                 .param("all", all).param("u", userId).query((rs, row) -> course(rs)).list();
     }
 
-    /** Locks the course's row: roster changes of one course run one after another. */
+    /**
+     * Locks the course's row: roster changes, class sessions and settings changes of one course run one after
+     * another. {@code no key update}: it does not hold up a booking's insert, whose foreign key takes a key-share
+     * lock on the row (a booking is serialised by its member's row instead).
+     */
     void lock(UUID id) {
-        jdbc.sql("select id from courses where id = ? for update").param(id).query(UUID.class).optional()
+        jdbc.sql("select id from courses where id = ? for no key update").param(id).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFound("no course with id " + id));
     }
 
@@ -72,6 +91,6 @@ class Courses {
                 rs.getObject(5, UUID.class), Duration.ofMinutes(rs.getInt(6)), Duration.ofDays(rs.getInt(7)),
                 Duration.ofMinutes(rs.getInt(8)), EndAction.parse(rs.getString(9)).orElseThrow(),
                 ZoneId.of(rs.getString(10)), rs.getString(11), rs.getObject(12, UUID.class),
-                rs.getObject(13, OffsetDateTime.class).toInstant());
+                rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getBoolean(14), rs.getLong(15));
     }
 }

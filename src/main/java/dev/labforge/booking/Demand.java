@@ -39,6 +39,15 @@ record Demand(long vcpus, long memoryMib, long nodes) {
                 Math.max(0, next.nodes - nodes));
     }
 
+    /**
+     * This, with one share of it changed from {@code was} to {@code is}: a class's reservation when one student's
+     * lab changes size. Never below nothing in any resource.
+     */
+    Demand withShare(Demand was, Demand is) {
+        return new Demand(Math.max(0, vcpus - was.vcpus + is.vcpus), Math.max(0, memoryMib - was.memoryMib
+                + is.memoryMib), Math.max(0, nodes - was.nodes + is.nodes));
+    }
+
     /** {@code n} runs of this. */
     Demand times(long n) {
         return new Demand(vcpus * n, memoryMib * n, nodes * n);

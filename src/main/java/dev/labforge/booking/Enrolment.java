@@ -31,15 +31,17 @@ class Enrolment {
     private final CourseLabs labs;
     private final Bookings bookings;
     private final UserDirectory users;
+    private final LateSeats lateSeats;
     private final Clock clock;
 
     Enrolment(Courses courses, CourseMembers members, CourseLabs labs, Bookings bookings, UserDirectory users,
-              Clock clock) {
+              LateSeats lateSeats, Clock clock) {
         this.courses = courses;
         this.members = members;
         this.labs = labs;
         this.bookings = bookings;
         this.users = users;
+        this.lateSeats = lateSeats;
         this.clock = clock;
     }
 
@@ -84,6 +86,7 @@ class Enrolment {
             for (CourseMembers.Member member : staff) {
                 labs.grant(actor, ownLab, member.userId(), names.get(member.userId()), member.role().onStudentLabs());
             }
+            lateSeats.seat(course, userId, username, ownLab); // a class under way has a lab for them too
         } else {
             forEachStudentLab(roster, userId, lab -> labs.grant(actor, lab, userId, username,
                     role.onStudentLabs()));

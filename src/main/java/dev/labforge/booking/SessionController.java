@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     private final CourseAccess access;
+    private final Courses courses;
     private final ClassSessions sessions;
     private final CourseMembers members;
     private final Bookings bookings;
@@ -54,10 +55,11 @@ class SessionController {
     private final AuditLog audit;
     private final Clock clock;
 
-    SessionController(CourseAccess access, ClassSessions sessions, CourseMembers members, Bookings bookings,
+    SessionController(CourseAccess access, Courses courses, ClassSessions sessions, CourseMembers members, Bookings bookings,
                       CapacityLedger ledger, TemplateDemand demand, LabDefinitions labs, LeadTimes leadTimes,
                       AuditLog audit, Clock clock) {
         this.access = access;
+        this.courses = courses;
         this.sessions = sessions;
         this.members = members;
         this.bookings = bookings;
@@ -81,7 +83,9 @@ class SessionController {
                     + " lead time every student on the roster then (up to the seats) gets a booking on their lab.")
     ResponseEntity<SessionDocument.SessionView> create(Caller caller, @PathVariable String course,
                                                        @Valid @RequestBody SessionDocument.SessionRequest request) {
-        Course found = access.require(caller, course, CourseRole.INSTRUCTOR).course();
+        Course named = access.require(caller, course, CourseRole.INSTRUCTOR).course();
+        courses.lock(named.id()); // one at a time with changes of the course's settings: its pool, its time zone
+        Course found = courses.byId(named.id()).orElseThrow(() -> CourseAccess.notFound(course));
         Instant now = clock.instant();
         List<InvalidField> errors = new ArrayList<>();
         Instant start = instant("/start", request.start(), errors);

@@ -406,16 +406,7 @@ class AdHocRunTest extends BookingIntegrationTest {
     }
 
     private long vcpusAt(String instant) {
-        Instant at = Instant.parse(instant);
-        JsonNode segments = api().get("/api/v1/capacity/pools/default/load?from=" + at.minusSeconds(1)
-                + "&to=" + at.plusSeconds(1)).json().get("segments");
-        for (JsonNode segment : segments) {
-            if (!Instant.parse(segment.get("start").asString()).isAfter(at)
-                    && Instant.parse(segment.get("end").asString()).isAfter(at)) {
-                return segment.get("vcpus").asLong();
-            }
-        }
-        throw new AssertionError("no segment at " + instant + ": " + segments);
+        return vcpusAt("default", instant);
     }
 
     private static String desired(ApiClient client, String lab) {

@@ -70,6 +70,20 @@ abstract class BookingIntegrationTest extends IntegrationTest {
         return status == null || status.isNull() ? "" : status.get("state").asString();
     }
 
+    /** How many vCPUs the pool's reservations add up to at {@code instant}, as its load endpoint says. */
+    protected long vcpusAt(String pool, String instant) {
+        Instant at = Instant.parse(instant);
+        JsonNode segments = api().get("/api/v1/capacity/pools/" + pool + "/load?from=" + at.minusSeconds(1)
+                + "&to=" + at.plusSeconds(1)).json().get("segments");
+        for (JsonNode segment : segments) {
+            if (!Instant.parse(segment.get("start").asString()).isAfter(at)
+                    && Instant.parse(segment.get("end").asString()).isAfter(at)) {
+                return segment.get("vcpus").asLong();
+            }
+        }
+        throw new AssertionError("no segment at " + instant + ": " + segments);
+    }
+
     /** Polls {@code done} until it holds; fails after 60 s, saying what it waited for. */
     static void await(String what, BooleanSupplier done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

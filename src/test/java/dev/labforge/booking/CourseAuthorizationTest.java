@@ -51,6 +51,9 @@ class CourseAuthorizationTest extends BookingIntegrationTest {
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET course", "student", 200, c -> c.get(room.path(""))),
                 new Endpoint("GET free slots", "student", 200, c -> c.get(room.path("/free-slots"))),
+                // an empty merge patch: an allowed caller changes nothing
+                new Endpoint("PATCH course", "instructor", 200,
+                        c -> c.send("PATCH", room.path(""), "{}", "application/merge-patch+json")),
                 new Endpoint("GET roster", "assistant", 200, c -> c.get(room.path("/roster"))),
                 new Endpoint("POST roster", "instructor", 200, c -> c.post(room.path("/roster"), "{\"members\":[]}")),
                 new Endpoint("POST roster CSV", "instructor", 200,

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * What happens in the middle of a class session: the booking reconciler going down and coming back
  * (as in a restart of the service: it keeps nothing in memory, everything is in the rows), and a
  * student dropped from the roster, who loses their lab at once while the lab gets the course's end
- * action and the rest of the class runs on.
+ * action and the rest of the class runs on, and students added while the class is under way, who get a lab for it
+ * when a seat or the pool allows.
  */
 class MidSessionTest extends BookingIntegrationTest {
 
@@ -99,5 +100,52 @@ class MidSessionTest extends BookingIntegrationTest {
         assertThat(labState(alice, aliceLab)).as("the class runs on").isEqualTo("RUNNING");
         assertThat(alice.get("/api/v1/bookings").json().get(0).get("end").asString())
                 .isEqualTo("2028-02-01T10:00:00Z");
+    }
+
+    @Test
+    void aStudentAddedDuringTheClassGetsALabOnAFreeSeatOrOnCapacityOfTheirOwnWhileThePoolHasRoom() {
+        Classroom room = Classroom.create(api(), 12, "");
+        ApiClient alice = room.enrol("student");
+        ApiClient bob = room.enrol("student");
+        assertThat(room.instructor.post(room.path("/sessions"), SESSION).status()).isEqualTo(201);
+        clock.set(Instant.parse("2028-02-01T08:55:00Z"));
+        reconciler.pass();
+        reconciler.pass();
+        await("alice's lab running", () -> labState(alice, room.labOf(alice)).equals("RUNNING"));
+        assertThat(vcpusAt(room.pool, "2028-02-01T09:10:00Z")).as("two seats of 4").isEqualTo(8);
+
+        // the seats are taken: carol's run is reserved on its own, from now to the class's end
+        clock.set(Instant.parse("2028-02-01T09:10:00Z"));
+        ApiClient carol = room.enrol("student");
+        JsonNode carols = carol.get("/api/v1/bookings").json();
+        assertThat(carols).hasSize(1);
+        assertThat(carols.get(0).get("start").asString()).isEqualTo("2028-02-01T09:10:00Z");
+        assertThat(carols.get(0).get("end").asString()).isEqualTo("2028-02-01T10:00:00Z");
+        assertThat(vcpusAt(room.pool, "2028-02-01T09:09:59Z")).isEqualTo(8);
+        assertThat(vcpusAt(room.pool, "2028-02-01T09:10:00Z")).isEqualTo(12);
+        assertThat(labNotes(carol, room.labOf(carol), "ClassSeated")).singleElement().asString()
+                .contains("capacity reserved for it");
+        reconciler.pass();
+        await("carol's lab running", () -> labState(carol, room.labOf(carol)).equals("RUNNING"));
+
+        // the pool is full now: dave joins from the next occurrence, and his lab's events say why
+        clock.set(Instant.parse("2028-02-01T09:15:00Z"));
+        ApiClient dave = room.enrol("student");
+        assertThat(dave.get("/api/v1/bookings").json()).isEmpty();
+        assertThat(labNotes(dave, room.labOf(dave), "ClassSeatRefused")).singleElement().asString()
+                .contains("no free seat", "vCPUs", "next occurrence");
+        assertThat(vcpusAt(room.pool, "2028-02-01T09:15:00Z")).isEqualTo(12);
+
+        // bob leaves: his seat is free for erin, with nothing more reserved
+        clock.set(Instant.parse("2028-02-01T09:20:00Z"));
+        assertThat(room.instructor.delete(room.path("/roster/" + bob.username())).status()).isEqualTo(204);
+        clock.set(Instant.parse("2028-02-01T09:25:00Z"));
+        ApiClient erin = room.enrol("student");
+        assertThat(erin.get("/api/v1/bookings").json()).hasSize(1);
+        assertThat(labNotes(erin, room.labOf(erin), "ClassSeated")).singleElement().asString()
+                .contains("free seat");
+        assertThat(vcpusAt(room.pool, "2028-02-01T09:25:00Z")).isEqualTo(12);
+        reconciler.pass();
+        await("erin's lab running", () -> labState(erin, room.labOf(erin)).equals("RUNNING"));
     }
 }

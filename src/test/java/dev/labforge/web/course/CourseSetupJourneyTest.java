@@ -200,6 +200,49 @@ class CourseSetupJourneyTest extends BrowserTest {
                 + ".slice(0, 16);", browser.findElement(By.id("s-start")), at.toString());
     }
 
+    /**
+     * The set-up page's settings form changes a course after it is made: a refusal shows beside its field and changes
+     * nothing; a good change is saved (with the ETag read, so it overwrites nobody) and shown in the settings.
+     */
+    @Test
+    void anInstructorChangesTheCoursesSettingsOnItsSetUpPage() throws Exception {
+        Catalog.ensure(api());
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String pool = "settings-" + suffix;
+        assertThat(api().post("/api/v1/capacity/pools", "{\"name\":\"" + pool
+                + "\",\"vcpus\":64,\"memoryMib\":1048576,\"nodes\":1000}").status()).isEqualTo(201);
+        ApiClient instructor = api().newUser();
+        String lab = instructor.post("/api/v1/labs", TEMPLATE.formatted("template-" + suffix)).json().get("id")
+                .asString();
+        String course = "set-" + suffix;
+        assertThat(instructor.post("/api/v1/courses", "{\"name\":\"" + course + "\",\"templateLab\":\"" + lab
+                + "\",\"pool\":\"" + pool + "\",\"title\":\"Before\"}").status()).isEqualTo(201);
+
+        width(1280);
+        signIn(instructor.token());
+        open("/courses/" + course + "/setup");
+        settled().until(d -> d.findElement(By.id("s-max")).getAttribute("value").equals("120"));
+        visible(By.cssSelector("#change-settings summary")).click();
+        type("s-max", "100");
+        submit("settings-form");
+        settled().until(d -> d.findElement(By.id("es-max")).getText().contains("multiple of 15"));
+        assertThat(instructor.get("/api/v1/courses/" + course).json().get("maxSlotMinutes").asInt()).isEqualTo(120);
+        accessible();
+
+        type("s-max", "90");
+        type("s-title", "After");
+        new Select(browser.findElement(By.id("s-end"))).selectByValue("destroy");
+        submit("settings-form");
+        settled().until(d -> d.findElement(By.id("status")).getText().contains("Settings saved"));
+        settled().until(d -> d.findElement(By.cssSelector("[data-setting='Longest practice slot']")).getText()
+                .equals("90 min"));
+        Response changed = instructor.get("/api/v1/courses/" + course);
+        assertThat(changed.json().get("maxSlotMinutes").asInt()).isEqualTo(90);
+        assertThat(changed.json().get("title").asString()).isEqualTo("After");
+        assertThat(changed.json().get("endAction").asString()).isEqualTo("destroy");
+        assertThat(browser.findElement(By.id("es-max")).getText()).isEmpty();
+    }
+
     private void submit(String form) {
         browser.findElement(By.cssSelector("#" + form + " button[type='submit']")).click();
     }
