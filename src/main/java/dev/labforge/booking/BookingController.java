@@ -56,13 +56,15 @@ class BookingController {
     private final ClassSessions sessions;
     private final LeadTimes leadTimes;
     private final PoolTurns turns;
+    private final PoolLoads poolLoads;
     private final Clock clock;
 
     BookingController(Bookings bookings, Courses courses, CourseMembers members, CourseAccess access,
                       CapacityLedger ledger, CapacityPools pools, WeeklyAllowance allowance, TemplateDemand demand,
                       LabDefinitions labs, BookingProperties properties, AuditLog audit, ClassSessions sessions,
-                      LeadTimes leadTimes, PoolTurns turns, Clock clock) {
+                      LeadTimes leadTimes, PoolTurns turns, PoolLoads poolLoads, Clock clock) {
         this.leadTimes = leadTimes;
+        this.poolLoads = poolLoads;
         this.turns = turns;
         this.sessions = sessions;
         this.bookings = bookings;
@@ -232,7 +234,7 @@ class BookingController {
         Duration horizon = found.bookingWindow().compareTo(FREE_SLOT_HORIZON) < 0 ? found.bookingWindow()
                 : FREE_SLOT_HORIZON;
         Instant to = PracticeRules.stepBefore(now.plus(horizon)); // no slot reaching past the booking window
-        List<CapacityLedger.Segment> load = ledger.load(pool.id(), from.minus(lead), to);
+        List<CapacityLedger.Segment> load = poolLoads.load(pool.id(), from.minus(lead), to);
         List<BookingDocument.SlotView> free = FreeSlots.find(load, pool.capacity(), needs, lead,
                         from, to).stream().map(s -> new BookingDocument.SlotView(s.start(), s.end())).toList();
         return new BookingDocument.FreeSlotsView(found.name(), pool.name(), from, to, "PT15M", needs, free);

@@ -61,6 +61,19 @@ record Demand(long vcpus, long memoryMib, long nodes) {
         };
     }
 
+    /**
+     * Whether {@code this} on top of {@code used} stays within {@code capacity}: {@link #shortIn} is empty. Without
+     * allocating, for the free-slot read, which asks it for every segment of 14 days.
+     */
+    boolean fitsOn(Demand used, Demand capacity) {
+        return fits(vcpus, used.vcpus, capacity.vcpus) && fits(memoryMib, used.memoryMib, capacity.memoryMib)
+                && fits(nodes, used.nodes, capacity.nodes);
+    }
+
+    private static boolean fits(long wanted, long used, long capacity) {
+        return wanted <= 0 || used + wanted <= capacity;
+    }
+
     /** The first resource for which {@code this} on top of {@code used} passes {@code capacity}, if any. */
     List<Resource> shortIn(Demand used, Demand capacity) {
         return java.util.Arrays.stream(Resource.values())
