@@ -42,15 +42,16 @@ class CmlGns3FuzzTest {
 
     private static final int INPUTS = 300;
     private static final int TOPOLOGIES = 150;
-    // each damages a 30 kB and a 160 kB real file: fewer cases keep the class to seconds
+    // each damages a 30 kB CML file and a GNS3 file of up to 70 kB: fewer cases keep the class to seconds
     private static final int DAMAGED = 150;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CmlImporter CML = new CmlImporter();
     private static final CmlExporter CML_OUT = new CmlExporter();
     private static final Gns3Importer GNS3 = new Gns3Importer();
     private static final String CML_FILE = read("src/test/resources/cml/ccna-prep-s1e5-ospf.yaml");
-    private static final String GNS3_FILE = read("src/test/resources/gns3/nsrc-nmm.gns3");
-    private static final List<String> GNS3_FILES = List.of(GNS3_FILE, Gns3ImportTest.PROJECT);
+    private static final List<String> GNS3_FILES = java.util.stream.Stream.concat(
+            Gns3ImportTest.REAL_FILES.stream().map(f -> read("src/test/resources/gns3/" + f)),
+            java.util.stream.Stream.of(Gns3ImportTest.PROJECT)).toList();
     private static final List<Object> VALUES = List.of("", "x", "Gi0/{0}", "{1}", -1, 0, 1, 4095, 4096,
             Integer.MAX_VALUE, Long.MAX_VALUE, 1.5, -0.0, 1e308, true, "ethernet_switch", "nat", "qemu", "dot1q",
             "topology", "i86bi", "vios", "alpine:3");
