@@ -245,10 +245,13 @@ public final class Gns3Exporter {
         return out;
     }
 
+    /** None when the layout decides: GNS3 then puts the node at the origin, and the import lets the layout decide. */
     private static void position(ObjectNode out, Position position) {
-        // GNS3 keeps whole scene coordinates; the schema refuses others
-        out.put("x", position == null ? 0 : coordinate(position.x()));
-        out.put("y", position == null ? 0 : coordinate(position.y()));
+        if (position != null) {
+            // GNS3 keeps whole scene coordinates; the schema refuses others
+            out.put("x", coordinate(position.x()));
+            out.put("y", coordinate(position.y()));
+        }
         out.put("z", 1);
     }
 
