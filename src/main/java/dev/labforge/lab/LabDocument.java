@@ -44,7 +44,8 @@ final class LabDocument {
                     + " no DNS label (a containerlab import keeps the file's name here); exports write it")
             String displayName,
             @Valid @Schema(description = "what the node was imported as (containerlab's kind and container image,"
-                    + " or GNS3's node type and image); an export to the same tool writes these") OriginDocument origin) {
+                    + " or GNS3's node type and image); an export to the same tool writes these")
+            OriginDocument origin) {
 
         Node toDomain() {
             return new Node(name, image, cpu, memoryMib, startupConfig, labels,

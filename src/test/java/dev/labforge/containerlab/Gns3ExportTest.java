@@ -134,10 +134,9 @@ class Gns3ExportTest {
         assertThat(link.at("/label/text").asString()).isEqualTo("Ethernet0/1");
         assertThat(link.at("/port_number").asInt()).isEqualTo(1);
         // the import split SW1 by VLAN; the export is that one switch again, its ports in VLANs 1 and 10
-        assertThat(nodes.get(4).at("/properties/ports_mapping").valueStream().limit(4).map(p -> p.get("vlan").asInt()))
-                .containsExactly(1, 1, 10, 10);
-        assertThat(nodes.get(4).at("/properties/ports_mapping").values())
-                .allSatisfy(port -> assertThat(SWITCH_PORT.validate(port)).isEmpty());
+        JsonNode ports = nodes.get(4).at("/properties/ports_mapping");
+        assertThat(ports.valueStream().limit(4).map(p -> p.get("vlan").asInt())).containsExactly(1, 1, 10, 10);
+        assertThat(ports.values()).allSatisfy(port -> assertThat(SWITCH_PORT.validate(port)).isEmpty());
     }
 
     @Test

@@ -125,7 +125,8 @@ class Gns3ImportTest {
                 new Segment("hub1", List.of(), null, null));
         assertThat(imported.warnings()).extracting(ImportWarning::pointer).containsExactlyInAnyOrder(
                 "/name", "/topology/drawings", "/topology/nodes/6/node_type", "/topology/nodes/7/node_type",
-                "/topology/nodes/0/name", "/topology/nodes/0", "/topology/nodes/1", "/topology/nodes/2/name", "/topology/nodes/2", "/topology/nodes/2/node_type",
+                "/topology/nodes/0/name", "/topology/nodes/0", "/topology/nodes/1", "/topology/nodes/2/name",
+                "/topology/nodes/2", "/topology/nodes/2/node_type",
                 "/topology/nodes/4/name", "/topology/nodes/4/properties/ports_mapping/3/type",
                 "/topology/nodes/4/properties/ports_mapping", "/topology/links/6");
         assertThat(imported.warnings()).filteredOn(w -> w.pointer().equals("/topology/nodes/6/node_type"))
