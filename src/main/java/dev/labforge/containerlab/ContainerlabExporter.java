@@ -81,7 +81,7 @@ public final class ContainerlabExporter {
 
     private static Map<String, Object> node(Node node, Optional<CatalogImage> entry) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Optional<NodeOrigin> origin = Optional.ofNullable(node.origin());
+        Optional<NodeOrigin> origin = Optional.ofNullable(node.origin()).filter(NodeOrigin::fromContainerlab);
         // an imported node goes out as it came in (a container image containerlab runs); others name the catalog's
         // kind and disk. Canonical, because the schema only knows current kind names ("nokia_srlinux", not "srl")
         out.put("kind", origin.map(NodeOrigin::kind).filter(kind -> !kind.isBlank())

@@ -60,6 +60,19 @@ final class Gns3Images {
         });
     }
 
+    /**
+     * The catalog image a node of a type runs, given the image reference the file wrote for it: by the reference's
+     * file name, then the kind that name (or the type) suggests, then a catalog image named like the whole reference.
+     */
+    static CatalogImages.Choice pick(CatalogImages images, Device device, String written) {
+        String file = written == null ? null : fileName(written);
+        CatalogImages.Choice choice = images.choose(file, kind(file, device));
+        if (choice.match() == CatalogImages.Match.NONE && written != null && images.named(written).isPresent()) {
+            return new CatalogImages.Choice(written, CatalogImages.Match.NAME);
+        }
+        return choice;
+    }
+
     /** The kind a reference's file name suggests, else the type's own; null when neither says. */
     static String kind(String reference, Device device) {
         // a VMware machine's file ends in .vmx, which would read as Juniper's vMX

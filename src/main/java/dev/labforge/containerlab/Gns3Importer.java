@@ -3,6 +3,7 @@ package dev.labforge.containerlab;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
+import dev.labforge.topology.NodeOrigin;
 import dev.labforge.topology.Position;
 import dev.labforge.topology.Segment;
 import dev.labforge.topology.Topology;
@@ -45,6 +46,8 @@ public final class Gns3Importer {
     // the revision of GNS3 2.0's file format; older files are GNS3 1.x's, a different layout
     private static final int FIRST_REVISION = 5;
     private static final int MAX_NUMBER = 1 << 20;
+    // the longest image reference a lab keeps (the API's limit for a node origin's image)
+    private static final int MAX_REFERENCE = 500;
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -189,6 +192,7 @@ public final class Gns3Importer {
         private final Gns3Segments segments;
         private final Map<String, String> ifaces = new HashMap<>(); // node id + "/" + adapter/port to its name
         private final Map<String, String> names;
+        private final Gns3Substitutes substitutes = new Gns3Substitutes();
 
         Wiring(List<Gns3Node> all, List<Gns3Link> gns3Links, Warnings warnings, CatalogImages images,
                Gns3Project project) {
@@ -220,6 +224,7 @@ public final class Gns3Importer {
             for (Gns3Link link : gns3Links) {
                 link(link, warnings);
             }
+            substitutes.warn(warnings);
         }
 
         private void device(Gns3Node node, String model, String display, List<End> ends, CatalogImages images,
@@ -230,13 +235,12 @@ public final class Gns3Importer {
                     : at.field("properties").field(device.property());
             Optional<String> written = device.property().isEmpty() ? Optional.empty()
                     : reference.text().filter(s -> !s.isBlank());
-            String file = written.map(Gns3Images::fileName).orElse(null);
-            CatalogImages.Choice choice = images.choose(file, Gns3Images.kind(file, device));
-            if (choice.match() == CatalogImages.Match.NONE && written.isPresent()
-                    && images.named(written.get()).isPresent()) {
-                choice = new CatalogImages.Choice(written.get(), CatalogImages.Match.NAME);
-            }
+            CatalogImages.Choice choice = Gns3Images.pick(images, device, written.orElse(null));
             String image = choice.image() != null ? choice.image() : node.type();
+            if (choice.image() != null) {
+                substitutes.add(node.type(), node.name(), at.field("node_type").pointer(), written.orElse(null),
+                        image);
+            }
             String modelAt = "/nodes/" + nodes.size();
             pointers.put(modelAt, at.pointer()).put(modelAt + "/name", at.field("name").pointer())
                     .put(modelAt + "/image", written.isPresent() ? reference.pointer()
@@ -257,7 +261,10 @@ public final class Gns3Importer {
                     .map(e -> Gns3Interfaces.rename(node.name(), at.pointer(), node.type(), e, own, warnings))
                     .orElse(own);
             renamed.forEach((key, iface) -> ifaces.put(node.id() + "/" + key, iface));
-            nodes.add(new Node(model, image, null, null, config, Map.of(), position, display, null));
+            // kept so that a GNS3 export writes the node as the file had it; a reference too long to keep is dropped
+            String kept = written.filter(w -> w.length() <= MAX_REFERENCE).orElse(null);
+            nodes.add(new Node(model, image, null, null, config, Map.of(), position, display,
+                    NodeOrigin.gns3(node.type(), kept)));
         }
 
         private void link(Gns3Link link, Warnings warnings) {

@@ -1,7 +1,8 @@
 /**
  * Reads and writes containerlab topology files, so labs move between containerlab and LabForge; likewise Cisco
  * Modeling Labs topologies ({@link dev.labforge.containerlab.CmlImporter},
- * {@link dev.labforge.containerlab.CmlExporter}), and GNS3 projects in ({@link dev.labforge.containerlab.Gns3Importer}).
+ * {@link dev.labforge.containerlab.CmlExporter}), and GNS3 projects in and out
+ * ({@link dev.labforge.containerlab.Gns3Importer}, {@link dev.labforge.containerlab.Gns3Exporter}).
  *
  * <p>The public face is small: {@link dev.labforge.containerlab.ContainerlabImporter} turns a topology file into a
  * {@link dev.labforge.topology.Topology} plus warnings for everything it could not carry over, and

@@ -12,6 +12,7 @@ import dev.labforge.containerlab.ContainerlabExporter;
 import dev.labforge.containerlab.ContainerlabFormatException;
 import dev.labforge.containerlab.ContainerlabImport;
 import dev.labforge.containerlab.ContainerlabImporter;
+import dev.labforge.containerlab.Gns3Exporter;
 import dev.labforge.containerlab.Gns3Importer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Labs as other tools' files: containerlab topologies in and out (application/yaml), Cisco Modeling Labs topologies
  * in and out (application/vnd.cisco.cml+yaml), GNS3 projects in (application/vnd.gns3+json, or a portable project
- * zip).
+ * zip) and out (application/vnd.gns3+json).
  */
 @RestController
 @RequestMapping("/api/v1/labs")
@@ -71,6 +72,7 @@ class ContainerlabController {
     private final CmlImporter cml = new CmlImporter();
     private final CmlExporter cmlExporter = new CmlExporter();
     private final Gns3Importer gns3 = new Gns3Importer();
+    private final Gns3Exporter gns3Exporter = new Gns3Exporter();
 
     private final NewLabOwner newOwner;
 
@@ -176,6 +178,22 @@ class ContainerlabController {
                 .header(HttpHeaders.CONTENT_TYPE, CML + ";charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".cml.yaml\"")
                 .body(cmlExporter.write(lab.name(), lab.description(), lab.topology(), catalog.view()));
+    }
+
+    @GetMapping(value = "/{id}", produces = GNS3)
+    @Operation(operationId = "exportLabAsGns3", summary = "Get a lab as a GNS3 project file (.gns3)",
+            description = "A GNS3 2.2 project (file revision 9) with the lab's id as project_id. Nodes imported from"
+                    + " GNS3 keep their node type, image reference and name; others are QEMU nodes whose disk is the"
+                    + " catalog image's name, as are Dynamips routers, which LabForge runs as IOSv. Links carry"
+                    + " adapter and port numbers and the interface name as label; segments become Ethernet switches"
+                    + " (one switch with access VLANs where the import split a switch by VLAN). Startup"
+                    + " configurations and MTUs are not written.")
+    ResponseEntity<String> exportGns3(Caller caller, @PathVariable UUID id) {
+        Lab lab = access.read(caller, id, Permission.VIEW).lab();
+        return ResponseEntity.ok().eTag(EntityTags.of(lab))
+                .header(HttpHeaders.CONTENT_TYPE, GNS3 + ";charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".gns3\"")
+                .body(gns3Exporter.write(lab.id(), lab.name(), lab.topology(), catalog.view()));
     }
 
     private record Imported(String name, ContainerlabImport file, List<LabView.Warning> warnings) {

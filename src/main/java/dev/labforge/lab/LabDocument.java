@@ -43,13 +43,14 @@ final class LabDocument {
             @Size(max = 255) @Schema(example = "PC1", description = "the name people know the node by, when it is"
                     + " no DNS label (a containerlab import keeps the file's name here); exports write it")
             String displayName,
-            @Valid @Schema(description = "the containerlab kind and container image the node was imported from;"
-                    + " a containerlab export writes these") OriginDocument origin) {
+            @Valid @Schema(description = "what the node was imported as (containerlab's kind and container image,"
+                    + " or GNS3's node type and image); an export to the same tool writes these")
+            OriginDocument origin) {
 
         Node toDomain() {
             return new Node(name, image, cpu, memoryMib, startupConfig, labels,
                     position == null ? null : new Position(position.x(), position.y()), displayName,
-                    origin == null ? null : new NodeOrigin(origin.kind(), origin.image()));
+                    origin == null ? null : new NodeOrigin(origin.kind(), origin.image(), origin.format()));
         }
 
         static NodeDocument from(Node node) {
@@ -57,16 +58,21 @@ final class LabDocument {
             NodeOrigin o = node.origin();
             return new NodeDocument(node.name(), node.image(), node.cpu(), node.memoryMib(), node.startupConfig(),
                     node.labels(), p == null ? null : new PositionDocument(p.x(), p.y()), node.displayName(),
-                    o == null ? null : new OriginDocument(o.kind(), o.image()));
+                    o == null ? null : new OriginDocument(o.kind(), o.image(), o.format()));
         }
     }
 
-    @Schema(name = "NodeOrigin", description = "Where an imported node came from, as the containerlab file said")
+    @Schema(name = "NodeOrigin", description = "Where an imported node came from, as the containerlab or GNS3 file"
+            + " said")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OriginDocument(
-            @Size(max = 64) @Schema(example = "nokia_srlinux", description = "containerlab kind") String kind,
-            @Size(max = 500) @Schema(example = "ghcr.io/nokia/srlinux:24.10", description = "container image")
-            String image) {
+            @Size(max = 64) @Schema(example = "nokia_srlinux", description = "containerlab kind, or GNS3 node type")
+            String kind,
+            @Size(max = 500) @Schema(example = "ghcr.io/nokia/srlinux:24.10", description = "container image, or"
+                    + " GNS3 image reference") String image,
+            @Pattern(regexp = "containerlab|gns3", message = "containerlab or gns3")
+            @Schema(example = "gns3", description = "the tool the node came from; containerlab when absent")
+            String format) {
     }
 
     @Schema(name = "Link", description = "A point-to-point link between two router interfaces")

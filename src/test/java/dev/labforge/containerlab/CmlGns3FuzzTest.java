@@ -35,22 +35,24 @@ import tools.jackson.databind.node.ObjectNode;
  * The CML and GNS3 importers, like {@link ContainerlabFuzzTest} for containerlab: whatever the input (random text,
  * damaged real files, real files with one value replaced), each answers with an import or a
  * {@link ContainerlabFormatException} that carries a pointer, never another exception; whatever it imports can be
- * validated and pointed into; and any lab the CML exporter writes reads back unchanged. Seeded, so a failing seed
- * replays exactly.
+ * validated and pointed into; and any lab the CML or GNS3 exporter writes reads back unchanged. Seeded, so a failing
+ * seed replays exactly.
  */
 class CmlGns3FuzzTest {
 
     private static final int INPUTS = 300;
     private static final int TOPOLOGIES = 150;
-    // each damages a 30 kB and a 160 kB real file: fewer cases keep the class to seconds
+    // each damages a 30 kB CML file and a GNS3 file of up to 70 kB: fewer cases keep the class to seconds
     private static final int DAMAGED = 150;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CmlImporter CML = new CmlImporter();
     private static final CmlExporter CML_OUT = new CmlExporter();
     private static final Gns3Importer GNS3 = new Gns3Importer();
+    private static final Gns3Exporter GNS3_OUT = new Gns3Exporter();
     private static final String CML_FILE = read("src/test/resources/cml/ccna-prep-s1e5-ospf.yaml");
-    private static final String GNS3_FILE = read("src/test/resources/gns3/nsrc-nmm.gns3");
-    private static final List<String> GNS3_FILES = List.of(GNS3_FILE, Gns3ImportTest.PROJECT);
+    private static final List<String> GNS3_FILES = java.util.stream.Stream.concat(
+            Gns3ImportTest.REAL_FILES.stream().map(f -> read("src/test/resources/gns3/" + f)),
+            java.util.stream.Stream.of(Gns3ImportTest.PROJECT)).toList();
     private static final List<Object> VALUES = List.of("", "x", "Gi0/{0}", "{1}", -1, 0, 1, 4095, 4096,
             Integer.MAX_VALUE, Long.MAX_VALUE, 1.5, -0.0, 1e308, true, "ethernet_switch", "nat", "qemu", "dot1q",
             "topology", "i86bi", "vios", "alpine:3");
@@ -104,6 +106,19 @@ class CmlGns3FuzzTest {
         });
     }
 
+    /** Labs made in LabForge, written as GNS3 projects: valid for GNS3, and the same lab when read back. */
+    @Test
+    void exportedGns3LabsReadBackUnchanged() {
+        forEachSeed(TOPOLOGIES, seed -> {
+            Topology lab = topology(new Random(seed));
+            String json = GNS3_OUT.write(Gns3ExportTest.PROJECT_ID, "fuzz", lab, CmlImportTest.CATALOG);
+            ContainerlabImport back = GNS3.read(json.getBytes(StandardCharsets.UTF_8), CmlImportTest.CATALOG);
+            assertThat(Gns3ExportTest.withoutOrigins(back.topology())).as(json).isEqualTo(wholePositions(lab));
+            assertThat(back.warnings()).as(json).isEmpty();
+            assertThat(Gns3ExportTest.valid(json)).as(json).isEmpty();
+        });
+    }
+
     private static void cml(String text) {
         ContainerlabImport imported;
         try {
@@ -124,6 +139,25 @@ class CmlGns3FuzzTest {
             return;
         }
         readable(imported);
+        if (new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), CmlImportTest.LOOKUP)
+                .isEmpty()) {
+            String json = GNS3_OUT.write(Gns3ExportTest.PROJECT_ID, imported.name(), imported.topology(),
+                    CmlImportTest.CATALOG);
+            assertThat(Gns3ExportTest.valid(json)).as(json).isEmpty();
+            ContainerlabImport back = GNS3.read(json.getBytes(StandardCharsets.UTF_8), CmlImportTest.CATALOG);
+            assertThat(Gns3ExportTest.withoutOrigins(back.topology())).as(json)
+                    .isEqualTo(Gns3ExportTest.withoutOrigins(wholePositions(imported.topology())));
+        }
+    }
+
+    /**
+     * What a GNS3 export of the lab reads back as: whole coordinates, which GNS3 keeps; no startup configurations,
+     * which a project keeps beside the .gns3 file; no cores and memory, which are written for GNS3, not read back.
+     */
+    private static Topology wholePositions(Topology lab) {
+        return new Topology(lab.nodes().stream().map(n -> new Node(n.name(), n.image(), null, null, null, n.labels(),
+                n.position() == null ? null : new Position(Math.round(n.position().x()), Math.round(n.position().y())),
+                n.displayName(), n.origin())).toList(), lab.links(), lab.segments());
     }
 
     private static void assertRefusal(ContainerlabFormatException e) {
@@ -140,7 +174,9 @@ class CmlGns3FuzzTest {
         imported.warnings().forEach(w -> assertThat(w.pointer()).isNotNull().matches("(/[^/]*)*"));
         if (violations.isEmpty()) {
             String yaml = CML_OUT.write(imported.name(), null, imported.topology(), CmlImportTest.CATALOG);
-            assertThat(CML.read(yaml, CmlImportTest.CATALOG).topology()).as(yaml).isEqualTo(imported.topology());
+            // a GNS3 node's type and image have no place in a CML file
+            assertThat(Gns3ExportTest.withoutOrigins(CML.read(yaml, CmlImportTest.CATALOG).topology())).as(yaml)
+                    .isEqualTo(Gns3ExportTest.withoutOrigins(imported.topology()));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.labforge.topology.ImageProfile;
 import dev.labforge.topology.InterfaceNaming;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
+import dev.labforge.topology.NodeOrigin;
 import dev.labforge.topology.Position;
 import dev.labforge.topology.Segment;
 import dev.labforge.topology.TopologyLimits;
@@ -35,8 +36,8 @@ class Gns3ImportTest {
                     new InterfaceNaming("Ethernet0/{n}", 0, 16), List.of()),
             new CatalogImage("alpine", "alpine:3", "linux", 1, 512, new InterfaceNaming("eth{n}", 0, 16),
                     List.of()),
-            // an operator registers the lab's own server disk under a name of their choosing
-            new CatalogImage("nsrc-server", "nsrc-nmm-20200614-c595bb42.qcow2", null, 1, 1024,
+            // an operator registers a lab's own router disk under a name of their choosing
+            new CatalogImage("frr", "debian-12-frr.qcow2", "linux", 1, 512,
                     new InterfaceNaming("eth{n}", 0, 8), List.of()));
 
     static final ImageCatalogView CATALOG = ImageCatalogView.of(IMAGES);
@@ -124,7 +125,8 @@ class Gns3ImportTest {
                 new Segment("hub1", List.of(), null, null));
         assertThat(imported.warnings()).extracting(ImportWarning::pointer).containsExactlyInAnyOrder(
                 "/name", "/topology/drawings", "/topology/nodes/6/node_type", "/topology/nodes/7/node_type",
-                "/topology/nodes/0/name", "/topology/nodes/0", "/topology/nodes/1", "/topology/nodes/2/name", "/topology/nodes/2",
+                "/topology/nodes/0/name", "/topology/nodes/0", "/topology/nodes/1", "/topology/nodes/2/name",
+                "/topology/nodes/2", "/topology/nodes/2/node_type",
                 "/topology/nodes/4/name", "/topology/nodes/4/properties/ports_mapping/3/type",
                 "/topology/nodes/4/properties/ports_mapping", "/topology/links/6");
         assertThat(imported.warnings()).filteredOn(w -> w.pointer().equals("/topology/nodes/6/node_type"))
@@ -198,24 +200,88 @@ class Gns3ImportTest {
                         e -> assertThat(e.getMessage()).contains("no .gns3 project file"));
     }
 
+    /** The real projects of src/test/resources/gns3 (README.md there names each source, commit and licence). */
+    static final List<String> REAL_FILES = List.of("cismembrane-ansible-bgp.gns3", "synloop-fat-tree-frr.gns3",
+            "packetscaper-ccie-rs.gns3");
+
+    static byte[] realFile(String name) throws IOException {
+        return Files.readAllBytes(Path.of("src/test/resources/gns3", name));
+    }
+
     /**
-     * The NSRC Network Monitoring and Management lab, github.com/pokui/nsrc-gns3 {@code nmm/project.gns3} at commit
-     * 8364e18d71a89c61cb67d04380d62445b9cd8c2f (no licence file; the repository's docs/index.md: "All parts of the
-     * training platform are free and open source"), stored unchanged as src/test/resources/gns3/nsrc-nmm.gns3:
-     * IOSv routers, IOSvL2 switches with Gi{1}/{0} ports in segments of four, Ubuntu servers and NAT clouds.
+     * github.com/cismembrane/gns3-labs {@code ansible-bgp/ansible-bgp.gns3} at commit
+     * 4b4591d29e958de266ec8bb27070c2ab011726e4 (MIT): four Dynamips c7200 routers with PA-2FE-TX slots, four VPCS,
+     * an Ethernet switch and a cloud, saved by GNS3 2.2.57.
      */
     @Test
-    void aRealPublicGns3ProjectImportsWithoutRefusal() throws IOException {
-        byte[] file = Files.readAllBytes(Path.of("src/test/resources/gns3/nsrc-nmm.gns3"));
-        ContainerlabImport imported = new Gns3Importer().read(file, CATALOG);
+    void dynamipsRoutersVpcsASwitchAndACloudFromARealProject() throws IOException {
+        ContainerlabImport imported = new Gns3Importer().read(realFile("cismembrane-ansible-bgp.gns3"), CATALOG);
 
-        assertThat(imported.name()).isEqualTo("nmm");
-        assertThat(imported.topology().nodes()).hasSize(32)
-                .extracting(Node::image).containsOnly("vios", "nsrc-server");
-        assertThat(imported.topology().nodes()).allSatisfy(n -> assertThat(n.position()).isNotNull());
-        assertThat(imported.topology().links()).hasSize(36);
+        assertThat(imported.name()).isEqualTo("ansible-bgp");
+        assertThat(imported.topology().nodes()).extracting(Node::name)
+                .containsExactly("r1", "r2", "r3", "r4", "pc1", "pc2", "pc3", "pc4");
+        assertThat(imported.topology().nodes()).extracting(Node::image)
+                .containsExactly("vios", "vios", "vios", "vios", "alpine", "alpine", "alpine", "alpine");
+        assertThat(imported.topology().nodes().getFirst().origin())
+                .isEqualTo(NodeOrigin.gns3("dynamips", "c7200-adventerprisek9-mz.153-3.XB12.image"));
+        assertThat(imported.topology().links()).hasSize(7).first()
+                .isEqualTo(new Link(new Endpoint("r1", "GigabitEthernet0/0"), new Endpoint("r2", "GigabitEthernet0/0"),
+                        null));
+        assertThat(imported.topology().segments()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("switch1");
+            assertThat(s.endpoints()).hasSize(4);
+        });
+        // the Dynamips routers and the VPCS run catalog images in their place: said once each, with what became what
+        assertThat(imported.warnings()).filteredOn(w -> w.pointer().equals("/topology/nodes/0/node_type"))
+                .singleElement().satisfies(w -> assertThat(w.message()).startsWith("4 Dynamips router(s)")
+                        .contains("R1, R2, R3, R4").contains("c7200-adventerprisek9-mz.153-3.XB12.image")
+                        .contains("catalog image 'vios'"));
+        assertThat(imported.warnings()).filteredOn(w -> w.pointer().equals("/topology/nodes/4/node_type"))
+                .singleElement().satisfies(w -> assertThat(w.message()).startsWith("4 VPCS node(s)")
+                        .contains("catalog image 'alpine'"));
+        assertThat(imported.warnings()).filteredOn(w -> w.pointer().equals("/topology/nodes/9/node_type"))
+                .singleElement().satisfies(w -> assertThat(w.message()).startsWith("1 cloud node(s) (Cloud1)"));
+        assertThat(new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), LOOKUP)).isEmpty();
+    }
+
+    /**
+     * github.com/synloop/gns3-fat-tree-ospf-frr {@code gns3/project.gns3} at commit
+     * ddba50cb199d44daa1efe54be5f5e0bb0f2ba215 (MIT): a k=4 fat tree of 20 QEMU FRR routers on a Debian disk and four
+     * QEMU hosts, {@code eth{0}} ports, saved by GNS3 2.2.45.
+     */
+    @Test
+    void aQemuFatTreeFromARealProject() throws IOException {
+        ContainerlabImport imported = new Gns3Importer().read(realFile("synloop-fat-tree-frr.gns3"), CATALOG);
+
+        assertThat(imported.name()).isEqualTo("fat-tree-frr-ospf-pod-4-1");
+        List<Node> nodes = imported.topology().nodes();
+        assertThat(nodes).hasSize(24).allSatisfy(n -> assertThat(n.position()).isNotNull());
+        // the routers' disk is registered in the catalog; the hosts' Debian disk is not, so a Linux image stands in
+        assertThat(nodes).filteredOn(n -> n.image().equals("frr")).hasSize(20);
+        assertThat(nodes).filteredOn(n -> n.image().equals("alpine")).extracting(Node::name)
+                .containsExactly("h1", "h2", "h3", "h4");
+        assertThat(imported.topology().links()).hasSize(36)
+                .contains(new Link(new Endpoint("r4", "eth3"), new Endpoint("p4-r4", "eth3"), null));
         assertThat(imported.warnings()).extracting(ImportWarning::message)
-                .anySatisfy(m -> assertThat(m).startsWith("8 nat node(s)"));
+                .noneMatch(m -> m.contains("left out") || m.contains("instead"));
+        assertThat(new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), LOOKUP)).isEmpty();
+    }
+
+    /**
+     * github.com/packetscaper/CCIE-RS-Lab {@code topology.gns3} at commit 40710a1d66a9f617488ffb3deedfa530989c2f98
+     * (MIT): ten IOU L3 routers around an IOU L2 switch with {@code Ethernet{segment0}/{port0}} ports, saved by GNS3
+     * 2.1.21 (file revision 8).
+     */
+    @Test
+    void iouRoutersAroundAnIouSwitchFromARealGns3_21Project() throws IOException {
+        ContainerlabImport imported = new Gns3Importer().read(realFile("packetscaper-ccie-rs.gns3"), CATALOG);
+
+        assertThat(imported.name()).isEqualTo("Route-Switch");
+        assertThat(imported.topology().nodes()).hasSize(11).extracting(Node::image).containsOnly("iol");
+        assertThat(imported.topology().nodes().getLast().origin())
+                .isEqualTo(NodeOrigin.gns3("iou", "i86bi-linux-l2-adventerprisek9-15.2d.bin"));
+        assertThat(imported.topology().links()).hasSize(10).first()
+                .isEqualTo(new Link(new Endpoint("r2", "Ethernet0/0"), new Endpoint("l2", "Ethernet0/1"), null));
         assertThat(new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), LOOKUP)).isEmpty();
     }
 

@@ -82,6 +82,33 @@ class Gns3ApiTest extends IntegrationTest {
     }
 
     @Test
+    void aLabExportedAsGns3ImportsAsTheSameLab() {
+        Response created = user.send("POST", "/api/v1/labs", PROJECT, GNS3);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String location = created.header("Location");
+
+        Response exported = user.get(location, "Accept", GNS3);
+        assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+        assertThat(exported.contentType()).startsWith(GNS3);
+        assertThat(exported.header("Content-Disposition")).contains("hosts_on_a_switch.gns3");
+        JsonNode project = exported.json();
+        assertThat(project.get("project_id").asString()).isEqualTo(created.json().get("id").asString());
+        assertThat(project.at("/topology/nodes").valueStream().map(n -> n.get("name").asString() + "/"
+                + n.get("node_type").asString())).containsExactly("FRR-1/docker", "pc2/vpcs", "sw/ethernet_switch");
+        assertThat(project.at("/topology/nodes/0/properties/image").asString()).isEqualTo("frrouting/frr:v8.4.1");
+
+        Response again = user.send("POST", "/api/v1/labs?name=round-trip", exported.body(), GNS3);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        JsonNode first = user.get(location).json();
+        JsonNode second = again.json();
+        assertThat(second.get("nodes")).isEqualTo(first.get("nodes"));
+        assertThat(second.get("links")).isEqualTo(first.get("links"));
+        assertThat(second.get("segments")).isEqualTo(first.get("segments"));
+        assertThat(user.get(location, "Accept", "application/vnd.gns3+json").header("ETag"))
+                .isEqualTo(created.header("ETag"));
+    }
+
+    @Test
     void putReplacesALabWithAGns3Project() {
         Response created = user.send("POST", "/api/v1/labs?name=from-gns3", PROJECT, GNS3);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
