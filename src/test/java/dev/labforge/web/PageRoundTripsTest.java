@@ -6,8 +6,10 @@ import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
+import dev.labforge.RequestAllocations;
 import dev.labforge.RoundTrips;
 import dev.labforge.cluster.Await;
+import jakarta.servlet.FilterRegistration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +17,34 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * The pages' database round trips do not grow with what they show: the labs page of an engineer with 3 labs and with
  * 12 (theirs, their team's, shared with them; some running), and the class view a class page opens with, for 1
  * student and for 5, take the same number of round trips. This is what keeps the 500-lab page and the 300-student
  * class view under their time budget (bench/web-pages.sh) without timing anything here: a query per lab or per
- * student (N+1) fails it whatever the machine's load.
+ * student (N+1) fails it whatever the machine's load. The labs page's rows are bounded the same way in what they
+ * allocate, and none looks a static file up for its link.
  */
-@Import(RoundTrips.Config.class)
+@Import({RoundTrips.Config.class, RequestAllocations.Config.class})
 // closed after: a second context that stays in the cache may hold the reconciler lease, and the suite's other tests
 // (the class view's, the booking tests) then wait for a lease their context never gets
 @DirtiesContext
 class PageRoundTripsTest extends IntegrationTest {
 
+    // a row's share of the labs page as rendered with Thymeleaf: about 25 KB; the rest is room for a JIT compiler
+    // that has not yet removed the template engine's short-lived objects
+    private static final long ROW_BYTES = 40_000;
     private static final String ONE_ROUTER = """
             {"name":"%s","nodes":[{"name":"r1","image":"frr","cpu":1,"memoryMib":512}],"links":[]}""";
+
+    @Autowired
+    WebApplicationContext context;
 
     @BeforeEach
     void catalog() {
@@ -59,6 +71,39 @@ class PageRoundTripsTest extends IntegrationTest {
         assertThat(many).as("round trips for 12 labs: %s%nfor 3: %s", many, few).hasSameSizeAs(few);
         assertThat(many.size()).as("the session; owned and shared labs; owners' and teams' names; commit; states: %s",
                 many).isLessThanOrEqualTo(7);
+    }
+
+    /**
+     * What each row of the labs page costs, without timing it (the machine's load does not matter): no static file
+     * looked up for its link, and a bounded number of bytes allocated while the service renders it (about 25 KB). Each
+     * row's link once went through Spring's resource chain (webjars on the class path turn it on), which looked the
+     * lab's path up as a static file in every jar, uncached when not found: most of the page's time at 500 labs
+     * (docs/benchmarks.md, "Web pages"). That search costs CPU more than memory (34 KB a row with it), so the chain's
+     * absence is checked as such; the byte bound catches other work per row (a statement, a formatter built per row).
+     */
+    @Test
+    void eachRowOfTheLabsPageLooksUpNoStaticFileAndAllocatesAFewKilobytes() {
+        // the filters the running server applies, however they were registered
+        assertThat(context.getServletContext().getFilterRegistrations().values())
+                .extracting(FilterRegistration::getClassName)
+                .as("Spring's resource chain is on (spring.web.resources.chain.enabled): every link a page renders"
+                        + " is then looked up as a static file in every jar")
+                .doesNotContain(ResourceUrlEncodingFilter.class.getName());
+
+        ApiClient engineer = api().newUser();
+        ApiClient colleague = api().newUser();
+        String team = "rows-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(engineer.post("/api/v1/teams", "{\"name\":\"" + team + "\"}").status()).isEqualTo(201);
+        String cookie = signIn(engineer.token());
+
+        defined(engineer, colleague, team, 1);
+        long few = allocated(cookie, 3);
+        defined(engineer, colleague, team, 10);
+        long many = allocated(cookie, 33);
+
+        long perRow = (many - few) / 30;
+        assertThat(perRow).as("bytes allocated per row of the labs page (3 rows: %d, 33 rows: %d)", few, many)
+                .isLessThan(ROW_BYTES);
     }
 
     @Test
@@ -105,6 +150,36 @@ class PageRoundTripsTest extends IntegrationTest {
         Await.until(running.size() + " labs running", Duration.ofMinutes(2), () -> engineer.get("/api/v1/labs/states")
                 .json().get("items").valueStream().filter(s -> s.get("state").asString().equals("RUNNING"))
                 .count() == running.size(), () -> "");
+    }
+
+    /** Adds {@code n} labs of each kind (theirs, their team's, shared with them), none started. */
+    private static void defined(ApiClient engineer, ApiClient colleague, String team, int n) {
+        for (int i = 0; i < n; i++) {
+            created(engineer.post("/api/v1/labs", ONE_ROUTER.formatted("mine-" + UUID.randomUUID())));
+            created(engineer.post("/api/v1/labs?team=" + team, ONE_ROUTER.formatted("team-" + UUID.randomUUID())));
+            String shared = created(colleague.post("/api/v1/labs", ONE_ROUTER.formatted("shared-" + UUID.randomUUID())));
+            assertThat(colleague.put("/api/v1/labs/" + shared + "/access", "{\"grants\":[{\"user\":\""
+                    + engineer.username() + "\",\"level\":\"view\"}]}").status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The fewest bytes the labs page allocated in five renderings of {@code rows} rows, after five unmeasured (the
+     * first renderings of a page allocate for caches and the JIT compiler's profiles, which later ones do not).
+     */
+    private long allocated(String cookie, int rows) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            String probe = "allocations-" + UUID.randomUUID();
+            Response page = anonymous().get("/labs", "Cookie", cookie, RequestAllocations.HEADER, probe);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.body().split("data-lab-state=", -1).length - 1).isEqualTo(rows);
+            if (i >= 5) {
+                fewest = Math.min(fewest, RequestAllocations.of(probe));
+            }
+        }
+        System.out.printf("labs page, %d rows: %d bytes allocated%n", rows, fewest);
+        return fewest;
     }
 
     /** Enrols {@code n} new students; their labs' ids. */

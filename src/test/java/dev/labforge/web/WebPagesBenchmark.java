@@ -48,6 +48,8 @@ class WebPagesBenchmark extends IntegrationTest {
     private static final int LABS = Integer.getInteger("bench.labs", 500);
     private static final int STUDENTS = Integer.getInteger("bench.students", 300);
     private static final int RUNNING = LABS / 5;
+    // -Dbench.part=labs: the labs page only (its timing and profile without the class's minutes)
+    private static final boolean LABS_ONLY = "labs".equals(System.getProperty("bench.part"));
     private static final int WARM_UP = 30;
     private static final int RUNS = 200;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -102,6 +104,10 @@ class WebPagesBenchmark extends IntegrationTest {
         String page = get("/labs", engineerCookie).body();
         assertThat(page.split("data-lab-state=", -1).length - 1).isEqualTo(LABS);
         out.append(times("GET /labs (" + LABS + " labs, " + RUNNING + " running)", "/labs", engineerCookie));
+        if (LABS_ONLY) {
+            write(out.append("# the labs page only (-Dbench.part=labs): no class view, no class stream\n"));
+            return;
+        }
 
         // a course of 300 students, a class session, the class's labs starting: counted on ONE class view stream
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -171,6 +177,10 @@ class WebPagesBenchmark extends IntegrationTest {
         out.append(times("GET /courses/{c}/class (the page's frame)", "/courses/" + course + "/class",
                 instructorCookie));
 
+        write(out);
+    }
+
+    private static void write(StringBuilder out) throws java.io.IOException {
         Path dir = Path.of("target", "web-bench");
         Files.createDirectories(dir);
         String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(ZoneOffset.UTC)
