@@ -6,6 +6,8 @@ import dev.labforge.containerlab.ContainerlabImporter;
 import dev.labforge.containerlab.ImageCatalogView;
 import dev.labforge.topology.Topology;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,9 @@ class RealTopologiesTest {
     @Test
     void aWideTierIsWrappedAndEachLeafKeepsItsServersInABlockUnderIt() throws Exception {
         Topology lab = load("large-100.clab.yml");
-        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("large-100", lab));
+        String picture = TopologyDiagram.svg("large-100", lab);
+        keep("large-100", picture);
+        ParsedSvg svg = ParsedSvg.parse(picture);
 
         for (int leaf = 1; leaf <= 14; leaf++) {
             String name = "leaf" + leaf;
@@ -126,6 +130,18 @@ class RealTopologiesTest {
             assertThat(row).as("%s under the tier above", tier).isGreaterThan(above);
             above = row;
         }
+    }
+
+    /**
+     * The README shows docs/pictures/{name}.svg: it must be what the code draws now. Refreshed with
+     * -Dpictures.update=true.
+     */
+    private static void keep(String name, String svg) throws Exception {
+        Path docs = Path.of("docs", "pictures", name + ".svg");
+        if (Boolean.getBoolean("pictures.update")) {
+            Files.writeString(docs, svg);
+        }
+        assertThat(Files.readString(docs)).as("%s (refresh with -Dpictures.update=true)", docs).isEqualTo(svg);
     }
 
     static Topology load(String file) throws Exception {
