@@ -19,8 +19,12 @@ base=""
 if [ -n "${DIAGRAM_BASELINE:-}" ]; then
   rev=$(git rev-parse --short "$DIAGRAM_BASELINE")
   dir=target/diagram-baseline
-  rm -rf "$dir" && mkdir -p "$dir"
-  git archive "$rev" | tar -x -C "$dir"
+  # a copy of the same revision from an earlier run is reused, build and all
+  if [ "$(cat "$dir/.rev" 2>/dev/null)" != "$rev" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    git archive "$rev" | tar -x -C "$dir"
+    echo "$rev" > "$dir/.rev"
+  fi
   (cd "$dir" && run)
   base=$(ls -t "$dir"/target/diagram-bench/diagram-render-*.txt | head -1)
 fi
