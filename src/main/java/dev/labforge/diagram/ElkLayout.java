@@ -1,6 +1,7 @@
 package dev.labforge.diagram;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.KVector;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -16,6 +18,7 @@ import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.options.PortConstraints;
 import org.eclipse.elk.core.options.PortLabelPlacement;
+import org.eclipse.elk.core.options.PortSide;
 import org.eclipse.elk.core.options.SizeConstraint;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkEdge;
@@ -31,6 +34,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * layering as positions), wires as horizontal and vertical stretches, each interface name beside the port
  * its wire leaves from, the MTU on the middle of its wire. ELK keeps all of them clear of each other and of
  * the boxes, orders each row to uncross the wires, and sizes a box wider when its ports need the room.
+ * Boxes hanging off one box in numbers (servers under their leaf) go to ELK as one {@link Block}: ELK places
+ * it under its owner and routes each wire to the block's top, and the block draws the rest of the wire.
  *
  * <p>When every box has a saved position (containerlab's graph tools save one for every node), ELK's
  * interactive phases take the drawing as a sketch instead: tiers from top to bottom as the boxes were, and
@@ -60,39 +65,86 @@ final class ElkLayout {
         boolean sketched = cards.stream().allMatch(c -> c.kind() == Kind.MISSING || c.given() != null);
         ElkNode root = ElkGraphUtil.createGraph();
         configure(root, sketched);
+        Tiers tiers = Tiers.of(cards, sketch.wires());
+        // a saved drawing keeps its own arrangement: no blocks there
+        List<Block> blocks = sketched ? List.of() : Block.find(cards, sketch.wires(), tiers);
+        int[] blockOf = new int[cards.size()];
+        Arrays.fill(blockOf, -1);
+        for (int b = 0; b < blocks.size(); b++) {
+            for (int m : blocks.get(b).members()) {
+                blockOf[m] = b;
+            }
+        }
         ElkNode[] nodes = new ElkNode[cards.size()];
         for (int i : linked) {
-            nodes[i] = node(root, cards.get(i));
+            if (blockOf[i] < 0) {
+                nodes[i] = node(root, cards.get(i));
+            }
         }
-        Tiers tiers = Tiers.of(cards, sketch.wires());
+        ElkNode[] blockNodes = new ElkNode[blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) {
+            blockNodes[b] = blockNode(root, blocks.get(b));
+        }
         List<Ends> ends = new ArrayList<>(sketch.wires().size());
         for (Wire wire : sketch.wires()) {
-            ElkPort from = port(nodes[wire.from()], wire.fromIface());
-            ElkPort to = port(nodes[wire.to()], wire.toIface());
-            boolean down = sketched || tiers.downwards(wire);
-            ElkEdge edge = down ? ElkGraphUtil.createSimpleEdge(from, to) : ElkGraphUtil.createSimpleEdge(to, from);
+            int b = blockOf[wire.from()] >= 0 ? blockOf[wire.from()] : blockOf[wire.to()];
+            ElkEdge edge;
+            Ends end;
+            if (b >= 0) {
+                // from the owner down to the member's channel line on top of its block
+                Block block = blocks.get(b);
+                boolean memberFirst = blockOf[wire.from()] == b;
+                ElkPort owner = port(nodes[block.owner()], memberFirst ? wire.toIface() : wire.fromIface());
+                int member = block.indexOf(memberFirst ? wire.from() : wire.to());
+                ElkPort line = blockNodes[b].getPorts().get(member);
+                edge = ElkGraphUtil.createSimpleEdge(owner, line);
+                end = new Ends(memberFirst ? line : owner, memberFirst ? owner : line, edge, !memberFirst,
+                        block, blockNodes[b], member);
+            } else {
+                ElkPort from = port(nodes[wire.from()], wire.fromIface());
+                ElkPort to = port(nodes[wire.to()], wire.toIface());
+                boolean down = sketched || tiers.downwards(wire);
+                edge = down ? ElkGraphUtil.createSimpleEdge(from, to) : ElkGraphUtil.createSimpleEdge(to, from);
+                end = new Ends(from, to, edge, down, null, null, -1);
+            }
             if (wire.caption() != null) {
                 Caption caption = Caption.of(wire.caption());
                 ElkLabel label = ElkGraphUtil.createLabel(caption.text(), edge);
                 label.setDimensions(caption.width(), caption.height());
                 label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
             }
-            ends.add(new Ends(from, to, edge, down));
+            ends.add(end);
         }
         if (sketched) {
             hint(sketch, nodes);
         } else {
             // ELK's interactive layering takes each box's row from its position: rows are decided here
-            int[] rows = Rows.of(cards, sketch.wires(), linked, tiers);
+            int[] rows = Rows.of(cards, sketch.wires(), linked, tiers, blocks);
+            double hint = ROW_HINT + blocks.stream().mapToDouble(Block::height).max().orElse(0);
             for (int i : linked) {
-                nodes[i].setLocation(0, rows[i] * ROW_HINT);
+                if (blockOf[i] < 0) {
+                    nodes[i].setLocation(0, rows[i] * hint);
+                }
+            }
+            for (int b = 0; b < blocks.size(); b++) {
+                blockNodes[b].setLocation(0, rows[blocks.get(b).members().get(0)] * hint);
             }
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
         for (int i : linked) {
             ElkNode node = nodes[i];
-            cards.set(i, cards.get(i).sized(node.getWidth(), node.getHeight())
-                    .at(new Vec(node.getX() + node.getWidth() / 2, node.getY() + node.getHeight() / 2)));
+            if (node != null) {
+                cards.set(i, cards.get(i).sized(node.getWidth(), node.getHeight())
+                        .at(new Vec(node.getX() + node.getWidth() / 2, node.getY() + node.getHeight() / 2)));
+            }
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
+            Vec corner = new Vec(blockNodes[b].getX(), blockNodes[b].getY());
+            for (int m = 0; m < block.members().size(); m++) {
+                int i = block.members().get(m);
+                cards.set(i, cards.get(i).at(corner.plus(block.places().get(m))));
+            }
         }
         List<Route> routes = new ArrayList<>(ends.size());
         for (int w = 0; w < ends.size(); w++) {
@@ -115,6 +167,9 @@ final class ElkLayout {
         root.setProperty(LayeredOptions.SPACING_PORT_PORT, PORT_SPACING);
         root.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, true);
         root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.INTERACTIVE);
+        // network simplex keeps wires short, so a tier stays as narrow as its boxes need (Brandes-Koepf spread
+        // the spines of containerlab's large-100 lab over 5,600 px, network simplex over 3,600)
+        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
         if (sketched) {
             root.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.INTERACTIVE);
             root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.INTERACTIVE);
@@ -131,6 +186,20 @@ final class ElkLayout {
         node.setProperty(LayeredOptions.NODE_SIZE_MINIMUM, new KVector(card.width(), card.height()));
         node.setProperty(LayeredOptions.PORT_CONSTRAINTS, PortConstraints.FREE);
         node.setProperty(LayeredOptions.PORT_LABELS_PLACEMENT, EnumSet.of(PortLabelPlacement.OUTSIDE));
+        return node;
+    }
+
+    /** A block as ELK sees it: a box of its size, with a port on top at each member's channel line. */
+    private static ElkNode blockNode(ElkNode root, Block block) {
+        ElkNode node = ElkGraphUtil.createNode(root);
+        node.setDimensions(block.width(), block.height());
+        node.setProperty(LayeredOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
+        for (double x : block.lines()) {
+            ElkPort port = ElkGraphUtil.createPort(node);
+            port.setDimensions(1, 1);
+            port.setLocation(x - 0.5, -1);
+            port.setProperty(LayeredOptions.PORT_SIDE, PortSide.NORTH);
+        }
         return node;
     }
 
@@ -167,12 +236,26 @@ final class ElkLayout {
         points.add(new Vec(section.getStartX(), section.getStartY()));
         section.getBendPoints().forEach(b -> points.add(new Vec(b.getX(), b.getY())));
         points.add(new Vec(section.getEndX(), section.getEndY()));
+        List<Tag> tags = new ArrayList<>(2);
+        if (ends.block() != null) {
+            // on from the top of the block: down the channel line, then into the member's side
+            Vec corner = new Vec(ends.blockNode().getX(), ends.blockNode().getY());
+            Vec top = points.get(points.size() - 1);
+            double y = corner.y() + ends.block().places().get(ends.member()).y();
+            points.add(new Vec(top.x(), y));
+            points.add(new Vec(corner.x() + ends.block().sides()[ends.member()], y));
+            Tag own = ends.block().tags().get(ends.member());
+            addTag(tags, ends.down() ? ends.from() : ends.to());
+            if (own != null) {
+                tags.add(ends.down() ? tags.size() : 0, own.at(corner.plus(own.center())));
+            }
+        } else {
+            addTag(tags, ends.from());
+            addTag(tags, ends.to());
+        }
         if (!ends.down()) {
             Collections.reverse(points);
         }
-        List<Tag> tags = new ArrayList<>(2);
-        addTag(tags, ends.from());
-        addTag(tags, ends.to());
         List<Caption> captions = new ArrayList<>(1);
         for (ElkLabel label : ends.edge().getLabels()) {
             captions.add(Caption.of(label.getText())
@@ -190,8 +273,12 @@ final class ElkLayout {
         }
     }
 
-    /** The ports and the edge ELK drew for one wire, and whether the edge runs from the wire's first end. */
-    private record Ends(ElkPort from, ElkPort to, ElkEdge edge, boolean down) {
+    /**
+     * The ports and the edge ELK drew for one wire, and whether the edge runs from the wire's first end; for a
+     * wire to a block's member, the block, its ELK box and the member's index in it (else null, null, -1).
+     */
+    private record Ends(ElkPort from, ElkPort to, ElkEdge edge, boolean down, Block block, ElkNode blockNode,
+                        int member) {
     }
 
     /**

@@ -5,74 +5,260 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The row of every linked box, top to bottom: its tier ({@link Tiers}), except that a tier too wide to read
- * has its end boxes (those with a single link, up to the tier above: servers under their leaf) dealt out
- * over extra rows under it, a parent's first end box in the first row, its second in the next, and so on.
- * Eighty servers under fourteen leaves then stand in six rows under their leaves instead of one row of
- * eighty (a fifth less canvas for containerlab's large-100 lab).
+ * The row of every linked box, top to bottom, handed to ELK's interactive layering. A box's row follows its
+ * tier ({@link Tiers}); boxes hanging off one box (a single wire, up to it) go in the row right under it, as a
+ * {@link Block} when there are enough of them. A tier too wide for the drawing to keep a screen's shape (the
+ * fourteen leaves of containerlab's large-100 lab, each with its block of servers) is wrapped: its boxes are
+ * dealt, in order, over several rows, each followed by the row of what hangs off them. Widths and heights
+ * here are estimates of what ELK will draw, close enough to choose how many rows.
  */
 final class Rows {
 
-    /** The fewest boxes a row may hold before its end boxes move down; wider fabrics set a wider limit. */
-    private static final int MIN_WIDTH = 8;
+    /** The drawing aims to be at most this much wider than tall (16:9 is 1.8). */
+    static final double TARGET_SHAPE = 1.8;
+    /**
+     * A tier of this many boxes or fewer, with as few hanging off them, is never wrapped: a small fabric
+     * reads best in one row.
+     */
+    static final int MIN_WRAPPED = 9;
+    /** Each row of a wrapped tier keeps at least this many boxes. */
+    private static final int MIN_PER_ROW = 4;
+    /** Estimates of ELK's spacing (see {@link ElkLayout}): between boxes, between rows, per wire. */
+    private static final double NODE_GAP = 36;
+    private static final double ROW_GAP = 56;
+    private static final double WIRE_GAP = 10;
+    /** Wires crossing between two rows need room for their horizontal stretches; about half get one. */
+    private static final double TRACK = 5;
 
-    private Rows() {
-    }
+    private final int units;
+    private final int[] unitOf;
+    private final int[] tier;
+    /** The unit a unit hangs off, or -1. */
+    private final int[] parent;
+    private final double[] width;
+    private final double[] height;
+    private final List<int[]> edges = new ArrayList<>();
+    /** The units hanging off each unit. */
+    private final List<List<Integer>> hangers = new ArrayList<>();
 
-    /** The row of each box in {@code linked}, by box index; other boxes get -1. */
-    static int[] of(List<Card> cards, List<Wire> wires, List<Integer> linked, Tiers tiers) {
+    private Rows(List<Card> cards, List<Wire> wires, List<Integer> linked, Tiers tiers, List<Block> blocks) {
         int n = cards.size();
-        int[] links = new int[n];
-        int[] parent = new int[n];
-        for (Wire wire : wires) {
-            if (wire.from() != wire.to()) {
-                links[wire.from()]++;
-                links[wire.to()]++;
-                parent[wire.from()] = wire.to();
-                parent[wire.to()] = wire.from();
-            } else {
-                links[wire.from()] += 2;
+        unitOf = new int[n];
+        Arrays.fill(unitOf, -1);
+        int[] blockOf = new int[n];
+        Arrays.fill(blockOf, -1);
+        for (int b = 0; b < blocks.size(); b++) {
+            for (int m : blocks.get(b).members()) {
+                blockOf[m] = b;
             }
         }
-        int deepest = linked.stream().mapToInt(tiers::of).max().orElse(0);
-        List<List<Integer>> tiered = new ArrayList<>();
-        for (int t = 0; t <= deepest; t++) {
-            tiered.add(new ArrayList<>());
+        int count = 0;
+        for (int i : linked) {
+            if (blockOf[i] < 0) {
+                unitOf[i] = count++;
+            }
         }
-        linked.forEach(i -> tiered.get(tiers.of(i)).add(i));
-        // as wide as the widest tier of boxes that cannot move, or the square root of the whole
-        int width = Math.max(MIN_WIDTH, (int) Math.ceil(Math.sqrt(linked.size())));
-        for (List<Integer> tier : tiered) {
-            width = Math.max(width, (int) tier.stream().filter(i -> !isEnd(i, links, parent, tiers)).count());
+        int firstBlock = count;
+        for (int i : linked) {
+            if (blockOf[i] >= 0) {
+                unitOf[i] = firstBlock + blockOf[i];
+            }
         }
-        int[] row = new int[n];
-        Arrays.fill(row, -1);
-        int next = 0;
-        for (List<Integer> tier : tiered) {
-            if (tier.size() <= width) {
-                for (int i : tier) {
-                    row[i] = next;
-                }
-                next++;
+        count += blocks.size();
+        units = count;
+        tier = new int[units];
+        parent = new int[units];
+        width = new double[units];
+        height = new double[units];
+        Arrays.fill(parent, -1);
+        int[] links = new int[n];
+        int[] other = new int[n];
+        double[] up = new double[n];
+        double[] down = new double[n];
+        for (Wire wire : wires) {
+            if (wire.from() == wire.to()) {
+                links[wire.from()] += 2;
                 continue;
             }
-            List<Integer> ends = tier.stream().filter(i -> isEnd(i, links, parent, tiers)).toList();
-            int rows = Math.max(1, (int) Math.ceil((double) ends.size() / width));
-            int[] dealt = new int[n];
-            for (int i : tier) {
-                if (isEnd(i, links, parent, tiers)) {
-                    row[i] = next + dealt[parent[i]]++ % rows;
-                } else {
-                    row[i] = next;
+            links[wire.from()]++;
+            links[wire.to()]++;
+            other[wire.from()] = wire.to();
+            other[wire.to()] = wire.from();
+            boolean fromAbove = tiers.downwards(wire);
+            room(fromAbove ? down : up, wire.from(), wire.fromIface());
+            room(fromAbove ? up : down, wire.to(), wire.toIface());
+            edges.add(new int[] {unitOf[wire.from()], unitOf[wire.to()]});
+        }
+        for (int i : linked) {
+            int u = unitOf[i];
+            Card card = cards.get(i);
+            if (u < firstBlock) {
+                tier[u] = tiers.of(i);
+                width[u] = Math.max(card.width(), Math.max(up[i], down[i]));
+                height[u] = card.height();
+                if (links[i] == 1 && tiers.of(other[i]) < tiers.of(i)) {
+                    parent[u] = unitOf[other[i]];
                 }
             }
-            next += rows;
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
+            int u = firstBlock + b;
+            tier[u] = tiers.of(block.members().get(0));
+            parent[u] = unitOf[block.owner()];
+            width[u] = block.width();
+            height[u] = block.height();
+        }
+        for (int u = 0; u < units; u++) {
+            hangers.add(new ArrayList<>());
+        }
+        for (int u = 0; u < units; u++) {
+            if (parent[u] >= 0) {
+                hangers.get(parent[u]).add(u);
+            }
+        }
+    }
+
+    /**
+     * The row of each box in {@code linked}, by box index (the members of a block share its row); other boxes
+     * get -1.
+     */
+    static int[] of(List<Card> cards, List<Wire> wires, List<Integer> linked, Tiers tiers, List<Block> blocks) {
+        Rows rows = new Rows(cards, wires, linked, tiers, blocks);
+        int[] unitRow = rows.choose();
+        int[] row = new int[cards.size()];
+        Arrays.fill(row, -1);
+        for (int i : linked) {
+            row[i] = unitRow[rows.unitOf[i]];
         }
         return row;
     }
 
-    /** A box with one link, to the tier above: nothing hangs off it, so it may stand lower. */
-    private static boolean isEnd(int box, int[] links, int[] parent, Tiers tiers) {
-        return links[box] == 1 && tiers.of(parent[box]) < tiers.of(box);
+    /** Wraps the widest tier into one more row while that brings the drawing nearer its shape. */
+    private int[] choose() {
+        int deepest = Arrays.stream(tier).max().orElse(0);
+        List<List<Integer>> standing = new ArrayList<>();
+        for (int t = 0; t <= deepest; t++) {
+            standing.add(new ArrayList<>());
+        }
+        for (int u = 0; u < units; u++) {
+            if (parent[u] < 0) {
+                standing.get(tier[u]).add(u);
+            }
+        }
+        int[] wraps = new int[deepest + 1];
+        Arrays.fill(wraps, 1);
+        int[] best = place(standing, wraps);
+        double miss = miss(best);
+        for (int step = 0; step < 4 * (deepest + 1) && miss > 0; step++) {
+            int widest = -1;
+            double widestWidth = 0;
+            for (int t = 0; t <= deepest; t++) {
+                int size = standing.get(t).size();
+                int hanging = standing.get(t).stream().mapToInt(u -> hangers.get(u).size()).sum();
+                double w = span(standing.get(t)) / wraps[t];
+                if (Math.max(size, hanging) > MIN_WRAPPED && size / (wraps[t] + 1) >= MIN_PER_ROW
+                        && w > widestWidth) {
+                    widest = t;
+                    widestWidth = w;
+                }
+            }
+            if (widest < 0) {
+                break;
+            }
+            wraps[widest]++;
+            int[] tried = place(standing, wraps);
+            double triedMiss = miss(tried);
+            if (triedMiss >= miss) {
+                break;
+            }
+            best = tried;
+            miss = triedMiss;
+        }
+        return best;
+    }
+
+    /**
+     * The row of each unit: the standing units of each tier dealt in order over {@code wraps[t]} rows of
+     * about equal width, each followed by a row of what hangs off them; the hanging units of a tier's last
+     * row share a row with the next tier.
+     */
+    private int[] place(List<List<Integer>> standing, int[] wraps) {
+        int[] row = new int[units];
+        int next = 0;
+        for (int t = 0; t < standing.size(); t++) {
+            List<Integer> tierUnits = standing.get(t);
+            if (tierUnits.isEmpty()) {
+                continue;
+            }
+            double total = span(tierUnits);
+            double done = 0;
+            int group = 0;
+            boolean hanging = false;
+            for (int u : tierUnits) {
+                // a new row when this unit's middle is past the group's share of the width
+                double share = total * (group + 1) / wraps[t];
+                double w = columnWidth(u);
+                if (done + w / 2 > share && group < wraps[t] - 1) {
+                    group++;
+                    next += hanging ? 2 : 1;
+                    hanging = false;
+                }
+                row[u] = next;
+                for (int h : hangers.get(u)) {
+                    row[h] = next + 1;
+                    hanging = true;
+                }
+                done += w + NODE_GAP;
+            }
+            next += 1;
+        }
+        return row;
+    }
+
+    /** How far the estimated drawing is from its shape: 0 when it is no wider than the target. */
+    private double miss(int[] row) {
+        int rows = Arrays.stream(row).max().orElse(0) + 1;
+        double[] rowWidth = new double[rows];
+        double[] rowHeight = new double[rows];
+        int[] crossing = new int[rows];
+        for (int u = 0; u < units; u++) {
+            rowWidth[row[u]] += width[u] + NODE_GAP;
+            rowHeight[row[u]] = Math.max(rowHeight[row[u]], height[u]);
+        }
+        for (int[] edge : edges) {
+            int a = Math.min(row[edge[0]], row[edge[1]]);
+            int b = Math.max(row[edge[0]], row[edge[1]]);
+            for (int r = a; r < b; r++) {
+                crossing[r]++;
+                if (r > a) {
+                    rowWidth[r] += WIRE_GAP;
+                }
+            }
+        }
+        double w = Arrays.stream(rowWidth).max().orElse(0);
+        double h = 0;
+        for (int r = 0; r < rows; r++) {
+            h += rowHeight[r] + (r < rows - 1 ? ROW_GAP + TRACK * crossing[r] : 0);
+        }
+        double shape = w / Math.max(h, 1);
+        // too wide counts as much as too tall would
+        return shape > TARGET_SHAPE ? Math.log(shape / TARGET_SHAPE)
+                : shape < 1 / TARGET_SHAPE ? Math.log(1 / (shape * TARGET_SHAPE)) : 0;
+    }
+
+    private double span(List<Integer> tierUnits) {
+        return tierUnits.stream().mapToDouble(u -> columnWidth(u) + NODE_GAP).sum();
+    }
+
+    /** A standing unit's width, or that of what hangs under it if that is wider. */
+    private double columnWidth(int u) {
+        double under = hangers.get(u).stream().mapToDouble(h -> width[h] + NODE_GAP).sum() - NODE_GAP;
+        return Math.max(width[u], under);
+    }
+
+    /** Adds room for an interface name on one side of a box. */
+    private static void room(double[] side, int box, String iface) {
+        side[box] += (iface.isEmpty() ? 1 : Tag.of(iface).width()) + 8;
     }
 }

@@ -6,6 +6,8 @@ import dev.labforge.containerlab.ContainerlabImporter;
 import dev.labforge.containerlab.ImageCatalogView;
 import dev.labforge.topology.Topology;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Real containerlab labs from public repositories, imported as a user would (with an empty catalog, so that
  * every node keeps the container image its file names), drawn, and read back: every node drawn once, no box
- * or label on top of another, a canvas whose size follows the number of nodes. The files and where each
+ * or label on top of another, a canvas whose size follows the number of nodes and keeps about a screen's
+ * shape. The files and where each
  * comes from: src/test/resources/diagram/README.md; the first line of each names its repository and commit.
  */
 class RealTopologiesTest {
@@ -46,7 +49,7 @@ class RealTopologiesTest {
         ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg(file, lab));
 
         assertThat(svg.nodes()).hasSize(lab.nodes().size());
-        Readability.check(svg);
+        Readability.checkWithShape(svg);
     }
 
     /** containerlab's five-stage Clos example: super-spines over spines over leaves over clients, each a row. */
@@ -72,18 +75,40 @@ class RealTopologiesTest {
                 .allSatisfy(n -> assertThat(n.getAttribute("class")).contains("kind-host"));
     }
 
-    /** 80 servers under 14 leaves: the servers stand in several rows, all under the leaves. */
+    /**
+     * 80 servers under 14 leaves: each leaf's servers in a compact block under it, the leaves wrapped over a
+     * few rows so that the picture keeps a screen's shape, the fabric still in tiers.
+     */
     @Test
-    void aWideTierOfServersIsDealtOverRowsUnderItsLeaves() throws Exception {
-        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("large-100", load("large-100.clab.yml")));
+    void aWideTierIsWrappedAndEachLeafKeepsItsServersInABlockUnderIt() throws Exception {
+        Topology lab = load("large-100.clab.yml");
+        String picture = TopologyDiagram.svg("large-100", lab);
+        keep("large-100", picture);
+        ParsedSvg svg = ParsedSvg.parse(picture);
 
-        double lowestLeaf = svg.boxes().stream().filter(b -> b.name().startsWith("leaf"))
-                .mapToDouble(ParsedSvg.Box::y).max().orElseThrow();
-        List<ParsedSvg.Box> servers = svg.boxes().stream().filter(b -> b.name().startsWith("server")).toList();
-        assertThat(servers).hasSize(80).allSatisfy(b -> assertThat(b.y()).isGreaterThan(lowestLeaf));
-        assertThat(servers.stream().map(ParsedSvg.Box::y).distinct().count()).isGreaterThan(1);
-        assertTiers(svg, List.of(List.of("border1", "border2"), List.of("spine1", "spine2", "spine3", "spine4"),
-                java.util.stream.IntStream.rangeClosed(1, 14).mapToObj(i -> "leaf" + i).toList()));
+        for (int leaf = 1; leaf <= 14; leaf++) {
+            String name = "leaf" + leaf;
+            List<String> servers = lab.links().stream()
+                    .filter(l -> l.a().node().equals(name) || l.b().node().equals(name))
+                    .map(l -> l.a().node().equals(name) ? l.b().node() : l.a().node())
+                    .filter(n -> n.startsWith("server")).toList();
+            assertThat(servers).as(name).hasSizeGreaterThanOrEqualTo(5);
+            Readability.checkBlock(svg, name, servers);
+        }
+        assertTiers(svg, List.of(List.of("border1", "border2"), List.of("spine1", "spine2", "spine3", "spine4")));
+        double spines = svg.box("spine1").y();
+        List<Double> leafRows = svg.boxes().stream().filter(b -> b.name().startsWith("leaf"))
+                .map(ParsedSvg.Box::y).distinct().toList();
+        assertThat(leafRows).as("rows of leaves").hasSizeBetween(2, 4).allSatisfy(y -> assertThat(y).isGreaterThan(spines));
+    }
+
+    /** A small fabric keeps its leaves in one row: only a tier too wide to read is wrapped. */
+    @Test
+    void aSmallFabricIsNotWrapped() throws Exception {
+        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("fabric", Labs.spineLeaf(4, 8)));
+
+        assertTiers(svg, List.of(List.of("spine1", "spine2", "spine3", "spine4"),
+                java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(i -> "leaf" + i).toList()));
     }
 
     /** graph-level and graph-icon set on a kind reach its nodes; the unlinked graphite node sits apart. */
@@ -105,6 +130,18 @@ class RealTopologiesTest {
             assertThat(row).as("%s under the tier above", tier).isGreaterThan(above);
             above = row;
         }
+    }
+
+    /**
+     * The README shows docs/pictures/{name}.svg: it must be what the code draws now. Refreshed with
+     * -Dpictures.update=true.
+     */
+    private static void keep(String name, String svg) throws Exception {
+        Path docs = Path.of("docs", "pictures", name + ".svg");
+        if (Boolean.getBoolean("pictures.update")) {
+            Files.writeString(docs, svg);
+        }
+        assertThat(Files.readString(docs)).as("%s (refresh with -Dpictures.update=true)", docs).isEqualTo(svg);
     }
 
     static Topology load(String file) throws Exception {

@@ -25,6 +25,7 @@ class TopologyDiagramLayoutTest {
         return Stream.of(
                 Arguments.of("ring of 12", Labs.ring(12)),
                 Arguments.of("star of 24", Labs.star(24)),
+                Arguments.of("star of 60", Labs.star(60)),
                 Arguments.of("full mesh of 8", Labs.fullMesh(8)),
                 Arguments.of("spine-leaf 4x8", Labs.spineLeaf(4, 8)),
                 Arguments.of("binary tree of 31", tree(31)),
@@ -85,6 +86,16 @@ class TopologyDiagramLayoutTest {
         assertThat(spokes.stream().mapToDouble(ParsedSvg.Box::x).min().orElseThrow()).isLessThan(hub.x());
         assertThat(spokes.stream().mapToDouble(ParsedSvg.Box::x).max().orElseThrow()).isGreaterThan(hub.x());
         assertThat(spokes).allSatisfy(spoke -> assertThat(spoke.y()).isGreaterThan(hub.y()));
+    }
+
+    /** Thirty spokes on one hub: a compact grid under it, not a row thirty boxes wide. */
+    @Test
+    void manySpokesOfOneHubStandInACompactBlockUnderIt() throws Exception {
+        ParsedSvg svg = ParsedSvg.parse(TopologyDiagram.svg("star", Labs.star(30)));
+
+        Readability.checkBlock(svg, "hub", java.util.stream.IntStream.rangeClosed(1, 30)
+                .mapToObj(i -> "spoke" + i).toList());
+        Readability.checkWithShape(svg);
     }
 
     @Test
