@@ -5,6 +5,7 @@ import dev.labforge.access.Permission;
 import dev.labforge.access.Owner;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,15 @@ public class LabDefinitions {
     /** The lab as stored now: one SQL round trip, no ORM session (a classroom's storm reads it a thousand times). */
     public Optional<LabDefinition> find(UUID labId) {
         return access.find(labId).map(LabDefinition::of);
+    }
+
+    /**
+     * The lab's definition version as committed now; empty when the lab is gone. One indexed row: a check that a
+     * definition read a moment ago is still the current one.
+     */
+    public OptionalLong version(UUID labId) {
+        return jdbc.sql("select version from labs where id = ?").param(labId).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** The ids of every lab the owner has. */
