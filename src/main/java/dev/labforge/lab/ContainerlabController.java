@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -73,9 +74,11 @@ class ContainerlabController {
     private final Gns3Importer gns3 = new Gns3Importer();
 
     private final NewLabOwner newOwner;
+    private final Clock clock;
 
     ContainerlabController(LabController labs, LabAccess access, DefinitionCheck check, ContainerlabCatalog catalog,
-                           NewLabOwner newOwner) {
+                           NewLabOwner newOwner, Clock clock) {
+        this.clock = clock;
         this.labs = labs;
         this.newOwner = newOwner;
         this.access = access;
@@ -118,7 +121,7 @@ class ContainerlabController {
                                       byte[] body) {
         Owner owner = newOwner.resolve(caller, team);
         Imported imported = read(body, name, format(format, contentType));
-        Lab lab = Lab.define(owner, imported.name(), null, imported.file().topology());
+        Lab lab = Lab.define(owner, imported.name(), null, imported.file().topology(), clock);
         return labs.created(caller, labs.insert(caller, lab), imported.warnings());
     }
 

@@ -4,6 +4,7 @@ import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.access.Owner;
 import dev.labforge.access.Permission;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +28,11 @@ public class CourseLabs {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final List<LabStatusSource> statuses;
+    private final Clock clock;
 
     CourseLabs(LabAccess access, LabController labs, LabGrants grants, AuditLog audit, JdbcClient jdbc,
-               List<LabStatusSource> statuses) {
+               List<LabStatusSource> statuses, Clock clock) {
+        this.clock = clock;
         this.statuses = statuses;
         this.access = access;
         this.labs = labs;
@@ -47,7 +50,7 @@ public class CourseLabs {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID copy(Caller caller, UUID templateId, Owner owner, String name, String description) {
         Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
-        return labs.insert(caller, Lab.define(owner, freeName(owner, name), description, template.topology())).id();
+        return labs.insert(caller, Lab.define(owner, freeName(owner, name), description, template.topology(), clock)).id();
     }
 
     /**
@@ -61,7 +64,7 @@ public class CourseLabs {
         Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
         Owner owner = Owner.user(studentId);
         return labs.insert(caller, Lab.defineCharged(owner, freeName(owner, name), description, template.topology(),
-                "course:" + courseId)).id();
+                "course:" + courseId, clock)).id();
     }
 
     private String freeName(Owner owner, String name) {
