@@ -1,9 +1,11 @@
 package dev.labforge.access;
 
 import dev.labforge.api.Unauthenticated;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,8 +37,10 @@ class OidcIdentities {
     private final TransactionTemplate transaction;
     private final AuditLog audit;
     private final Duration lastSeenPeriod;
+    private final Clock clock;
 
-    OidcIdentities(JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit) {
+    OidcIdentities(JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.audit = audit;
@@ -88,9 +92,9 @@ class OidcIdentities {
             return Optional.empty();
         }
         int identities = jdbc.sql("""
-                        insert into user_identities (issuer, subject, user_id, last_seen) values (?, ?, ?, now())
+                        insert into user_identities (issuer, subject, user_id, last_seen) values (?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(token.issuer(), token.subject(), id).update();
+                .params(token.issuer(), token.subject(), id, clock.instant().atOffset(ZoneOffset.UTC)).update();
         if (identities == 0) {
             status.setRollbackOnly();
             return Optional.empty();
@@ -104,12 +108,14 @@ class OidcIdentities {
 
     /** At most one write per period and user, however many tokens and replicas they use. */
     private void touch(OidcToken token, Instant lastSeen) {
-        if (lastSeen != null && lastSeen.isAfter(Instant.now().minus(lastSeenPeriod))) {
+        Instant now = clock.instant();
+        if (lastSeen != null && lastSeen.isAfter(now.minus(lastSeenPeriod))) {
             return;
         }
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         jdbc.sql("""
-                        update user_identities set last_seen = now()
-                        where issuer = ? and subject = ? and (last_seen is null or last_seen < now() - make_interval(secs => ?))""")
-                .params(token.issuer(), token.subject(), (double) lastSeenPeriod.toSeconds()).update();
+                        update user_identities set last_seen = ?
+                        where issuer = ? and subject = ? and (last_seen is null or last_seen < ?)""")
+                .params(at, token.issuer(), token.subject(), at.minus(lastSeenPeriod)).update();
     }
 }

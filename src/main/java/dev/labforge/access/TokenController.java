@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,11 @@ class TokenController {
     private final UserRepository users;
     private final TokenAuthenticator authenticator;
     private final AuditLog audit;
+    private final Clock clock;
 
     TokenController(ApiTokenRepository tokens, UserRepository users, TokenAuthenticator authenticator,
-                    AuditLog audit) {
+                    AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.tokens = tokens;
         this.users = users;
@@ -74,7 +77,7 @@ class TokenController {
         }
         TokenSecret secret = TokenSecret.generate();
         Instant expires = request.expiresInDays() == null ? null
-                : Instant.now().plus(Duration.ofDays(request.expiresInDays()));
+                : clock.instant().plus(Duration.ofDays(request.expiresInDays()));
         ApiToken token = tokens.save(new ApiToken(caller.userId(), request.name(), secret, expires));
         audit.record(caller, "token.create", AuditLog.Target.user(caller.userId(), caller.username()),
                 java.util.Map.of("token", token.getId().toString(), "name", request.name()));

@@ -9,14 +9,11 @@ import dev.labforge.api.PreconditionFailed;
 import dev.labforge.lab.CourseLabs;
 import dev.labforge.lab.LabDefinition;
 import dev.labforge.lab.LabDefinitions;
-import dev.labforge.lab.LabStatus;
-import dev.labforge.lab.LabStatusSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,17 +39,15 @@ class TemplateController {
     private final CourseMembers members;
     private final CourseLabs labs;
     private final LabDefinitions definitions;
-    private final List<LabStatusSource> statuses;
     private final UserDirectory users;
     private final AuditLog audit;
 
     TemplateController(CourseAccess access, CourseMembers members, CourseLabs labs, LabDefinitions definitions,
-                       List<LabStatusSource> statuses, UserDirectory users, AuditLog audit) {
+                       UserDirectory users, AuditLog audit) {
         this.access = access;
         this.members = members;
         this.labs = labs;
         this.definitions = definitions;
-        this.statuses = statuses;
         this.users = users;
         this.audit = audit;
     }
@@ -94,26 +89,22 @@ class TemplateController {
         }
         List<CourseMembers.Member> students = members.of(found.id()).stream()
                 .filter(m -> m.role() == CourseRole.STUDENT && m.labId() != null).toList();
-        List<UUID> labIds = students.stream().map(CourseMembers.Member::labId).toList();
-        Map<UUID, LabStatus> status = new HashMap<>();
-        statuses.forEach(source -> status.putAll(source.statusesOf(labIds)));
         Map<UUID, String> names = users.usernames(students.stream().map(CourseMembers.Member::userId).toList());
         List<Applied> updated = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (CourseMembers.Member student : students) {
             String name = names.get(student.userId());
-            Optional<LabDefinition> lab = definitions.find(student.labId());
-            if (lab.isEmpty()) {
+            if (definitions.find(student.labId()).isEmpty()) {
                 skipped.add(new Skipped(name, student.labId(), "the lab was deleted"));
                 continue;
             }
-            Optional<String> reason = TemplateReapply.skipReason(Optional.ofNullable(status.get(student.labId())),
-                    lab.get().topology().equals(template.topology()));
+            // decided under the lab's lock, which a start takes too: no start commits between the look and the change
+            Optional<String> reason = labs.reapply(caller, student.labId(), template.id(),
+                    TemplateReapply::skipReason);
             if (reason.isPresent()) {
                 skipped.add(new Skipped(name, student.labId(), reason.get()));
                 continue;
             }
-            labs.reset(caller, student.labId(), template.id());
             updated.add(new Applied(name, student.labId(), definitions.find(student.labId()).orElseThrow().version()));
         }
         if (definitions.find(template.id()).map(LabDefinition::version).orElse(-1L) != template.version()) {

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -75,9 +76,11 @@ class ContainerlabController {
     private final Gns3Exporter gns3Exporter = new Gns3Exporter();
 
     private final NewLabOwner newOwner;
+    private final Clock clock;
 
     ContainerlabController(LabController labs, LabAccess access, DefinitionCheck check, ContainerlabCatalog catalog,
-                           NewLabOwner newOwner) {
+                           NewLabOwner newOwner, Clock clock) {
+        this.clock = clock;
         this.labs = labs;
         this.newOwner = newOwner;
         this.access = access;
@@ -120,7 +123,7 @@ class ContainerlabController {
                                       byte[] body) {
         Owner owner = newOwner.resolve(caller, team);
         Imported imported = read(body, name, format(format, contentType));
-        Lab lab = Lab.define(owner, imported.name(), null, imported.file().topology());
+        Lab lab = Lab.define(owner, imported.name(), null, imported.file().topology(), clock);
         return labs.created(caller, labs.insert(caller, lab), imported.warnings());
     }
 

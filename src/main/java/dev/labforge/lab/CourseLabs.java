@@ -4,7 +4,10 @@ import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.access.Owner;
 import dev.labforge.access.Permission;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +27,13 @@ public class CourseLabs {
     private final LabGrants grants;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final List<LabStatusSource> statuses;
+    private final Clock clock;
 
-    CourseLabs(LabAccess access, LabController labs, LabGrants grants, AuditLog audit, JdbcClient jdbc) {
+    CourseLabs(LabAccess access, LabController labs, LabGrants grants, AuditLog audit, JdbcClient jdbc,
+               List<LabStatusSource> statuses, Clock clock) {
+        this.clock = clock;
+        this.statuses = statuses;
         this.access = access;
         this.labs = labs;
         this.grants = grants;
@@ -42,7 +50,7 @@ public class CourseLabs {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID copy(Caller caller, UUID templateId, Owner owner, String name, String description) {
         Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
-        return labs.insert(caller, Lab.define(owner, freeName(owner, name), description, template.topology())).id();
+        return labs.insert(caller, Lab.define(owner, freeName(owner, name), description, template.topology(), clock)).id();
     }
 
     /**
@@ -56,7 +64,7 @@ public class CourseLabs {
         Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
         Owner owner = Owner.user(studentId);
         return labs.insert(caller, Lab.defineCharged(owner, freeName(owner, name), description, template.topology(),
-                "course:" + courseId)).id();
+                "course:" + courseId, clock)).id();
     }
 
     private String freeName(Owner owner, String name) {
@@ -80,6 +88,38 @@ public class CourseLabs {
         Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
         Lab lab = access.change(caller, labId, Permission.EDIT).lab(); // under the row's lock, as any edit
         labs.redefine(caller, lab, lab.name(), lab.description(), template.topology());
+    }
+
+    /**
+     * Whether a lab may take its template's definition again, from its live state and from whether its definition is
+     * the template's already: the course's rule, which the lab module asks at the one moment the answer holds.
+     */
+    @FunctionalInterface
+    public interface ReapplyRule {
+
+        /** @return why the lab is left as it is; empty when it takes the template */
+        Optional<String> skipReason(Optional<LabStatus> status, boolean sameAsTemplate);
+    }
+
+    /**
+     * As {@link #reset}, unless {@code rule} finds a reason not to, asked under the lab's row lock with the lab's
+     * status as committed then. A start takes that lock before anything else it locks (see
+     * {@link LabDefinitions#lockForStart}), so the lab is either re-applied before a start reads it, and runs the
+     * template's definition, or seen started and left alone: a start cannot commit between the look and the change.
+     *
+     * @return why the lab was left alone; empty when it took the template's definition
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<String> reapply(Caller caller, UUID labId, UUID templateId, ReapplyRule rule) {
+        Lab template = access.find(templateId).orElseThrow(() -> new LabNotFound(templateId));
+        Lab lab = access.change(caller, labId, Permission.EDIT).lab();
+        Optional<LabStatus> status = statuses.stream().map(source -> source.statusOf(labId))
+                .flatMap(Optional::stream).findFirst();
+        Optional<String> skip = rule.skipReason(status, lab.topology().equals(template.topology()));
+        if (skip.isEmpty()) {
+            labs.redefine(caller, lab, lab.name(), lab.description(), template.topology());
+        }
+        return skip;
     }
 
     /** Gives the user exactly {@code level} on the lab by a grant of their own. */

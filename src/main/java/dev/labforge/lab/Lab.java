@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -48,13 +49,12 @@ class Lab {
     protected Lab() {
     }
 
-    static Lab define(Owner owner, String name, String description, Topology topology) {
+    static Lab define(Owner owner, String name, String description, Topology topology, Clock clock) {
         Lab lab = new Lab();
         lab.id = UUID.randomUUID();
         lab.own(owner);
-        lab.createdAt = Instant.now();
-        lab.redefine(name, description, topology);
-        lab.updatedAt = lab.createdAt;
+        lab.redefine(name, description, topology, clock);
+        lab.createdAt = lab.updatedAt;
         return lab;
     }
 
@@ -62,8 +62,9 @@ class Lab {
      * A lab for {@code owner} that is charged to {@code chargedTo} ("course:<id>"): it counts against
      * no owner's quota, and owning it gives no permission (grants do).
      */
-    static Lab defineCharged(Owner owner, String name, String description, Topology topology, String chargedTo) {
-        Lab lab = define(owner, name, description, topology);
+    static Lab defineCharged(Owner owner, String name, String description, Topology topology, String chargedTo,
+                             Clock clock) {
+        Lab lab = define(owner, name, description, topology, clock);
         lab.chargedTo = chargedTo;
         return lab;
     }
@@ -97,14 +98,14 @@ class Lab {
     }
 
     /** Replaces the definition. The caller has validated it; the version guards concurrent edits. */
-    void redefine(String newName, String newDescription, Topology newTopology) {
+    void redefine(String newName, String newDescription, Topology newTopology, Clock clock) {
         this.name = newName;
         this.description = newDescription;
         this.topology = newTopology;
         this.nodeCount = newTopology.nodes().size();
         this.linkCount = newTopology.links().size();
         this.segmentCount = newTopology.segments().size();
-        this.updatedAt = Instant.now();
+        this.updatedAt = clock.instant();
     }
 
     /** The lab was written (in plain SQL, not by the ORM) at this version. */

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,12 @@ class LabController {
     private final List<LabEditGuard> guards;
     private final ApplicationEventPublisher events;
     private final NewLabs newLabs;
+    private final Clock clock;
 
     LabController(LabRepository labs, LabAccess access, DefinitionCheck check, Owners owners, NewLabOwner newOwner,
                   List<LabStatusSource> statusSources, AuditLog audit, Quotas quotas, List<LabEditGuard> guards,
-                  ApplicationEventPublisher events, NewLabs newLabs) {
+                  ApplicationEventPublisher events, NewLabs newLabs, Clock clock) {
+        this.clock = clock;
         this.newLabs = newLabs;
         this.quotas = quotas;
         this.guards = guards;
@@ -91,7 +94,7 @@ class LabController {
                                    @Valid @RequestBody LabDocument.LabRequest request) {
         Owner owner = newOwner.resolve(caller, team);
         check.require(request.topology(), UnaryOperator.identity());
-        Lab lab = Lab.define(owner, request.name(), request.description(), request.topology());
+        Lab lab = Lab.define(owner, request.name(), request.description(), request.topology(), clock);
         return created(caller, insert(caller, lab), List.of());
     }
 
@@ -192,7 +195,7 @@ class LabController {
     void redefine(Caller caller, Lab lab, String name, String description, Topology topology) {
         LabDefinition current = LabDefinition.of(lab);
         guards.forEach(guard -> guard.beforeRedefine(current, topology));
-        lab.redefine(name, description, topology);
+        lab.redefine(name, description, topology, clock);
         save(caller, lab);
     }
 

@@ -5,9 +5,11 @@ import dev.labforge.access.Permission;
 import dev.labforge.access.Owner;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The lab module's public face for modules that act on labs (running them, booking them). */
@@ -25,6 +27,26 @@ public class LabDefinitions {
     /** The lab as stored now: one SQL round trip, no ORM session (a classroom's storm reads it a thousand times). */
     public Optional<LabDefinition> find(UUID labId) {
         return access.find(labId).map(LabDefinition::of);
+    }
+
+    /**
+     * The lab's definition version as committed now; empty when the lab is gone. One indexed row: a check that a
+     * definition read a moment ago is still the current one.
+     */
+    public OptionalLong version(UUID labId) {
+        return jdbc.sql("select version from labs where id = ?").param(labId).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Takes the lab's row lock, shared, for the rest of the caller's transaction: a start takes it before any other
+     * lock (its owner's quota lock, its event lock), so that a change of the lab, which holds the row's lock from
+     * before it looks at the lab's runtime to its commit, and a start never interleave. Shared: two starts of one lab
+     * queue on their quota lock instead.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForStart(UUID labId) {
+        jdbc.sql("select id from labs where id = ? for share").param(labId).query(UUID.class).optional();
     }
 
     /** The ids of every lab the owner has. */

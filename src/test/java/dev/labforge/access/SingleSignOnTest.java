@@ -60,6 +60,36 @@ class SingleSignOnTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.labforge.MovableClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void systemTimeAgain() {
+        clock.useSystemTime();
+    }
+
+    @Test
+    void aSignInIsRecordedAsSeenOnTheServicesClockAtMostOncePerMinute() {
+        String subject = UUID.randomUUID().toString();
+        String name = unique("seen");
+        java.time.Instant first = java.time.Instant.now().plusSeconds(30)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        clock.set(first);
+        signIn(subject, name, null);
+        assertThat(lastSeen(subject)).isEqualTo(first);
+        clock.set(first.plusSeconds(30)); // within the minute: no write
+        signIn(subject, name, null);
+        assertThat(lastSeen(subject)).isEqualTo(first);
+        java.time.Instant later = first.plusSeconds(90);
+        clock.set(later);
+        signIn(subject, name, null);
+        assertThat(lastSeen(subject)).isEqualTo(later);
+    }
+
+    private java.time.Instant lastSeen(String subject) {
+        return jdbc.sql("select last_seen from user_identities where issuer = ? and subject = ?")
+                .params(idp.issuer(), subject).query(java.time.OffsetDateTime.class).single().toInstant();
+    }
 
     @Test
     void aValidTokenSignsInAndCreatesItsUserOnce() {

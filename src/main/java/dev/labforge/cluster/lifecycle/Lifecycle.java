@@ -112,12 +112,15 @@ class Lifecycle {
     }
 
     /**
-     * The lab, read again after taking its owner's quota lock and then its event lock (see {@link LabEvents}): an edit
-     * that committed while this request waited for the lock is what gets started, and no runtime row is read before
-     * the locks.
+     * The lab, read again after taking its row's lock (see {@link LabDefinitions#lockForStart}: a template's re-apply
+     * then either commits first or sees the start), then its owner's quota lock and then its event lock (see
+     * {@link LabEvents}): an edit that committed while this request waited for the locks is what gets started, and no
+     * runtime row is read before the locks. The row's lock first, as an edit takes it before the quota lock.
      */
     private LabDefinition lockedForOperating(Caller caller, UUID labId) {
-        commitments.lock(labs.require(caller, labId, Permission.OPERATE).owner());
+        LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
+        labs.lockForStart(labId);
+        commitments.lock(lab.owner());
         events.lock(labId);
         return labs.require(caller, labId, Permission.OPERATE);
     }

@@ -91,7 +91,7 @@ public class ClusterRuntime implements SmartLifecycle {
         StatusLocks statusLocks = new StatusLocks();
         LabReconciler reconciler = new LabReconciler(definitions, statusRows, planner, status, transaction, cache,
                 sync, connection.client(), Multus.driver(properties.linkDriver()), planned, statusLocks,
-                this::statusChanged);
+                this::statusChanged, lab -> watchers.forEach(watcher -> watcher.betweenLoadReads(lab)));
         cache.start();
         awaitSync();
         // only the lease holder writes to the cluster; the others drop their wake-ups and wait their turn
@@ -284,6 +284,13 @@ public class ClusterRuntime implements SmartLifecycle {
 
         /** A status batch wrote a change of the lab, and it is committed. */
         default void statusRecorded(UUID lab) {
+        }
+
+        /**
+         * A pass of the lab has read one of the two things its load reads (the lab's definition, its runtime rows)
+         * and not the other: a test commits a change here to show the load still sees one state of the lab.
+         */
+        default void betweenLoadReads(UUID lab) {
         }
     }
 

@@ -56,10 +56,11 @@ final class LabReconciler {
     private final StatusLocks statusLocks;
     private final Consumer<UUID> unrecorded;
     private final NodeRestarts restarts;
+    private final Consumer<UUID> betweenLoadReads;
 
     LabReconciler(LabDefinitions definitions, StatusRows statusRows, LabPlanner planner, StatusRecorder status,
                   TransactionTemplate transaction, ClusterCache cache, ObjectSync sync, KubernetesClient client, LinkDriver links, PlannedNodes planned,
-                  StatusLocks statusLocks, Consumer<UUID> unrecorded) {
+                  StatusLocks statusLocks, Consumer<UUID> unrecorded, Consumer<UUID> betweenLoadReads) {
         this.definitions = definitions;
         this.statusRows = statusRows;
         this.planner = planner;
@@ -72,6 +73,7 @@ final class LabReconciler {
         this.planned = planned;
         this.statusLocks = statusLocks;
         this.unrecorded = unrecorded;
+        this.betweenLoadReads = betweenLoadReads;
         this.restarts = new NodeRestarts(cache, sync, status);
     }
 
@@ -123,19 +125,38 @@ final class LabReconciler {
         return result.settled();
     }
 
+    /** Loads that met an edit each time before a pass gives up (and is requeued): edits are seconds apart. */
+    static final int LOAD_ATTEMPTS = 3;
+
     /**
-     * The lab's runtime rows, its definition and its plan (which allocates link bridges), in one transaction: plain SQL,
-     * no ORM session (a storm runs thousands of passes).
+     * The lab's definition, its runtime rows and its plan (which allocates link bridges), in one transaction: plain
+     * SQL, no ORM session (a storm runs thousands of passes). The two reads must see one state of the lab: an edit of a
+     * running lab writes the new definition and the added nodes' running rows in one commit, and a load that saw the
+     * rows from before it and the definition from after planned an added node stopped for one pass (and patched it to
+     * running on the next). Under read committed each read sees what is committed when it runs, so the definition's
+     * version is read again after the rows: unchanged, no edit committed between the two reads; changed, the load is
+     * made again. (A repeatable-read snapshot would do it too, but the plan's VLAN allocation must see ids committed
+     * while it waited for its lock, and a second transaction per pass costs more than this one-row read.)
      */
     private Desired load(UUID labId) {
-        StatusRows.Lab rows = statusRows.read(labId);
-        Optional<LabDefinition> lab = rows == null ? Optional.empty() : definitions.find(labId);
-        if (rows == null || lab.isEmpty() || rows.desired() == DesiredRun.DESTROYED) {
-            return new Desired(rows, null);
+        for (int attempt = 1; ; attempt++) {
+            Optional<LabDefinition> lab = definitions.find(labId);
+            betweenLoadReads.accept(labId);
+            StatusRows.Lab rows = statusRows.read(labId);
+            if (rows == null || lab.isEmpty() || rows.desired() == DesiredRun.DESTROYED) {
+                return new Desired(rows, null);
+            }
+            if (definitions.version(labId).orElse(-1) != lab.get().version()) {
+                if (attempt == LOAD_ATTEMPTS) {
+                    throw new IllegalStateException("lab " + labId + " was redefined during each of "
+                            + LOAD_ATTEMPTS + " loads");
+                }
+                continue;
+            }
+            Map<String, Boolean> nodeRuns = new HashMap<>();
+            rows.nodes().forEach((node, row) -> nodeRuns.put(node, row.running()));
+            return new Desired(rows, planner.plan(lab.get(), rows.desired(), nodeRuns));
         }
-        Map<String, Boolean> nodeRuns = new HashMap<>();
-        rows.nodes().forEach((node, row) -> nodeRuns.put(node, row.running()));
-        return new Desired(rows, planner.plan(lab.get(), rows.desired(), nodeRuns));
     }
 
     /**
