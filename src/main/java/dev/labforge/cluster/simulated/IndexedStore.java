@@ -8,6 +8,7 @@ import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.Value;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.lang.reflect.Field;
 import java.net.HttpURLConnection;
 import java.time.ZoneOffset;
@@ -29,8 +30,9 @@ import java.util.concurrent.locks.ReadWriteLock;
  * objects that is about 10 ms of CPU per write on two cores, the whole cost of a 500-lab deploy, and tearing a
  * classroom down took minutes. The index (namespace and name to the stored objects carrying them, in storage order)
  * narrows the same test to the one or two objects that can pass it, so every answer is the one the scan would give.
- * Lists and watches are the mock's own. Reads and deletes by name take the mock's own lock (found by reflection;
- * without it they are left to the mock) and delete as it does: at once, or by marking an object with finalizers.
+ * Lists and watches are the mock's own (a watch's end moved off the event loop, see {@link WatchClose}). Reads and
+ * deletes by name take the mock's own lock (found by reflection; without it they are left to the mock) and delete as
+ * it does: at once, or by marking an object with finalizers.
  */
 final class IndexedStore extends KubernetesCrudDispatcher {
 
@@ -53,6 +55,14 @@ final class IndexedStore extends KubernetesCrudDispatcher {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The mock's watch, ended off the server's event loop (see {@link WatchClose}). */
+    @Override
+    public MockResponse handleWatch(String path) {
+        MockResponse response = super.handleWatch(path);
+        WebSocketListener watch = response.getWebSocketListener();
+        return watch == null ? response : response.withWebSocketUpgrade(WatchClose.offTheEventLoop(watch));
     }
 
     /** Whether reads and deletes by name go through the index (this mock version's lock was found). */
