@@ -4,7 +4,6 @@ import dev.labforge.access.Caller;
 import dev.labforge.cluster.events.LabEvents;
 import dev.labforge.cluster.plan.DesiredRun;
 import dev.labforge.cluster.ReconcilerLease;
-import dev.labforge.cluster.status.LabRuntime;
 import dev.labforge.cluster.status.LabRuntimeRepository;
 import dev.labforge.lab.LabRunner;
 import java.util.UUID;
@@ -68,6 +67,6 @@ class ScheduledRuns implements LabRunner {
     }
 
     private DesiredRun desired(UUID labId) {
-        return runtimes.findById(labId).map(LabRuntime::desired).orElse(null);
+        return runtimes.desiredOf(labId).orElse(null); // not the entity: Lifecycle reads that after the lab's lock
     }
 }
