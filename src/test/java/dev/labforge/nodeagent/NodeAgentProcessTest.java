@@ -112,7 +112,8 @@ class NodeAgentProcessTest {
                 try {
                     Await.until("the agent to remove lfb1", AGENT_WAIT, Duration.ofMillis(200), () -> {
                         assertThat(process.isAlive()).as("the agent runs: %s", read(output)).isTrue();
-                        return !bridges(namespace).contains("lfb1");
+                        // and said so: the bridge is gone a moment before the agent's log line is written
+                        return !bridges(namespace).contains("lfb1") && read(output).contains("removed bridge lfb1");
                     }, () -> read(output));
                     assertThat(capabilities(process)).as("the agent's effective capabilities: NET_ADMIN only")
                             .isEqualTo(1L << 12);
