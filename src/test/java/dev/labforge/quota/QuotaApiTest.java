@@ -84,14 +84,17 @@ class QuotaApiTest extends IntegrationTest {
         TestDatabase.Connection db = TestDatabase.get();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection holder = DriverManager.getConnection(db.url(), db.username(), db.password())) {
-            holder.createStatement().execute("select pg_advisory_lock(" + key + ")");
+            // an edit under way, holding what an edit holds, in its order: the lab's row, then the owner's lock
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("select id from labs where id = '" + id + "' for no key update");
+            holder.createStatement().execute("select pg_advisory_xact_lock(" + key + ")");
             Future<Response> start = pool.submit(() -> alice.post("/api/v1/labs/" + id + "/start", null));
-            // while the start waits for the lock, an edit commits a third node (as one that held it would)
-            awaitAWaiter(holder, key);
+            // the start waits behind the edit, which then commits a third node
+            awaitAWaiter(holder);
             assertThat(start.isDone()).isFalse();
             holder.createStatement().execute("update labs set topology = jsonb_set(topology, '{nodes}',"
                     + " topology->'nodes' || '[{\"name\":\"r3\",\"image\":\"frr\"}]'::jsonb) where id = '" + id + "'");
-            holder.createStatement().execute("select pg_advisory_unlock(" + key + ")");
+            holder.commit();
             Response answer = start.get(30, TimeUnit.SECONDS);
             assertThat(answer.status()).as(answer.body()).isEqualTo(403);
             assertThat(answer.json().get("requested").asLong()).isEqualTo(3);
@@ -102,15 +105,13 @@ class QuotaApiTest extends IntegrationTest {
     }
 
     /**
-     * Until a backend waits for the one-bigint advisory lock {@code key} that {@code holder} has: then the request that
-     * takes it has got that far, however slow the machine.
+     * Until a backend waits for a lock that {@code holder}'s transaction holds: then the request has got that far,
+     * however slow the machine.
      */
-    private static void awaitAWaiter(Connection holder, long key) throws Exception {
+    private static void awaitAWaiter(Connection holder) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try (var waiting = holder.prepareStatement("select count(*) from pg_locks where locktype = 'advisory'"
-                + " and not granted and objsubid = 1 and classid::bigint = ? and objid::bigint = ?")) {
-            waiting.setLong(1, key >>> 32);
-            waiting.setLong(2, key & 0xFFFF_FFFFL);
+        try (var waiting = holder.prepareStatement("select count(*) from pg_stat_activity"
+                + " where pg_backend_pid() = any(pg_blocking_pids(pid))")) {
             while (true) {
                 try (var result = waiting.executeQuery()) {
                     result.next();
@@ -119,7 +120,7 @@ class QuotaApiTest extends IntegrationTest {
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("nothing waited for the owner's quota lock within 30 s");
+                    throw new AssertionError("nothing waited behind the edit within 30 s");
                 }
                 Thread.sleep(20);
             }
