@@ -186,6 +186,7 @@ class BookingReconciler extends ReconcileLoop {
             case STOP -> runner.stop(actor, booking.labId());
             case DESTROY -> runner.destroy(actor, booking.labId());
             case RESET -> {
+                labs.lockForReset(booking.labId());
                 runner.destroy(actor, booking.labId());
                 labs.reset(actor, booking.labId(), course.templateLabId());
             }

@@ -60,6 +60,7 @@ class CourseLabController {
         Course found = access.require(caller, course, CourseRole.STUDENT).course();
         members.of(found.id()).stream().filter(m -> lab.equals(m.labId())).findFirst()
                 .orElseThrow(() -> new NotFound("course '" + course + "' has no student lab " + lab));
+        labs.lockForReset(lab);
         runner.destroy(caller, lab); // checks the caller may operate it: a stranger's lab is not found
         labs.reset(caller, lab, found.templateLabId()); // checks edit, under the lab's lock
         Instant now = clock.instant();

@@ -80,6 +80,16 @@ public class CourseLabs {
     }
 
     /**
+     * Takes the lab's row lock as an edit does, first of all that a reset locks. A reset stops the lab (its event
+     * lock) and then redefines it (its row), while a start takes the row, then its owner's and its event lock: with the
+     * row taken first, a reset and a start of one lab queue instead of waiting on each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForReset(UUID labId) {
+        jdbc.sql("select id from labs where id = ? for no key update").param(labId).query(UUID.class).optional();
+    }
+
+    /**
      * Makes the lab's definition the template's as stored now (its name and description stay): a
      * student's lab back to where the course starts. Edit guards apply as for any change.
      */

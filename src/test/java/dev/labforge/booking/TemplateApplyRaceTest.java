@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
+import dev.labforge.HeldConnection;
 import dev.labforge.TestDatabase;
 import dev.labforge.cluster.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -77,6 +77,29 @@ class TemplateApplyRaceTest extends BookingIntegrationTest {
         }
     }
 
+    @Test
+    void aResetWhileAStartWaitsForTheOwnersLockQueuesBehindItInsteadOfDeadlocking() throws Exception {
+        Race race = race();
+        // started and stopped once, so that the reset's destroy has a run to end and takes the lab's event lock
+        assertThat(race.studentClient.post(race.labPath() + "/start", "").status()).isEqualTo(202);
+        assertThat(race.studentClient.post(race.labPath() + "/stop", "").status()).isEqualTo(202);
+        try (Connection db = open()) {
+            holdQuotaLock(db, race.student);
+            CompletableFuture<Response> start = async(() -> race.studentClient.post(race.labPath() + "/start", ""));
+            int starting = awaitWaiterOnQuotaLock(db, race.student); // holding the lab's row, shared
+            CompletableFuture<Response> reset = async(() -> race.studentClient.post(
+                    race.room.path("/labs/" + race.lab + "/reset"), ""));
+            awaitAnotherWaiter(db, starting);
+            db.commit(); // the start goes on to its event lock: a reset holding that one would close a circle
+
+            Response started = start.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            Response done = reset.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(done.status()).as(done.body()).isEqualTo(202);
+            assertThat(race.nodes()).as("the template's definition").isEqualTo(1);
+        }
+    }
+
     /** A course whose template was edited down to one router since the student's two-router lab was copied. */
     private Race race() {
         Classroom room = Classroom.create(api(), 64, "");
@@ -122,7 +145,7 @@ class TemplateApplyRaceTest extends BookingIntegrationTest {
     private static int awaitWaiterOnQuotaLock(Connection db, UUID owner) {
         int[] found = {0};
         Await.until("a request waiting for the student's quota lock", WAIT, () -> {
-            found[0] = single(db, """
+            found[0] = HeldConnection.intOf(db, """
                     select coalesce(min(pid), 0) from pg_locks where locktype = 'advisory' and not granted
                     and objsubid = 2 and classid::bigint = %d and objid::bigint = %d""".formatted(LIMITS_LOCK_CLASS,
                     Integer.toUnsignedLong(owner.hashCode())));
@@ -133,21 +156,12 @@ class TemplateApplyRaceTest extends BookingIntegrationTest {
 
     /** Until a second request waits, behind this test's lock or behind the first one. */
     private static void awaitAnotherWaiter(Connection db, int first) {
-        Await.until("the second request waiting", WAIT, () -> single(db, """
+        Await.until("the second request waiting", WAIT, () -> HeldConnection.intOf(db, """
                 select count(*) from pg_stat_activity where pid not in (%d, pg_backend_pid())
                 and pg_blocking_pids(pid) && array[%d, pg_backend_pid()]""".formatted(first, first)) > 0,
                 () -> "none yet");
     }
 
-    /** On the test's connection, inside the transaction that holds the lock. */
-    private static int single(Connection db, String sql) {
-        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** On a thread of its own: the requests block inside the service until the test lets them go. */
     private static <T> CompletableFuture<T> async(Supplier<T> request) {
