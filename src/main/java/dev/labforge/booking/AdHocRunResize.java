@@ -33,8 +33,9 @@ class AdHocRunResize implements LabEditGuard {
             return; // not running on an ad-hoc run
         }
         // never wait for the row here: the edit may hold the lab's locks, which the run's reconciler takes after it
-        AdHocRun run = runs.lockOpenIfFree(current.id()).orElseThrow(() -> new Conflict("the run of lab "
-                + current.id() + " is being extended or ended right now; send the edit again in a moment"));
+        AdHocRun run = BriefRetry.lock(() -> runs.lockOpenIfFree(current.id())).orElseThrow(() -> new Conflict(
+                "the run of lab " + current.id() + " is being extended or ended right now; send the edit again in a"
+                        + " moment"));
         UUID resized = resize.resize(current, next, new RunResize.Held(run.reservationId(), run.end(), false), now);
         if (resized != null && !resized.equals(run.reservationId())) {
             runs.moveReservation(run.id(), resized);

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * booking's own reservation too, where an extension or a late seat gave it one).
  *
  * <p>Rows are locked without waiting: the edit may hold the lab's locks, which the booking reconciler takes after
- * the booking's row, and cancelling an occurrence takes its row before its bookings'. A row held elsewhere is a 409
- * to send again, not a wait that could close a circle.
+ * the booking's row, and cancelling an occurrence takes its row before its bookings'. A row still held elsewhere after
+ * a moment's tries ({@link BriefRetry}) is a 409 to send again, not a wait that could close a circle.
  */
 @Component
 class BookedRunResize implements LabEditGuard {
@@ -38,9 +38,11 @@ class BookedRunResize implements LabEditGuard {
     public void beforeRedefine(LabDefinition current, Topology next) {
         Instant now = clock.instant();
         for (UUID id : bookings.runningOn(current.id(), now)) {
-            Booking booking = bookings.lockIfFree(id).orElseThrow(() -> busy(current, "booking " + id));
+            Booking booking = BriefRetry.lock(() -> bookings.lockIfFree(id))
+                    .orElseThrow(() -> busy(current, "booking " + id));
             if (booking.occurrenceId() != null) {
-                ClassSession.Occurrence o = sessions.lockOccurrenceIfFree(booking.occurrenceId())
+                ClassSession.Occurrence o = BriefRetry.lock(
+                                () -> sessions.lockOccurrenceIfFree(booking.occurrenceId()))
                         .orElseThrow(() -> busy(current, "its class session"));
                 if (o.cancelledAt() == null && now.isBefore(booking.end())) {
                     // the seat is the occurrence's until the occurrence's end; an extension's own reservation after
