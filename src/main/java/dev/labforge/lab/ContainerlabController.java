@@ -165,10 +165,7 @@ class ContainerlabController {
     @Operation(operationId = "exportLab", summary = "Get a lab as a containerlab topology file")
     ResponseEntity<String> export(Caller caller, @PathVariable UUID id) {
         Lab lab = access.read(caller, id, Permission.VIEW).lab();
-        return ResponseEntity.ok().eTag(EntityTags.of(lab))
-                .header(HttpHeaders.CONTENT_TYPE, YAML + ";charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".clab.yml\"")
-                .body(exporter.write(lab.name(), lab.topology(), catalog.view()));
+        return exported(lab, YAML, ".clab.yml", exporter.write(lab.name(), lab.topology(), catalog.view()));
     }
 
     @GetMapping(value = "/{id}", produces = CML)
@@ -177,10 +174,8 @@ class ContainerlabController {
                     + " containerlab kind (cisco_iol -> iol-xe, linux -> ubuntu, ...), else the image's name.")
     ResponseEntity<String> exportCml(Caller caller, @PathVariable UUID id) {
         Lab lab = access.read(caller, id, Permission.VIEW).lab();
-        return ResponseEntity.ok().eTag(EntityTags.of(lab))
-                .header(HttpHeaders.CONTENT_TYPE, CML + ";charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".cml.yaml\"")
-                .body(cmlExporter.write(lab.name(), lab.description(), lab.topology(), catalog.view()));
+        return exported(lab, CML, ".cml.yaml",
+                cmlExporter.write(lab.name(), lab.description(), lab.topology(), catalog.view()));
     }
 
     @GetMapping(value = "/{id}", produces = GNS3)
@@ -193,10 +188,15 @@ class ContainerlabController {
                     + " configurations and MTUs are not written.")
     ResponseEntity<String> exportGns3(Caller caller, @PathVariable UUID id) {
         Lab lab = access.read(caller, id, Permission.VIEW).lab();
+        return exported(lab, GNS3, ".gns3", gns3Exporter.write(lab.id(), lab.name(), lab.topology(), catalog.view()));
+    }
+
+    /** An export: the lab's ETag, UTF-8 text of the format's type, shown inline under the lab's name. */
+    private static ResponseEntity<String> exported(Lab lab, String type, String extension, String body) {
         return ResponseEntity.ok().eTag(EntityTags.of(lab))
-                .header(HttpHeaders.CONTENT_TYPE, GNS3 + ";charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + ".gns3\"")
-                .body(gns3Exporter.write(lab.id(), lab.name(), lab.topology(), catalog.view()));
+                .header(HttpHeaders.CONTENT_TYPE, type + ";charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + lab.name() + extension + "\"")
+                .body(body);
     }
 
     private record Imported(String name, ContainerlabImport file, List<LabView.Warning> warnings) {
