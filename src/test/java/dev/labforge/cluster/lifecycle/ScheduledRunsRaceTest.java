@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
+import dev.labforge.HeldConnection;
 import dev.labforge.IntegrationTest;
 import dev.labforge.access.Caller;
 import dev.labforge.cluster.Await;
@@ -11,8 +12,6 @@ import dev.labforge.cluster.events.LabEvents;
 import dev.labforge.lab.LabRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -82,11 +81,11 @@ class ScheduledRunsRaceTest extends IntegrationTest {
         Caller actor = new Caller(owner, "scheduled run of " + user.username(), true, "test:" + lab, null);
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
-            single(db, "select 1 from (select pg_advisory_xact_lock(%d, %d)) l".formatted(LabEvents.LOCK_CLASS,
+            HeldConnection.intOf(db, "select 1 from (select pg_advisory_xact_lock(%d, %d)) l".formatted(LabEvents.LOCK_CLASS,
                     LabEvents.lockKey(lab)));
             CompletableFuture<Void> scheduled = CompletableFuture.runAsync(() ->
                     transaction.executeWithoutResult(status -> request.accept(actor)));
-            Await.until("the request waiting for the lab's lock", WAIT, () -> scheduled.isDone() || single(db, """
+            Await.until("the request waiting for the lab's lock", WAIT, () -> scheduled.isDone() || HeldConnection.intOf(db, """
                     select count(*) from pg_locks where locktype = 'advisory' and not granted
                     and classid::bigint = %d and objid::bigint = %d""".formatted(
                     Integer.toUnsignedLong(LabEvents.LOCK_CLASS), Integer.toUnsignedLong(LabEvents.lockKey(lab)))) > 0,
@@ -115,12 +114,4 @@ class ScheduledRunsRaceTest extends IntegrationTest {
         return jdbc.sql("select desired from lab_runtime where lab_id = ?").param(lab).query(String.class).single();
     }
 
-    private static int single(Connection db, String sql) {
-        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
