@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -51,6 +52,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentWrite(ObjectOptimisticLockingFailureException e) {
         return Problems.response(ProblemType.CONFLICT,
                 "a concurrent request changed the same resource at the same time; send the request again", List.of());
+    }
+
+    /**
+     * A transaction the database ended to break a deadlock, or that could not have a lock in time. Lock orders are
+     * meant to make this impossible, so the operators are told (with PostgreSQL's account of who waited for whom);
+     * the client gets a conflict it may send again, not a 500.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockFailure(PessimisticLockingFailureException e) {
+        log.warn("a request lost a lock to another (sent back as 409): {}", e.getMostSpecificCause().getMessage());
+        return Problems.response(ProblemType.CONFLICT,
+                "a concurrent request held what this one needed; send the request again", List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -2,8 +2,10 @@ package dev.labforge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,17 @@ class BusyDatabaseTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(answer.getBody().getType().toString()).endsWith("/service-unavailable");
         assertThat(answer.getBody().getDetail()).contains("busy").doesNotContain("Hikari", "JDBC");
+    }
+
+    @Test
+    void aDeadlockVictimIsA409ToSendAgainThatNamesNoInternals() {
+        ResponseEntity<ProblemDetail> answer = new ProblemHandler().lockFailure(new PessimisticLockingFailureException(
+                "PreparedStatementCallback; SQL [select pg_advisory_xact_lock(?)]",
+                new SQLException("ERROR: deadlock detected", "40P01")));
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getBody().getType().toString()).endsWith("/conflict");
+        assertThat(answer.getBody().getDetail()).contains("send the request again")
+                .doesNotContain("deadlock", "SQL", "pg_");
     }
 
     @Test
