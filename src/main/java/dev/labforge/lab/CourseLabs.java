@@ -86,7 +86,7 @@ public class CourseLabs {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockForReset(UUID labId) {
-        jdbc.sql("select id from labs where id = ? for no key update").param(labId).query(UUID.class).optional();
+        access.lockForEdit(labId);
     }
 
     /**

@@ -157,9 +157,16 @@ class LabAccess {
     Granted change(Caller caller, UUID id, Permission needed) {
         Permission permission = permission(caller, id);
         require(permission, needed, id);
-        jdbc.sql("select id from labs where id = ? for no key update").param(id).query(UUID.class).optional()
-                .orElseThrow(() -> new LabNotFound(id));
+        if (!lockForEdit(id)) {
+            throw new LabNotFound(id);
+        }
         return new Granted(labs.findById(id).orElseThrow(() -> new LabNotFound(id)), permission);
+    }
+
+    /** Takes the lab's row lock as an edit does ("no key update"); false if there is no such lab. */
+    boolean lockForEdit(UUID id) {
+        return jdbc.sql("select id from labs where id = ? for no key update").param(id).query(UUID.class).optional()
+                .isPresent();
     }
 
     /** The caller's permission on the lab; a not-found problem if they have none. */
