@@ -69,6 +69,35 @@ class ModularityTest {
     }
 
     @Test
+    void theBookingModulesConcernsDependOnEachOtherWithoutCycles() {
+        slices().matching("dev.labforge.booking.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theBookingModulesConcernsAreLayered() {
+        // capacity <- timetable <- course <- practice <- session, calendar; adhoc on capacity and timetable; the
+        // package itself (the booking reconciler) on top. So capacity depends on no other booking package.
+        com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("reconciler").definedBy("dev.labforge.booking")
+                .layer("calendar").definedBy("dev.labforge.booking.calendar..")
+                .layer("session").definedBy("dev.labforge.booking.session..")
+                .layer("adhoc").definedBy("dev.labforge.booking.adhoc..")
+                .layer("practice").definedBy("dev.labforge.booking.practice..")
+                .layer("course").definedBy("dev.labforge.booking.course..")
+                .layer("timetable").definedBy("dev.labforge.booking.timetable..")
+                .layer("capacity").definedBy("dev.labforge.booking.capacity..")
+                .whereLayer("reconciler").mayNotBeAccessedByAnyLayer()
+                .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
+                .whereLayer("session").mayNotBeAccessedByAnyLayer()
+                .whereLayer("adhoc").mayNotBeAccessedByAnyLayer()
+                .whereLayer("practice").mayOnlyBeAccessedByLayers("session", "calendar")
+                .whereLayer("course").mayOnlyBeAccessedByLayers("practice", "session", "calendar", "reconciler")
+                .whereLayer("timetable").mayOnlyBeAccessedByLayers("course", "practice", "session", "calendar", "adhoc",
+                        "reconciler")
+                .check(CLASSES);
+    }
+
+    @Test
     void bookingReadsAndWritesNoOtherModulesTables() throws java.io.IOException {
         // SQL is text, invisible to ArchUnit: look for any other module's table after from, join, into or update
         java.util.Set<String> booking = java.util.Set.of("capacity_pools", "capacity_reservations",

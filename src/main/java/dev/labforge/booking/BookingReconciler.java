@@ -3,6 +3,15 @@ package dev.labforge.booking;
 import dev.labforge.access.Caller;
 import dev.labforge.access.UserDirectory;
 import dev.labforge.api.ProblemException;
+import dev.labforge.booking.course.Course;
+import dev.labforge.booking.course.Courses;
+import dev.labforge.booking.timetable.Booking;
+import dev.labforge.booking.timetable.BookingProperties;
+import dev.labforge.booking.timetable.Bookings;
+import dev.labforge.booking.timetable.ClassSession;
+import dev.labforge.booking.timetable.ClassSessions;
+import dev.labforge.booking.timetable.LeadTimes;
+import dev.labforge.booking.timetable.ReconcileLoop;
 import dev.labforge.lab.CourseLabs;
 import dev.labforge.lab.LabRunner;
 import java.time.Clock;
@@ -27,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code labforge.booking.reconcile-every}, so bookings made meanwhile are picked up.
  */
 @Component
-class BookingReconciler extends ReconcileLoop {
+public class BookingReconciler extends ReconcileLoop {
 
     private static final Logger log = LoggerFactory.getLogger(BookingReconciler.class);
     /** Bookings looked at per pass, so one pass stays short; the next pass takes the rest. */
@@ -73,7 +82,7 @@ class BookingReconciler extends ReconcileLoop {
      * @return how many bookings it acted on (0 when this replica does not hold the lease)
      */
     @Override
-    int pass() {
+    public int pass() {
         if (!runner.leads()) {
             return 0;
         }
@@ -207,7 +216,7 @@ class BookingReconciler extends ReconcileLoop {
     }
 
     @Override
-    Duration untilDue(Instant now, Duration longest) {
+    protected Duration untilDue(Instant now, Duration longest) {
         Instant next = earliest(bookings.nextDue(now, properties.warnSeconds()).orElse(null),
                 sessions.nextSeating(now).orElse(null));
         Duration untilDue = next == null ? longest : Duration.between(now, next);

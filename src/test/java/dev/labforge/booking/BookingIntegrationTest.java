@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * clock goes back to the system's time after each. Tests that run the booking reconciler's passes
  * themselves first wait until this replica holds its lease ({@link #awaitReconcilerLease}).
  */
-abstract class BookingIntegrationTest extends IntegrationTest {
+public abstract class BookingIntegrationTest extends IntegrationTest {
 
     @Autowired
     protected MovableClock clock;
@@ -46,7 +46,7 @@ abstract class BookingIntegrationTest extends IntegrationTest {
     }
 
     /** The student books a slot of the room's course; the booking's id. */
-    static String bookSlot(ApiClient student, Classroom room, String start, String end) {
+    protected static String bookSlot(ApiClient student, Classroom room, String start, String end) {
         Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + room.course + "\",\"start\":\"" + start
                 + "\",\"end\":\"" + end + "\"}");
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
@@ -54,7 +54,7 @@ abstract class BookingIntegrationTest extends IntegrationTest {
     }
 
     /** The messages of the lab's events of one kind, oldest first. */
-    static List<String> labNotes(ApiClient client, String lab, String kind) {
+    protected static List<String> labNotes(ApiClient client, String lab, String kind) {
         List<String> messages = new ArrayList<>();
         for (JsonNode event : client.get("/api/v1/labs/" + lab + "/events").json().get("items")) {
             if (event.get("kind").asString().equals(kind)) {
@@ -65,7 +65,7 @@ abstract class BookingIntegrationTest extends IntegrationTest {
     }
 
     /** The lab's state, empty when it has no status yet. */
-    static String labState(ApiClient client, String lab) {
+    protected static String labState(ApiClient client, String lab) {
         JsonNode status = client.get("/api/v1/labs/" + lab).json().get("status");
         return status == null || status.isNull() ? "" : status.get("state").asString();
     }
@@ -85,7 +85,7 @@ abstract class BookingIntegrationTest extends IntegrationTest {
     }
 
     /** Polls {@code done} until it holds; fails after 60 s, saying what it waited for. */
-    static void await(String what, BooleanSupplier done) {
+    protected static void await(String what, BooleanSupplier done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

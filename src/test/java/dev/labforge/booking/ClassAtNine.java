@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.MovableClock;
+import dev.labforge.booking.capacity.CapacityLedger;
 import dev.labforge.cluster.simulated.ApiRequest;
 import dev.labforge.cluster.simulated.RequestLog;
 import dev.labforge.cluster.simulated.SimulatedCluster;
@@ -41,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * milliseconds against boots of minutes).
  *
  * <p>Everything that decides when labs start is production code: the session's lead time comes from
- * {@link LeadTimes} when the instructor books it over REST, and {@link BookingReconciler#pass()} seats the class,
+ * {@link dev.labforge.booking.timetable.LeadTimes} when the instructor books it over REST, and {@link BookingReconciler#pass()} seats the class,
  * spreads and makes the starts, learns boot times and applies the end action. Only what wakes those passes differs:
  * the reconciler's own loop sleeps real milliseconds computed from the clock, so on a stepped clock it would wake too
  * seldom; the stepper calls {@code pass()} once per second of the service's clock (the loop's own passes still run

@@ -11,18 +11,18 @@ import java.util.UUID;
  * A course for a test: an admin's pool, an instructor's template lab of two 2-vCPU routers, the
  * course, and helpers to enrol people. Names are unique, so tests sharing the database never meet.
  */
-final class Classroom {
+public final class Classroom {
 
-    static final String TEMPLATE = """
+    public static final String TEMPLATE = """
             {"name":"%s","nodes":[{"name":"r1","image":"frr","cpu":2,"memoryMib":1024},
                                   {"name":"r2","image":"frr","cpu":2,"memoryMib":1024}],
              "links":[{"endpoints":["r1:eth1","r2:eth1"]}]}""";
 
     final ApiClient admin;
-    final ApiClient instructor;
-    final String pool;
-    final String course;
-    final String templateLab;
+    public final ApiClient instructor;
+    public final String pool;
+    public final String course;
+    public final String templateLab;
 
     private Classroom(ApiClient admin, ApiClient instructor, String pool, String course, String templateLab) {
         this.admin = admin;
@@ -33,13 +33,13 @@ final class Classroom {
     }
 
     /** A pool of {@code vcpus} (memory and VMs plenty) and a course on it with the given extra settings. */
-    static Classroom create(ApiClient admin, int vcpus, String settings) {
+    public static Classroom create(ApiClient admin, int vcpus, String settings) {
         // an image of its own: lead times are learned per image
         return create(admin, vcpus, settings, TEMPLATE.replace("\"frr\"", "\"" + ownImage(admin) + "\""));
     }
 
     /** As {@link #create(ApiClient, int, String)}, with a template of one's own ({@code %s}: its name). */
-    static Classroom create(ApiClient admin, int vcpus, String settings, String template) {
+    public static Classroom create(ApiClient admin, int vcpus, String settings, String template) {
         Catalog.ensure(admin);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String pool = "pool-" + suffix;
@@ -60,7 +60,7 @@ final class Classroom {
      * {@code count} new students, enrolled in batches of one roster request each (each gets a lab, a copy of the
      * template), in the order returned: the roster's order, in which a class session seats them.
      */
-    java.util.List<ApiClient> enrolStudents(int count) {
+    public java.util.List<ApiClient> enrolStudents(int count) {
         java.util.List<ApiClient> students = new java.util.ArrayList<>();
         for (int from = 0; from < count; from += 50) {
             java.util.List<ApiClient> batch = new java.util.ArrayList<>();
@@ -106,7 +106,7 @@ final class Classroom {
     }
 
     /** A new user in the course with this role. */
-    ApiClient enrol(String role) {
+    public ApiClient enrol(String role) {
         ApiClient user = admin.newUser();
         Response added = instructor.post(path("/roster"), "{\"members\":[{\"username\":\"" + user.username()
                 + "\",\"role\":\"" + role + "\"}]}");
@@ -114,12 +114,12 @@ final class Classroom {
         return user;
     }
 
-    String path(String rest) {
+    public String path(String rest) {
         return "/api/v1/courses/" + course + rest;
     }
 
     /** The student's own lab, from the course as they see it. */
-    String labOf(ApiClient student) {
+    public String labOf(ApiClient student) {
         return student.get(path("")).json().get("yourLab").asString();
     }
 }

@@ -1,0 +1,21 @@
+package dev.labforge.booking.course;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A course: its template lab, the pool its students' runs reserve from, and the rules for their
+ * practice time.
+ *
+ * @param maxSlot         the longest practice slot a student may book
+ * @param bookingWindow   how far ahead a student may book
+ * @param weeklyAllowance practice time per student and week (Monday to Monday in {@code zone})
+ * @param consoleTranscripts whether the consoles of the students' labs are transcribed
+ * @param version         counts changes of its settings: the ETag that If-Match compares
+ */
+public record Course(UUID id, String name, String title, UUID templateLabId, UUID poolId, Duration maxSlot,
+              Duration bookingWindow, Duration weeklyAllowance, EndAction endAction, ZoneId zone, String joinCode,
+              UUID createdBy, Instant createdAt, boolean consoleTranscripts, long version) {
+}
