@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       booking is due, so this only bounds how late a booking made meanwhile is seen
  * @param poolTurnPatience how long a booking waits in line for its capacity pool ({@link PoolTurns}) before it
  *                       is answered 503 to try again
+ * @param keptLoadMaxAge how long a replica answers free slots from a pool's load it keeps ({@link PoolLoads}) before
+ *                       it reads the load again: what bounds how long the ledger's changes must be kept
+ * @param ledgerPruneMargin how much longer than {@code keptLoadMaxAge} the changes are kept ({@link LedgerPruner}):
+ *                       for replicas' clocks that disagree and a read that takes a while
  */
 @ConfigurationProperties("labforge.booking")
 record BookingProperties(@DefaultValue("5m") Duration leadTime, @DefaultValue("3") int maxExtensions,
@@ -26,7 +30,9 @@ record BookingProperties(@DefaultValue("5m") Duration leadTime, @DefaultValue("3
                          @DefaultValue({"10m", "2m"}) List<Duration> warnBefore,
                          @DefaultValue("30") int startsPerMinute,
                          @DefaultValue("10s") Duration reconcileEvery,
-                         @DefaultValue("60s") Duration poolTurnPatience) {
+                         @DefaultValue("60s") Duration poolTurnPatience,
+                         @DefaultValue("10m") Duration keptLoadMaxAge,
+                         @DefaultValue("1m") Duration ledgerPruneMargin) {
 
     BookingProperties {
         warnBefore = warnBefore.stream().sorted(java.util.Comparator.reverseOrder()).toList();
