@@ -5,7 +5,8 @@
  * identity-provider group: the access module publishes {@link dev.labforge.access.IdpGroupsSeen} at sign-in.
  *
  * <p>It owns the tables {@code capacity_pools}, {@code capacity_reservations} (and {@code capacity_ledger_changes},
- * written by a trigger on it, for {@link dev.labforge.booking.capacity.PoolLoads}), {@code courses},
+ * written by a trigger on it, for {@link dev.labforge.booking.capacity.PoolLoads}, and {@code capacity_ledger_pruning}, where
+ * {@link dev.labforge.booking.LedgerPruner} stands in deleting those), {@code courses},
  * {@code course_members}, {@code bookings}, {@code class_sessions}, {@code session_occurrences},
  * {@code image_boot_times}, {@code calendar_feeds} and {@code ad_hoc_runs} (labs started outside a booking,
  * which reserve like one: {@link dev.labforge.booking.adhoc.AdHocReservations}), and reads no other module's tables:

@@ -52,7 +52,7 @@ class AdHocReservations implements LabRunGuard {
         if (runs.bookedNow(lab.id(), now)) {
             return;
         }
-        CapacityPool pool = runPools.of(lab.id()).orElse(null);
+        CapacityPool pool = runPools.forStart(lab.id()).orElse(null); // serialized with a change of its pool
         if (pool == null) {
             return;
         }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which pool a lab's runs take capacity from, and so whose node selector its VMs get: a student's lab
@@ -30,11 +32,30 @@ class RunPools {
         this.properties = properties;
     }
 
+    /** The lab's pool as committed now: where its VMs are placed. */
     Optional<CapacityPool> of(UUID labId) {
-        Optional<UUID> course = jdbc.sql("""
+        return pool(jdbc.sql("""
                         select c.pool_id from course_members m join courses c on c.id = m.course_id
                         where m.lab_id = ? limit 1""")
-                .param(labId).query(UUID.class).optional();
+                .param(labId).query(UUID.class).optional());
+    }
+
+    /**
+     * The lab's pool for a run about to reserve in it, with the course's row locked, shared, until the start
+     * commits: a change of the course's pool locks that row first of all ({@link CourseChanges}), so it either
+     * commits before (and this reads the new pool: under READ COMMITTED the locked row is read again as committed)
+     * or waits for the start and then sees its run. A start holds its lab's row, its owner's and its event lock by
+     * then; nothing holding a course's row lock waits for those of a lab that exists already, so no circle.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<CapacityPool> forStart(UUID labId) {
+        return pool(jdbc.sql("""
+                        select c.pool_id from course_members m join courses c on c.id = m.course_id
+                        where m.lab_id = ? limit 1 for share of c""")
+                .param(labId).query(UUID.class).optional());
+    }
+
+    private Optional<CapacityPool> pool(Optional<UUID> course) {
         return course.isPresent() ? pools.byId(course.get()) : pools.byName(properties.pool());
     }
 }

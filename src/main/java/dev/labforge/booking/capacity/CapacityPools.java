@@ -30,7 +30,7 @@ public class CapacityPools {
         this.json = json;
     }
 
-    CapacityPool insert(String name, Demand capacity, Map<String, String> nodeSelector, Instant now) {
+    public CapacityPool insert(String name, Demand capacity, Map<String, String> nodeSelector, Instant now) {
         return insert(name, capacity, nodeSelector, now, false, 1);
     }
 

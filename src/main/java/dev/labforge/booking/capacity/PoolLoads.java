@@ -1,5 +1,6 @@
 package dev.labforge.booking.capacity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import org.springframework.stereotype.Component;
  * read. So a free slot is as current as a read of the ledger would be; that someone books it first is still
  * possible, as it always was, and answered by the booking's 409 naming what is short.
  *
+ * <p>A load is kept for {@code labforge.booking.ledger.kept-load-max-age} at most (by the injected Clock), then read again:
+ * that bound is what lets {@link LedgerPruner} delete changes every kept load has seen. Should clocks disagree
+ * beyond its margin, the check still holds: a load read before the snapshot of the last pruning counts as changed.
+ *
  * <p>Only the load is kept: the pool's capacity (edited by admins, or following its Nodes) is read with the pool on
  * each request. Writers never use this: they read the ledger under the pool's lock ({@link CapacityLedger}).
  */
@@ -39,10 +44,21 @@ public class PoolLoads {
             select pg_current_snapshot()::text, exists (
                 select 1 from capacity_ledger_changes
                 where pool_id = :pool and xid >= pg_snapshot_xmin(cast(:seen as pg_snapshot))
-                    and not pg_visible_in_snapshot(xid, cast(:seen as pg_snapshot)))""";
+                    and not pg_visible_in_snapshot(xid, cast(:seen as pg_snapshot)))
+                or exists (
+                select 1 from capacity_ledger_pruning p
+                where pg_snapshot_xmax(cast(:seen as pg_snapshot)) < pg_snapshot_xmax(p.pruned)
+                    or exists (select 1 from pg_snapshot_xip(cast(:seen as pg_snapshot)) x
+                        where x < pg_snapshot_xmax(p.pruned) and pg_visible_in_snapshot(x, p.pruned)))""";
 
-    /** The load over {@code [from, to)}, as read in {@code snapshot} (or later). */
-    private record Kept(String snapshot, Instant from, Instant to, List<CapacityLedger.Segment> segments) {
+    /**
+     * The load over {@code [from, to)}, as read in {@code snapshot} (or later), at {@code readAt}. The second clause of
+     * {@link #CHANGED_SINCE}: the snapshot misses a transaction that the last pruning's snapshot saw, so a change of
+     * it may have been deleted (it misses one iff its xmax is lower, or one of its in-progress transactions below that
+     * xmax is visible to the pruning's).
+     */
+    private record Kept(String snapshot, Instant readAt, Instant from, Instant to,
+                        List<CapacityLedger.Segment> segments) {
 
         boolean covers(Instant start, Instant end) {
             return !from.isAfter(start) && !to.isBefore(end);
@@ -55,15 +71,23 @@ public class PoolLoads {
     private final JdbcClient jdbc;
     private final CapacityLedger ledger;
     private final Map<UUID, Kept> kept = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration maxAge;
 
-    PoolLoads(JdbcClient jdbc, CapacityLedger ledger) {
+    public PoolLoads(JdbcClient jdbc, CapacityLedger ledger, Clock clock, LedgerProperties properties) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.clock = clock;
+        this.maxAge = properties.keptLoadMaxAge();
     }
 
     /** The pool's load over {@code [from, to)}, as {@link CapacityLedger#load} would read it now. */
     public List<CapacityLedger.Segment> load(UUID poolId, Instant from, Instant to) {
+        Instant readAt = clock.instant();
         Kept last = kept.get(poolId);
+        if (last != null && (readAt.isAfter(last.readAt().plus(maxAge)) || readAt.isBefore(last.readAt()))) {
+            last = null; // too old to trust (its changes may be pruned), or the clock went back: read it again
+        }
         Freshness now = last == null
                 ? new Freshness(jdbc.sql("select pg_current_snapshot()::text").query(String.class).single(), true)
                 : jdbc.sql(CHANGED_SINCE).param("pool", poolId).param("seen", last.snapshot())
@@ -79,7 +103,7 @@ public class PoolLoads {
             start = last.from().isBefore(from) ? (last.from().isBefore(earliest) ? earliest : last.from()) : from;
             end = last.to().isAfter(to) ? last.to() : to;
         }
-        Kept read = new Kept(now.snapshot(), start, end, ledger.load(poolId, start, end));
+        Kept read = new Kept(now.snapshot(), readAt, start, end, ledger.load(poolId, start, end));
         kept.put(poolId, read);
         return slice(read.segments(), from, to);
     }

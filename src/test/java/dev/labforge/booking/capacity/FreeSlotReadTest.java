@@ -45,6 +45,8 @@ class FreeSlotReadTest extends BookingIntegrationTest {
     private JdbcClient jdbc;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private LedgerProperties properties;
 
     private Classroom room;
     private ApiClient student;
@@ -164,6 +166,33 @@ class FreeSlotReadTest extends BookingIntegrationTest {
             other.commit();
         }
         assertChangedTo(gapAround(TEN, TEN.plus(Duration.ofHours(1))));
+    }
+
+    /**
+     * A kept load is answered for {@code kept-load-max-age} at most, then summed again though nothing changed: what
+     * lets {@link LedgerPruner} delete the changes every younger load has seen. The pruner's state is set as if its
+     * snapshot had just been taken and pruned, at NOW: whichever replica (test context) holds the lease, and whatever
+     * its clock says, no pruning then falls into the test's time (one would make the read sum again for its own reason).
+     */
+    @Test
+    void aKeptLoadOlderThanTheMaxAgeIsSummedAgain() {
+        Duration maxAge = properties.keptLoadMaxAge();
+        jdbc.sql("""
+                insert into capacity_ledger_pruning (pending, pending_at, pruned)
+                values (pg_current_snapshot(), ?, pg_current_snapshot())
+                on conflict (only_row) do update set pending = excluded.pending, pending_at = excluded.pending_at,
+                    pruned = excluded.pruned""").param(CapacityLedger.utc(NOW)).update();
+
+        assertThat(read().summedLedger()).isTrue();
+        clock.set(NOW.plus(maxAge));
+        Read oldest = read();
+        assertThat(oldest.summedLedger()).as("as old as the max age: still answered: %s", oldest.trips()).isFalse();
+        clock.set(NOW.plus(maxAge).plusSeconds(1));
+        Read tooOld = read();
+        assertThat(tooOld.summedLedger()).as("older: summed again: %s", tooOld.trips()).isTrue();
+        assertThat(tooOld.free()).isEqualTo(oldest.free());
+        Read after = read();
+        assertThat(after.summedLedger()).as("and kept again from then: %s", after.trips()).isFalse();
     }
 
     /** A pool's capacity is read with the pool on each request: an edit shows at once, with nothing summed again. */
