@@ -25,6 +25,8 @@ async function settings() {
       row('Title', c.title || ''), row('Template lab', ''), row('Capacity pool', c.pool),
       row('Longest practice slot', c.maxSlotMinutes + ' min'), row('Booking window', c.bookingWindowDays + ' days'),
       row('Practice per student and week', c.weeklyAllowanceMinutes + ' min'),
+      row('Extensions per booking', c.maxExtensions + byDefault(c, 'maxExtensions')),
+      row('Extend in the last', c.extendWithinMinutes + ' min' + byDefault(c, 'extendWithinMinutes')),
       row('At the end of a booking the lab is', END[c.endAction] || c.endAction), row('Time zone', c.timeZone),
     ].flat());
     const template = document.querySelector('[data-setting="Template lab"]');
@@ -46,14 +48,26 @@ async function settingsChoices(c) {
   }
   if (![...pool.options].some((o) => o.value === c.pool)) pool.append(el('option', { value: c.pool, text: c.pool }));
   fill(settingsForm, c);
+  // a setting that follows the service's default shows empty (saved so, it keeps following it), the default beside
+  for (const name of c.followsDefault || []) {
+    const input = settingsForm.querySelector('[name="/' + name + '"]');
+    input.value = '';
+    input.placeholder = 'default: ' + c[name];
+  }
 }
 
-// a merge patch of the form's settings: an emptied title is removed (null), the rest is sent as shown
+const byDefault = (c, name) => ((c.followsDefault || []).includes(name) ? ' (the default)' : '');
+
+// a merge patch of the form's settings: an emptied title is removed (null), an emptied extension rule goes back to
+// the default (null), the rest is sent as shown
 settingsForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(settingsForm);
   const patch = body(settingsForm);
-  if (!('title' in patch)) patch.title = null;
+  for (const input of settingsForm.querySelectorAll('[data-empty="null"]')) {
+    const name = input.name.slice(1);
+    if (!(name in patch)) patch[name] = null;
+  }
   try {
     await api('PATCH', base, { type: 'application/merge-patch+json', body: JSON.stringify(patch),
       headers: version ? { 'If-Match': version } : {} });

@@ -4,7 +4,8 @@ import { api, el, showError } from './page.js';
 // and my bookings to cancel; staff get a link to the class view. Everything comes from /api/v1 as the person signed in.
 
 const QUARTER = 15 * 60 * 1000;
-const EXTEND_WITHIN = 15 * 60 * 1000; // labforge.booking.extend-within: the API refuses earlier, and says why
+// a booking may be extended in its course's last extendWithinMinutes: the API refuses earlier, and says why
+const within = (course) => Number(course.extendWithinMinutes || 15) * 60 * 1000;
 const streams = new Map(); // lab id -> EventSource of the lab shown as "my lab now"
 const when = (iso) => new Date(iso).toLocaleString([], { weekday: 'short', month: 'short', day: 'numeric',
   hour: '2-digit', minute: '2-digit' });
@@ -43,14 +44,15 @@ async function section(course, bookings) {
   }
   const now = bookings.find((b) => b.state === 'active');
   if (now) box.append(await labNow(course, now));
-  box.append(el('h3', { text: 'My bookings' }), bookingList(bookings));
+  box.append(el('h3', { text: 'My bookings' }), bookingList(bookings, course));
   box.append(el('h3', { text: 'Free slots' }), await freeSlots(course, bookings));
   return box;
 }
 
 async function labNow(course, booking) {
   const state = el('span', { class: 'state', 'data-role': 'lab-state' });
-  const left = el('span', { class: 'countdown', 'data-role': 'countdown', 'data-end': booking.end });
+  const left = el('span', { class: 'countdown', 'data-role': 'countdown', 'data-end': booking.end,
+    'data-within': String(within(course)) });
   const extend = el('button', { type: 'button', 'data-action': 'extend', hidden: true, text: 'Extend by 15 minutes',
     onclick: () => act(() => api('POST', '/api/v1/bookings/' + booking.id + '/extend',
       { type: 'application/json', body: JSON.stringify({ minutes: 15 }) }), 'Extended by 15 minutes.') });
@@ -68,7 +70,7 @@ async function labNow(course, booking) {
     el('p', {}, el('a', { href: '/labs/' + booking.lab, text: 'Open my lab (consoles are there)' }), ' · ', state),
     el('p', {}, 'Booked until ' + time(booking.end) + ': ', left, ' left'),
     el('div', { class: 'actions', role: 'group', 'aria-label': 'My lab now' }, extend, reset));
-  box.extend = extend;
+  if (booking.extensions < course.maxExtensions) box.extend = extend; // else the course allows no more
   labState(booking.lab, state);
   listen(booking.lab, state);
   return box;
@@ -104,12 +106,14 @@ function listen(lab, target) {
   streams.set(lab, events);
 }
 
-function bookingList(bookings) {
+function bookingList(bookings, course) {
   if (bookings.length === 0) return el('p', { class: 'muted', text: 'No bookings.' });
   return el('ul', { class: 'bookings' }, bookings.map((b) => el('li', { 'data-booking': b.id, 'data-state': b.state },
     when(b.start) + ' – ' + until(b.start, b.end) + ' (' + b.state + (b.extensions ? ', extended ' + b.extensions + '×' : '')
       + ') ',
-    b.state === 'active' ? el('button', { type: 'button', 'data-action': 'extend', 'data-end': b.end, hidden: true,
+    b.state === 'active' && b.extensions < course.maxExtensions ? el('button', { type: 'button', 'data-action': 'extend',
+      'data-end': b.end,
+      'data-within': String(within(course)), hidden: true,
       'aria-label': 'Extend by 15 minutes the booking of ' + when(b.start), text: 'Extend',
       onclick: () => act(() => api('POST', '/api/v1/bookings/' + b.id + '/extend',
         { type: 'application/json', body: JSON.stringify({ minutes: 15 }) }), 'Extended by 15 minutes.') }) : null,
@@ -304,11 +308,11 @@ function tick() {
     left.textContent = Math.floor(s / 3600) + ':' + String(Math.floor(s / 60) % 60).padStart(2, '0') + ':'
       + String(s % 60).padStart(2, '0');
     const box = left.closest('[data-role="lab-now"]');
-    if (box && box.extend) box.extend.hidden = !(ms > 0 && ms <= EXTEND_WITHIN);
+    if (box && box.extend) box.extend.hidden = !(ms > 0 && ms <= Number(left.dataset.within));
   }
   for (const extend of document.querySelectorAll('li[data-booking] button[data-action="extend"]')) {
     const ms = Date.parse(extend.dataset.end) - Date.now();
-    extend.hidden = !(ms > 0 && ms <= EXTEND_WITHIN);
+    extend.hidden = !(ms > 0 && ms <= Number(extend.dataset.within));
   }
 }
 

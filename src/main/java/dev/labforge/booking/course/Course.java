@@ -13,9 +13,12 @@ import java.util.UUID;
  * @param bookingWindow   how far ahead a student may book
  * @param weeklyAllowance practice time per student and week (Monday to Monday in {@code zone})
  * @param consoleTranscripts whether the consoles of the students' labs are transcribed
+ * @param maxExtensions   how often one booking may be extended; null: the service's default ({@link ExtensionRules})
+ * @param extendWithin    how close to its end a booking may be extended; null: the service's default
  * @param version         counts changes of its settings: the ETag that If-Match compares
  */
 public record Course(UUID id, String name, String title, UUID templateLabId, UUID poolId, Duration maxSlot,
               Duration bookingWindow, Duration weeklyAllowance, EndAction endAction, ZoneId zone, String joinCode,
-              UUID createdBy, Instant createdAt, boolean consoleTranscripts, long version) {
+              UUID createdBy, Instant createdAt, boolean consoleTranscripts, Integer maxExtensions,
+              Duration extendWithin, long version) {
 }

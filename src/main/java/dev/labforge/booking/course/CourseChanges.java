@@ -44,6 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>the longest slot, the booking window and the weekly allowance apply to bookings and extensions asked for
  * from now on; bookings made under the old rules stay as they are (a smaller allowance cancels nothing);
+ * <li>the extension rules apply to every extension asked for from now on, of bookings made before too: an extension
+ * is decided when it is asked for, under the course's rules then ({@link ExtensionRules});
  * <li>the end action applies to every run that has not ended yet: the booking reconciler reads it at the end;
  * <li>the template reaches labs made from now on, and the others when an instructor applies it, as an edit of the
  * template lab does;
@@ -74,11 +76,13 @@ class CourseChanges {
     private final Validator validator;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final BookingProperties defaults;
     private final Clock clock;
 
     CourseChanges(Courses courses, CourseMembers members, CourseAccess access, CourseSettings settings,
                   CourseHolds holds, CapacityPools pools, Validator validator, JsonMapper json, AuditLog audit,
-                  Clock clock) {
+                  BookingProperties defaults, Clock clock) {
+        this.defaults = defaults;
         this.courses = courses;
         this.members = members;
         this.access = access;
@@ -99,7 +103,8 @@ class CourseChanges {
                     + " absent stay. Checked as at creation; nothing changes unless all of it is valid. Send If-Match"
                     + " with the ETag of GET to be sure nobody changed the course meanwhile (412 if someone did)."
                     + " Longest slot, booking window and weekly allowance apply to bookings from now on (existing"
-                    + " ones stay); the end action applies to every run not ended yet. The pool changes only while"
+                    + " ones stay); the extension rules (maxExtensions, extendWithinMinutes) to every extension from"
+                    + " now on, of existing bookings too; the end action applies to every run not ended yet. The pool changes only while"
                     + " no booking, class session or run of the course holds capacity, the time zone only while no"
                     + " class session has an occurrence to come: 409 names them.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -129,7 +134,8 @@ class CourseChanges {
         Course changed = new Course(current.id(), after.name(), after.title(), checked.template().id(),
                 checked.pool().id(), checked.maxSlot(), checked.bookingWindow(), checked.weeklyAllowance(),
                 checked.endAction(), checked.zone(), current.joinCode(), current.createdBy(), current.createdAt(),
-                Boolean.TRUE.equals(after.consoleTranscripts()), current.version() + 1);
+                Boolean.TRUE.equals(after.consoleTranscripts()), checked.maxExtensions(), checked.extendWithin(),
+                current.version() + 1);
         Map<String, Object> changes = changes(before, CourseDocument.CourseRequest.of(changed, checked.pool().name()));
         if (!changes.isEmpty()) {
             requireNothingHeld(current, changed);
@@ -140,7 +146,8 @@ class CourseChanges {
         }
         CourseMembers.Member me = members.find(changed.id(), caller.userId()).orElse(null);
         return ResponseEntity.ok().eTag(tag(changed)).body(CourseDocument.CourseView.from(changed,
-                checked.pool().name(), CourseRole.INSTRUCTOR, me == null ? null : me.labId()));
+                checked.pool().name(), CourseRole.INSTRUCTOR, me == null ? null : me.labId(),
+                ExtensionRules.of(changed, defaults)));
     }
 
     /**

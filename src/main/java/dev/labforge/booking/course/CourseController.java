@@ -45,10 +45,13 @@ class CourseController {
     private final CourseSettings settings;
     private final Enrolment enrolment;
     private final AuditLog audit;
+    private final BookingProperties defaults;
     private final Clock clock;
 
     CourseController(Courses courses, CourseMembers members, CourseAccess access, CapacityPools pools,
-                     CourseSettings settings, Enrolment enrolment, AuditLog audit, Clock clock) {
+                     CourseSettings settings, Enrolment enrolment, AuditLog audit, BookingProperties defaults,
+                     Clock clock) {
+        this.defaults = defaults;
         this.courses = courses;
         this.members = members;
         this.access = access;
@@ -62,7 +65,7 @@ class CourseController {
     @PostMapping
     @Transactional
     @Operation(operationId = "createCourse", summary = "Create a course from a lab you may edit; you are its instructor",
-            description = "Names a template lab you may edit and a capacity pool it fits in, with the booking rules: longest slot, booking window, weekly allowance per student, what happens to a lab at the end of a booking (stop, destroy or reset) and the course's time zone.")
+            description = "Names a template lab you may edit and a capacity pool it fits in, with the booking rules: longest slot, booking window, weekly allowance per student, how often and how close to its end a booking may be extended (by default the service's rule), what happens to a lab at the end of a booking (stop, destroy or reset) and the course's time zone.")
     ResponseEntity<CourseDocument.CourseView> create(Caller caller,
                                                      @Valid @RequestBody CourseDocument.CourseRequest request) {
         List<InvalidField> errors = new ArrayList<>();
@@ -78,7 +81,8 @@ class CourseController {
         Course course = new Course(UUID.randomUUID(), request.name(), request.title(), template.id(), pool.id(),
                 settings.maxSlot(), settings.bookingWindow(), settings.weeklyAllowance(), settings.endAction(),
                 settings.zone(), null, caller.userId(), clock.instant(),
-                Boolean.TRUE.equals(request.consoleTranscripts()), 1);
+                Boolean.TRUE.equals(request.consoleTranscripts()), settings.maxExtensions(), settings.extendWithin(),
+                1);
         try {
             courses.insert(course);
         } catch (DataIntegrityViolationException e) {
@@ -89,7 +93,8 @@ class CourseController {
         audit.record(caller, "course.create", target(course), Map.of("templateLab", template.id().toString(),
                 "pool", pool.name()));
         return ResponseEntity.created(URI.create("/api/v1/courses/" + course.name())).eTag(CourseChanges.tag(course))
-                .body(CourseDocument.CourseView.from(course, pool.name(), CourseRole.INSTRUCTOR, null));
+                .body(CourseDocument.CourseView.from(course, pool.name(), CourseRole.INSTRUCTOR, null,
+                        ExtensionRules.of(course, defaults)));
     }
 
     @GetMapping
@@ -145,7 +150,8 @@ class CourseController {
 
     private CourseDocument.CourseView view(Course course, CourseRole role, CourseMembers.Member me) {
         String pool = pools.byId(course.poolId()).map(CapacityPool::name).orElse(null);
-        return CourseDocument.CourseView.from(course, pool, role, me == null ? null : me.labId());
+        return CourseDocument.CourseView.from(course, pool, role, me == null ? null : me.labId(),
+                ExtensionRules.of(course, defaults));
     }
 
     static AuditLog.Target target(Course course) {

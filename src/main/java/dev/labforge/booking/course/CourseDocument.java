@@ -37,14 +37,22 @@ final class CourseDocument {
             @Schema(description = "an IANA region such as Europe/Zurich (not an offset: weeks and local times"
                     + " follow daylight-saving changes); default UTC", example = "Europe/Zurich") String timeZone,
             @Schema(description = "whether the consoles of the students' labs are transcribed (readable by the"
-                    + " course's instructors); default false") Boolean consoleTranscripts) {
+                    + " course's instructors); default false") Boolean consoleTranscripts,
+            @Min(0) @Max(20) @Schema(description = "how often one booking may be extended, 0 to 20; default (null):"
+                    + " the service's labforge.booking.max-extensions, 3 unless configured. A change applies to"
+                    + " existing bookings from their next extension", example = "2") Integer maxExtensions,
+            @Min(5) @Max(1440) @Schema(description = "how close to its end a booking may be extended, minutes: 5 to"
+                    + " the course's longest slot; default (null): the service's labforge.booking.extend-within, 15"
+                    + " unless configured. A change applies to existing bookings from their next extension",
+                    example = "15") Integer extendWithinMinutes) {
 
         /** The request that would make the course as it is: what a merge patch applies to. */
         static CourseRequest of(Course course, String poolName) {
             return new CourseRequest(course.name(), course.title(), course.templateLabId(), poolName,
                     (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
                     (int) course.weeklyAllowance().toMinutes(), course.endAction().label(), course.zone().getId(),
-                    course.consoleTranscripts());
+                    course.consoleTranscripts(), course.maxExtensions(),
+                    course.extendWithin() == null ? null : (int) course.extendWithin().toMinutes());
         }
     }
 
@@ -57,14 +65,22 @@ final class CourseDocument {
                       @Schema(description = "what students redeem to join; instructors only") String joinCode,
                       @Schema(description = "whether the students' consoles are transcribed; instructors and"
                               + " assistants only") Boolean consoleTranscripts,
+                      @Schema(description = "how often one booking may be extended: the course's own or the"
+                              + " service's default") int maxExtensions,
+                      @Schema(description = "how close to its end, in minutes, a booking may be extended: the"
+                              + " course's own or the service's default") int extendWithinMinutes,
+                      @Schema(description = "the settings above that follow the service's default (a changed"
+                              + " default reaches them) rather than a value of the course's own",
+                              example = "[\"maxExtensions\"]") List<String> followsDefault,
                       Instant createdAt) {
 
-        static CourseView from(Course course, String poolName, CourseRole role, UUID yourLab) {
+        static CourseView from(Course course, String poolName, CourseRole role, UUID yourLab, ExtensionRules rules) {
             return new CourseView(course.name(), course.title(), course.templateLabId(), poolName,
                     (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
                     (int) course.weeklyAllowance().toMinutes(), course.endAction(), course.zone().getId(), role,
                     yourLab, role == CourseRole.INSTRUCTOR ? course.joinCode() : null,
-                    role.includes(CourseRole.ASSISTANT) ? course.consoleTranscripts() : null, course.createdAt());
+                    role.includes(CourseRole.ASSISTANT) ? course.consoleTranscripts() : null, rules.maxExtensions(),
+                    (int) rules.within().toMinutes(), rules.followingDefaults(), course.createdAt());
         }
     }
 

@@ -22,18 +22,21 @@ import org.springframework.stereotype.Component;
 /**
  * The rules a course's settings obey beyond their fields' own bounds, the same whether the course is made
  * ({@code POST /courses}) or changed ({@code PATCH /courses/{c}}): the pool exists, the template is a lab the
- * caller may edit and one run of it fits the pool, slots are whole 15-minute steps, the end action and the
- * time zone are ones LabForge knows.
+ * caller may edit and one run of it fits the pool, slots are whole 15-minute steps, an extension window is no
+ * longer than the longest slot, the end action and the time zone are ones LabForge knows.
  */
 @Component
 class CourseSettings {
 
     /** The settings, resolved; every part null where its rule was broken (see the errors). */
     record Checked(CapacityPool pool, LabDefinition template, Duration maxSlot, Duration bookingWindow,
-                   Duration weeklyAllowance, EndAction endAction, ZoneId zone) {
+                   Duration weeklyAllowance, EndAction endAction, ZoneId zone, Integer maxExtensions,
+                   Duration extendWithin) {
     }
 
     private static final ZoneId UTC = ZoneId.of("UTC");
+    /** The request's own bound on the longest slot and on the extension window: beyond it that bound speaks. */
+    private static final int MAX_SLOT_LIMIT = 1440;
 
     private final CapacityPools pools;
     private final LabDefinitions labs;
@@ -76,6 +79,12 @@ class CourseSettings {
         if (maxSlot % 15 != 0) {
             errors.add(InvalidField.at("/maxSlotMinutes", "slots are made of 15-minute steps: a multiple of 15"));
         }
+        Integer within = request.extendWithinMinutes();
+        if (within != null && within > maxSlot && within <= MAX_SLOT_LIMIT) {
+            // an extension window longer than any slot would open before the booking starts
+            errors.add(InvalidField.at("/extendWithinMinutes", "at most the course's longest slot, " + maxSlot
+                    + " minutes"));
+        }
         EndAction endAction = request.endAction() == null ? EndAction.STOP
                 : EndAction.parse(request.endAction()).orElse(null);
         if (endAction == null) {
@@ -84,7 +93,8 @@ class CourseSettings {
         return new Checked(pool, template, Duration.ofMinutes(maxSlot),
                 Duration.ofDays(orDefault(request.bookingWindowDays(), 14)),
                 Duration.ofMinutes(orDefault(request.weeklyAllowanceMinutes(), 360)), endAction,
-                zone(request.timeZone(), errors));
+                zone(request.timeZone(), errors), request.maxExtensions(),
+                within == null ? null : Duration.ofMinutes(within));
     }
 
     private LabDefinition template(Caller caller, UUID labId, List<InvalidField> errors) {

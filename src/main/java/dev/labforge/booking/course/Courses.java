@@ -19,7 +19,7 @@ public class Courses {
 
     private static final String COLUMNS = "select c.id, c.name, c.title, c.template_lab_id, c.pool_id,"
             + " c.max_slot_minutes, c.booking_window_days, c.weekly_allowance_minutes, c.end_action, c.time_zone,"
-            + " c.join_code, c.created_by, c.created_at, c.console_transcripts, c.version from courses c";
+            + " c.join_code, c.created_by, c.created_at, c.console_transcripts, c.max_extensions, c.extend_within_minutes, c.version from courses c";
 
     private final JdbcClient jdbc;
 
@@ -31,12 +31,13 @@ public class Courses {
         jdbc.sql("""
                         insert into courses (id, name, title, template_lab_id, pool_id, max_slot_minutes,
                             booking_window_days, weekly_allowance_minutes, end_action, time_zone, created_by, created_at,
-                            console_transcripts)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            console_transcripts, max_extensions, extend_within_minutes)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(course.id(), course.name(), course.title(), course.templateLabId(), course.poolId(),
                         (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
                         (int) course.weeklyAllowance().toMinutes(), course.endAction().label(), course.zone().getId(),
-                        course.createdBy(), CapacityLedger.utc(course.createdAt()), course.consoleTranscripts())
+                        course.createdBy(), CapacityLedger.utc(course.createdAt()), course.consoleTranscripts(),
+                        course.maxExtensions(), minutes(course.extendWithin()))
                 .update();
     }
 
@@ -45,12 +46,14 @@ public class Courses {
         jdbc.sql("""
                         update courses set name = ?, title = ?, template_lab_id = ?, pool_id = ?, max_slot_minutes = ?,
                             booking_window_days = ?, weekly_allowance_minutes = ?, end_action = ?, time_zone = ?,
-                            console_transcripts = ?, version = version + 1
+                            console_transcripts = ?, max_extensions = ?, extend_within_minutes = ?,
+                            version = version + 1
                         where id = ?""")
                 .params(course.name(), course.title(), course.templateLabId(), course.poolId(),
                         (int) course.maxSlot().toMinutes(), (int) course.bookingWindow().toDays(),
                         (int) course.weeklyAllowance().toMinutes(), course.endAction().label(), course.zone().getId(),
-                        course.consoleTranscripts(), course.id())
+                        course.consoleTranscripts(), course.maxExtensions(), minutes(course.extendWithin()),
+                        course.id())
                 .update();
     }
 
@@ -92,6 +95,12 @@ public class Courses {
                 rs.getObject(5, UUID.class), Duration.ofMinutes(rs.getInt(6)), Duration.ofDays(rs.getInt(7)),
                 Duration.ofMinutes(rs.getInt(8)), EndAction.parse(rs.getString(9)).orElseThrow(),
                 ZoneId.of(rs.getString(10)), rs.getString(11), rs.getObject(12, UUID.class),
-                rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getBoolean(14), rs.getLong(15));
+                rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getBoolean(14), rs.getObject(15, Integer.class),
+                Optional.ofNullable(rs.getObject(16, Integer.class)).map(Duration::ofMinutes).orElse(null),
+                rs.getLong(17));
+    }
+
+    private static Integer minutes(Duration duration) {
+        return duration == null ? null : (int) duration.toMinutes();
     }
 }

@@ -193,9 +193,12 @@ public class BookingController {
     @PostMapping("/api/v1/bookings/{id}/extend")
     @Transactional
     @Operation(operationId = "extendBooking", summary = "Make a booking longer, while the pool has room",
-            description = "In its last 15 minutes (labforge.booking.extend-within), a limited number of times"
-                    + " (labforge.booking.max-extensions), within your weekly allowance, while the pool has room: a"
-                    + " 409 capacity-exhausted says what is short. The end-of-slot warnings start over for the new end.")
+            description = "In its last minutes and a limited number of times, as its course says (extendWithinMinutes"
+                    + " and maxExtensions of the course; by default the last 15 minutes and 3 times,"
+                    + " labforge.booking.extend-within and max-extensions): a 409 names the rule. The course's rules as"
+                    + " they are at the extension apply, also to a booking made before they changed. Within your"
+                    + " weekly allowance, while the pool has room: a 409 capacity-exhausted says what is short. The"
+                    + " end-of-slot warnings start over for the new end.")
     BookingDocument.BookingView extend(Caller caller, @PathVariable UUID id,
                                        @Valid @RequestBody BookingDocument.ExtensionRequest request) {
         Booking found = bookings.find(id).orElseThrow(() -> notFound(id));
@@ -211,15 +214,7 @@ public class BookingController {
             throw new Conflict("booking " + id + " is " + booking.state(now) + "; only a booking that has not"
                     + " ended can be extended");
         }
-        Instant opens = booking.end().minus(properties.extendWithin());
-        if (now.isBefore(opens)) {
-            throw new Conflict("booking " + id + " can be extended in its last " + properties.extendWithin().toMinutes()
-                    + " minutes, from " + opens);
-        }
-        if (booking.extensions() >= properties.maxExtensions()) {
-            throw new Conflict("booking " + id + " was extended " + booking.extensions() + " times, the most"
-                    + " allowed");
-        }
+        ExtensionRules.of(course, properties).requireExtendable(booking, now);
         Instant newEnd = booking.end().plus(Duration.ofMinutes(request.minutes()));
         refuseOverlap(course, booking.userId(), booking.end(), newEnd, booking.id());
         refuseClass(course, booking.end(), newEnd, booking.occurrenceId());

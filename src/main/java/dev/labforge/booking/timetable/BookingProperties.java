@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param leadTime       how long before a booking starts its lab is started, so that it is ready at the
  *                       start; its capacity is reserved from then. A default until boot times are learned
- * @param maxExtensions  how often one booking may be extended (NETLAB+ allows about three)
+ * @param maxExtensions  how often one booking may be extended (NETLAB+ allows about three), in courses that
+ *                       set no rule of their own ({@link ExtensionRules})
  * @param extendWithin   how close to its end a booking may be extended (NETLAB+: 15 minutes): an extension
- *                       is for finishing, not a way to hold capacity early
+ *                       is for finishing, not a way to hold capacity early. Also only where a course sets none
  * @param warnBefore     how long before a booking's end a warning goes to the lab's event log, latest
  *                       first in time: longest first here
  * @param startsPerMinute how many labs of one class session are started per minute at most: a class of 300

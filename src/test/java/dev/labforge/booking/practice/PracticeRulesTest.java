@@ -18,7 +18,7 @@ class PracticeRulesTest {
     private static final Instant NOW = Instant.parse("2030-03-25T07:05:00Z");
     private static final Course COURSE = new Course(UUID.randomUUID(), "net101", null, UUID.randomUUID(),
             UUID.randomUUID(), Duration.ofMinutes(120), Duration.ofDays(7), Duration.ofHours(6), EndAction.STOP,
-            ZoneId.of("Europe/Zurich"), null, UUID.randomUUID(), NOW, false, 1);
+            ZoneId.of("Europe/Zurich"), null, UUID.randomUUID(), NOW, false, null, null, 1);
 
     @ParameterizedTest(name = "{0} to {1}: {2}")
     @CsvSource({

@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An instructor, in the browser, end to end on the simulated cluster: creates a course from a lab of theirs (bad input
@@ -92,6 +93,7 @@ class CourseSetupJourneyTest extends BrowserTest {
         type("c-zone", "Europe/Zurich");
         new Select(browser.findElement(By.id("c-end"))).selectByValue("reset");
         type("c-weekly", "240");
+        type("c-extensions", "1"); // the extension window left empty: the default
         submit("course-form");
         waiting().until(ExpectedConditions.urlMatches("/courses/" + course + "/setup$"));
         settled().until(d -> d.findElement(By.cssSelector("[data-setting='Time zone']")).getText()
@@ -100,6 +102,9 @@ class CourseSetupJourneyTest extends BrowserTest {
         assertThat(made.json().get("templateLab").asString()).isEqualTo(lab);
         assertThat(made.json().get("endAction").asString()).isEqualTo("reset");
         assertThat(made.json().get("weeklyAllowanceMinutes").asInt()).isEqualTo(240);
+        assertThat(made.json().get("maxExtensions").asInt()).isEqualTo(1);
+        assertThat(made.json().get("followsDefault").valueStream().map(JsonNode::asString))
+                .containsExactly("extendWithinMinutes");
         assertThat(browser.findElement(By.cssSelector("[data-setting='Title']")).getText())
                 .isEqualTo("Routing <b>" + suffix + "</b>");
 
@@ -222,15 +227,23 @@ class CourseSetupJourneyTest extends BrowserTest {
         signIn(instructor.token());
         open("/courses/" + course + "/setup");
         settled().until(d -> d.findElement(By.id("s-max")).getAttribute("value").equals("120"));
+        // the extension rules follow the defaults: empty fields, the default beside
+        assertThat(browser.findElement(By.id("s-extensions")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("s-extensions")).getAttribute("placeholder")).isEqualTo("default: 3");
+        assertThat(browser.findElement(By.id("s-within")).getAttribute("placeholder")).isEqualTo("default: 15");
         visible(By.cssSelector("#change-settings summary")).click();
         type("s-max", "100");
+        type("s-within", "200");
         submit("settings-form");
         settled().until(d -> d.findElement(By.id("es-max")).getText().contains("multiple of 15"));
+        settled().until(d -> d.findElement(By.id("es-within")).getText().contains("longest slot"));
         assertThat(instructor.get("/api/v1/courses/" + course).json().get("maxSlotMinutes").asInt()).isEqualTo(120);
         accessible();
 
         type("s-max", "90");
         type("s-title", "After");
+        type("s-extensions", "2");
+        type("s-within", "30");
         new Select(browser.findElement(By.id("s-end"))).selectByValue("destroy");
         submit("settings-form");
         settled().until(d -> d.findElement(By.id("status")).getText().contains("Settings saved"));
@@ -240,7 +253,32 @@ class CourseSetupJourneyTest extends BrowserTest {
         assertThat(changed.json().get("maxSlotMinutes").asInt()).isEqualTo(90);
         assertThat(changed.json().get("title").asString()).isEqualTo("After");
         assertThat(changed.json().get("endAction").asString()).isEqualTo("destroy");
+        assertThat(changed.json().get("maxExtensions").asInt()).isEqualTo(2);
+        assertThat(changed.json().get("extendWithinMinutes").asInt()).isEqualTo(30);
+        assertThat(changed.json().get("followsDefault")).isEmpty();
         assertThat(browser.findElement(By.id("es-max")).getText()).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("[data-setting='Extend in the last']")).getText())
+                .isEqualTo("30 min");
+
+        // the rules round-trip through the page: read again, they are the course's; saved unchanged, they stay; an
+        // emptied one goes back to the default
+        browser.navigate().refresh();
+        settled().until(d -> d.findElement(By.id("s-within")).getAttribute("value").equals("30"));
+        assertThat(browser.findElement(By.id("s-extensions")).getAttribute("value")).isEqualTo("2");
+        visible(By.cssSelector("#change-settings summary")).click();
+        browser.findElement(By.id("s-extensions")).clear();
+        submit("settings-form");
+        settled().until(d -> d.findElement(By.cssSelector("[data-setting='Extensions per booking']")).getText()
+                .equals("3 (the default)"));
+        JsonNode restored = instructor.get("/api/v1/courses/" + course).json();
+        assertThat(restored.get("maxExtensions").asInt()).isEqualTo(3);
+        assertThat(restored.get("extendWithinMinutes").asInt()).as("saved as shown").isEqualTo(30);
+        assertThat(restored.get("title").asString()).isEqualTo("After");
+        assertThat(restored.get("followsDefault").valueStream().map(JsonNode::asString))
+                .containsExactly("maxExtensions");
+        settled().until(d -> d.findElement(By.id("s-extensions")).getAttribute("placeholder").equals("default: 3"));
+        assertThat(browser.findElement(By.id("s-extensions")).getAttribute("value")).isEmpty();
+        accessible();
     }
 
     private void submit(String form) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -89,8 +90,10 @@ class StudentPageTest extends BrowserTest {
                 .until(d -> "true".equals(d.findElement(state).getAttribute("data-ready")));
         assertThat(browser.findElement(By.cssSelector("[data-role='lab-now'] a")).getAttribute("href"))
                 .endsWith("/labs/" + student.get("/api/v1/courses/" + course.name()).json().get("yourLab").asString());
-        WebElement countdown = browser.findElement(By.cssSelector("[data-role='countdown']"));
-        waiting().until(d -> countdown.getText().matches("0:(0\\d|1[0-5]):\\d\\d"));
+        By countdown = By.cssSelector("[data-role='countdown']");
+        // the page redraws its courses after each action: an element found may be replaced before it is read
+        waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(countdown).getText().matches("0:(0\\d|1[0-5]):\\d\\d"));
         accessible();
         screenshot("student-courses");
 
@@ -98,7 +101,7 @@ class StudentPageTest extends BrowserTest {
         waiting().until(d -> student.get("/api/v1/bookings").json().get(0).get("end").asString()
                 .equals(end.plus(QUARTER).toString()));
         waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("Extended"));
-        waiting().until(d -> d.findElement(By.cssSelector("[data-role='countdown']")).getText()
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElement(countdown).getText()
                 .matches("0:(1[5-9]|2\\d|30):\\d\\d"));
 
         String lab = student.get("/api/v1/courses/" + course.name()).json().get("yourLab").asString();
