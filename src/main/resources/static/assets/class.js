@@ -74,9 +74,20 @@ stream.addEventListener('class', (message) => {
   showError('');
 });
 stream.addEventListener('student', (message) => put(JSON.parse(message.data)));
-stream.onerror = () => {
-  state.textContent = 'Reconnecting…';
-  if (stream.readyState === EventSource.CLOSED) showError('The class view stream ended: reload the page.');
+stream.onerror = async () => {
+  if (stream.readyState !== EventSource.CLOSED) {
+    state.textContent = 'Reconnecting…';
+    return;
+  }
+  state.textContent = 'Not live.';
+  // a refused stream (no such course, not its staff) only says it closed: the view itself answers why, in words
+  try {
+    await api('GET', '/api/v1/courses/' + encodeURIComponent(course) + '/class');
+    showError('The class view stream ended: reload the page.');
+  } catch (e) {
+    showError(e.message);
+    if (e.status === 403 || e.status === 404) document.getElementById('session').closest('section').hidden = true;
+  }
 };
 setInterval(tick, 1000);
 

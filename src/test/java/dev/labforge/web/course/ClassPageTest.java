@@ -110,6 +110,33 @@ class ClassPageTest extends BrowserTest {
         width(1280);
     }
 
+    /**
+     * A class view the API refuses (a student of the course, a course that does not exist) says why in the API's words,
+     * and offers no session form; "reload the page" would not help, and the browser's event stream cannot tell.
+     */
+    @Test
+    void aClassViewTheApiRefusesSaysWhyInsteadOfAskingForAReload() throws Exception {
+        Course course = Course.create(api());
+        ApiClient student = course.enrol();
+        width(1280);
+        signIn(student.token());
+
+        open("/courses/" + course.name() + "/class");
+        waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(browser.findElement(By.id("error")).getText())
+                .isEqualTo(student.get("/api/v1/courses/" + course.name() + "/class").json().get("detail").asString())
+                .contains("this needs an assistant");
+        assertThat(browser.findElement(By.id("session")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("stream-state")).getText()).isEqualTo("Not live.");
+        accessible();
+
+        open("/courses/no-such-" + course.name() + "/class");
+        waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(browser.findElement(By.id("error")).getText()).contains("no-such-" + course.name())
+                .doesNotContain("reload");
+        assertThat(browser.findElement(By.id("session")).isDisplayed()).isFalse();
+    }
+
     private List<String> tiles() {
         return browser.findElements(By.cssSelector("#tiles li.tile")).stream().map(WebElement::getText).toList();
     }

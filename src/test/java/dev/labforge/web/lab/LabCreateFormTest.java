@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Creating a lab from the form: routers with catalog images and links between interfaces. The service's problems come
@@ -60,6 +61,39 @@ class LabCreateFormTest extends BrowserTest {
         waiting().until(ExpectedConditions.urlMatches("/labs/[0-9a-f-]{36}$"));
         waiting().until(d -> d.findElements(By.cssSelector("#picture g.node")).size() == 3);
         assertThat(browser.findElement(By.id("lab-name")).getText()).isEqualTo(name);
+    }
+
+    /**
+     * On a 390 px phone the form stays within the screen, even with an image whose description is long: a fieldset is as
+     * wide as its widest content unless told otherwise, and a select as wide as its longest option.
+     */
+    @Test
+    void fitsAPhoneScreenWithALongImageDescription() throws Exception {
+        Catalog.ensure(api());
+        String image = "frr-long-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().post("/api/v1/images", """
+                {"name":"%s","description":"FRRouting on a Debian cloud image (build your own containerDisk; see docs/images/README.md)",
+                 "containerDisk":"registry.example.com/labforge/frr-debian:10.2","clabKind":"linux",
+                 "defaultCpu":1,"defaultMemoryMib":1024,
+                 "interfaces":{"pattern":"eth{n}","firstPort":1,"maxPorts":16},
+                 "nicModel":"virtio","configDelivery":"NOCLOUD","readiness":{"probe":"TCP","port":22}}""".formatted(image))
+                .status()).isEqualTo(201);
+        ApiClient engineer = api().newUser();
+        width(390);
+        try {
+            signIn(engineer.token());
+            open("/labs/create");
+            waiting().until(d -> d.findElements(By.cssSelector("#routers > li")).size() == 2);
+            new Select(browser.findElement(By.cssSelector("#routers select")))
+                    .selectByValue(image);
+            assertThat((Boolean) browser.executeScript(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;"))
+                    .as("the create form scrolls sideways at 390 px").isFalse();
+            accessible();
+        } finally {
+            width(1280);
+            api().delete("/api/v1/images/" + image);
+        }
     }
 
     private WebElement input(String pointer) {
