@@ -1,5 +1,6 @@
 package dev.labforge.booking.course;
 
+import dev.labforge.booking.timetable.BookingProperties;
 import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.api.Conflict;

@@ -1,5 +1,6 @@
 package dev.labforge.booking.practice;
 
+import dev.labforge.booking.course.ExtensionRules;
 import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.api.Conflict;

@@ -1,5 +1,7 @@
-package dev.labforge.booking;
+package dev.labforge.booking.practice;
 
+import dev.labforge.booking.BookingIntegrationTest;
+import dev.labforge.booking.Classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;

@@ -1,5 +1,7 @@
-package dev.labforge.booking;
+package dev.labforge.booking.course;
 
+import dev.labforge.booking.timetable.Booking;
+import dev.labforge.booking.timetable.BookingProperties;
 import dev.labforge.api.Conflict;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +16,10 @@ import java.util.List;
  * @param maxExtensionsDefault whether {@code maxExtensions} is the service's default rather than the course's own
  * @param withinDefault        whether {@code within} is
  */
-record ExtensionRules(String course, int maxExtensions, Duration within, boolean maxExtensionsDefault,
+public record ExtensionRules(String course, int maxExtensions, Duration within, boolean maxExtensionsDefault,
                       boolean withinDefault) {
 
-    static ExtensionRules of(Course course, BookingProperties defaults) {
+    public static ExtensionRules of(Course course, BookingProperties defaults) {
         return new ExtensionRules(course.name(),
                 course.maxExtensions() == null ? defaults.maxExtensions() : course.maxExtensions(),
                 course.extendWithin() == null ? defaults.extendWithin() : course.extendWithin(),
@@ -37,7 +39,7 @@ record ExtensionRules(String course, int maxExtensions, Duration within, boolean
     }
 
     /** Refuses (409, naming the rule) an extension of the booking asked for {@code now}. */
-    void requireExtendable(Booking booking, Instant now) {
+    public void requireExtendable(Booking booking, Instant now) {
         Instant opens = booking.end().minus(within);
         if (now.isBefore(opens)) {
             throw new Conflict("booking " + booking.id() + " can be extended in its last " + within.toMinutes()
