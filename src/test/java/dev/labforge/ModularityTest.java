@@ -39,6 +39,36 @@ class ModularityTest {
     }
 
     @Test
+    void theImportFormatsDependOnEachOtherWithoutCycles() {
+        // cml, gns3 -> yaml; the root (containerlab itself and the shared import machinery) sits under them all
+        slices().matching("dev.labforge.containerlab.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void cmlAndGns3DoNotKnowEachOther() {
+        // each foreign format maps to the model on its own; what both need lives in the containerlab root package
+        noClasses().that().resideInAPackage("dev.labforge.containerlab.cml..")
+                .should().dependOnClassesThat().resideInAPackage("dev.labforge.containerlab.gns3..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.labforge.containerlab.gns3..")
+                .should().dependOnClassesThat().resideInAPackage("dev.labforge.containerlab.cml..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theYamlMachineryKnowsNoFormat() {
+        // of the containerlab package it reports errors and pointers only; nothing about nodes, links or images
+        classes().that().resideInAPackage("dev.labforge.containerlab.yaml..")
+                .should().onlyDependOnClassesThat(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                                        "dev.labforge.containerlab.yaml..", "java..", "org.snakeyaml..")
+                                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(
+                                        dev.labforge.containerlab.ContainerlabFormatException.class,
+                                        dev.labforge.containerlab.PointerMap.class)))
+                .check(CLASSES);
+    }
+
+    @Test
     void sharedHttpConcernsDependOnNoFeature() {
         noClasses().that().resideInAPackage("dev.labforge.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.labforge.lab..", "dev.labforge.access..",

@@ -10,16 +10,16 @@ import java.util.Optional;
  * and a kind; LabForge nodes name a catalog entry. Tried in order: an entry named like the image, an entry whose
  * disk is the image, then the first entry (by name, so the choice is stable) for the node's kind.
  */
-final class CatalogImages {
+public final class CatalogImages {
 
-    enum Match { NAME, DISK, KIND, NONE }
+    public enum Match { NAME, DISK, KIND, NONE }
 
-    record Choice(String image, Match match) {
+    public record Choice(String image, Match match) {
     }
 
     private final List<CatalogImage> byName;
 
-    CatalogImages(ImageCatalogView view) {
+    public CatalogImages(ImageCatalogView view) {
         List<CatalogImage> images = Objects.requireNonNull(view, "catalog").images();
         this.byName = (images == null ? List.<CatalogImage>of() : images).stream()
                 .filter(Objects::nonNull)
@@ -27,11 +27,11 @@ final class CatalogImages {
                 .toList();
     }
 
-    Optional<CatalogImage> named(String name) {
+    public Optional<CatalogImage> named(String name) {
         return byName.stream().filter(image -> image.name().equals(name)).findFirst();
     }
 
-    Choice choose(String image, String kind) {
+    public Choice choose(String image, String kind) {
         if (image != null) {
             Optional<CatalogImage> hit = named(image)
                     .or(() -> byName.stream().filter(entry -> image.equals(entry.containerDisk())).findFirst());

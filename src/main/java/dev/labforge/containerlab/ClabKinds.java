@@ -58,7 +58,7 @@ public final class ClabKinds {
         return kind != null && SCHEMA_KINDS.contains(canonical(kind));
     }
 
-    static String canonical(String kind) {
+    public static String canonical(String kind) {
         return kind == null ? null : ALIASES.getOrDefault(kind, kind);
     }
 }

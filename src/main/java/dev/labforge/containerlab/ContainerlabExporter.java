@@ -1,5 +1,7 @@
 package dev.labforge.containerlab;
 
+import dev.labforge.containerlab.yaml.BlockScalar;
+import dev.labforge.containerlab.yaml.YamlWriter;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
@@ -140,7 +142,7 @@ public final class ContainerlabExporter {
     }
 
     /** Whole numbers without ".0", so that a position written by hand ("120") exports as it was imported. */
-    static String coordinate(double value) {
+    public static String coordinate(double value) {
         boolean negativeZero = value == 0 && 1 / value < 0;
         if (value == Math.rint(value) && Math.abs(value) < 1e15 && !negativeZero) {
             return Long.toString((long) value);

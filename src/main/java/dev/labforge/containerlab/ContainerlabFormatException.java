@@ -8,7 +8,7 @@ public final class ContainerlabFormatException extends RuntimeException {
 
     private final String pointer;
 
-    ContainerlabFormatException(String pointer, String message) {
+    public ContainerlabFormatException(String pointer, String message) {
         super(message);
         this.pointer = pointer;
     }

@@ -1,5 +1,8 @@
 package dev.labforge.containerlab;
 
+import dev.labforge.containerlab.yaml.Located;
+import dev.labforge.containerlab.yaml.YamlReader;
+import dev.labforge.containerlab.yaml.YamlValue;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.Topology;

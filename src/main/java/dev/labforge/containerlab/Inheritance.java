@@ -1,5 +1,7 @@
 package dev.labforge.containerlab;
 
+import dev.labforge.containerlab.yaml.Located;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,14 +3,14 @@ package dev.labforge.containerlab;
 import java.util.List;
 
 /** A title from another tool's file as a LabForge lab name: kept when it is one, else made one, with a warning. */
-final class LabNames {
+public final class LabNames {
 
     private static final String LAB_NAME = "[A-Za-z0-9]([A-Za-z0-9_.-]{0,62})?";
 
     private LabNames() {
     }
 
-    static String from(String title, String pointer, String fallback, Warnings warnings) {
+    public static String from(String title, String pointer, String fallback, Warnings warnings) {
         if (title == null || title.isBlank()) {
             return fallback;
         }

@@ -1,5 +1,7 @@
 package dev.labforge.containerlab;
 
+import dev.labforge.containerlab.yaml.Located;
+import dev.labforge.containerlab.yaml.YamlValue;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 

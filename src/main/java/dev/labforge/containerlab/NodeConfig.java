@@ -1,5 +1,8 @@
 package dev.labforge.containerlab;
 
+import dev.labforge.containerlab.yaml.BlockScalar;
+import dev.labforge.containerlab.yaml.Located;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * characters as '-', cut to 63, a suffix when that name is taken) and the file's name is kept as the node's display
  * name, which exports write back.
  */
-final class NodeNames {
+public final class NodeNames {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final int MAX = 63;
@@ -23,7 +23,7 @@ final class NodeNames {
     }
 
     /** File name to model name for every name of the file; valid names map to themselves and take precedence. */
-    static Map<String, String> map(Collection<String> fileNames) {
+    public static Map<String, String> map(Collection<String> fileNames) {
         Set<String> taken = new HashSet<>();
         fileNames.stream().filter(NodeNames::valid).forEach(taken::add);
         Map<String, String> out = new LinkedHashMap<>();

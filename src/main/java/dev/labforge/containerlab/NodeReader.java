@@ -1,5 +1,6 @@
 package dev.labforge.containerlab;
 
+import dev.labforge.containerlab.yaml.Located;
 import dev.labforge.topology.Node;
 import dev.labforge.topology.NodeOrigin;
 import dev.labforge.topology.Position;

@@ -37,28 +37,28 @@ public final class PointerMap {
     }
 
     /** RFC 6901: '~' and '/' inside a segment are written '~0' and '~1'. */
-    static String append(String pointer, String segment) {
+    public static String append(String pointer, String segment) {
         return pointer + "/" + segment.replace("~", "~0").replace("/", "~1");
     }
 
-    static String append(String pointer, int index) {
+    public static String append(String pointer, int index) {
         return pointer + "/" + index;
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
-    static final class Builder {
+    public static final class Builder {
 
         private final Map<String, String> entries = new LinkedHashMap<>();
 
-        Builder put(String modelPointer, String yamlPointer) {
+        public Builder put(String modelPointer, String yamlPointer) {
             entries.put(modelPointer, yamlPointer);
             return this;
         }
 
-        PointerMap build() {
+        public PointerMap build() {
             return new PointerMap(entries);
         }
     }

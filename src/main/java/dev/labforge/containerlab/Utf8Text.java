@@ -6,12 +6,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** The text of an uploaded topology file, which must be UTF-8: a malformed byte is refused, saying where. */
-final class Utf8Text {
+public final class Utf8Text {
 
     private Utf8Text() {
     }
 
-    static String of(byte[] file) throws ContainerlabFormatException {
+    public static String of(byte[] file) throws ContainerlabFormatException {
         ByteBuffer bytes = ByteBuffer.wrap(file);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

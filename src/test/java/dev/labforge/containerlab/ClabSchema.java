@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import dev.labforge.containerlab.yaml.PairKeepingReader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** containerlab's own JSON schema (src/test/resources/containerlab/README.md names its source). */

@@ -2,6 +2,13 @@ package dev.labforge.containerlab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labforge.containerlab.cml.CmlExporter;
+import dev.labforge.containerlab.cml.CmlImportTest;
+import dev.labforge.containerlab.cml.CmlImporter;
+import dev.labforge.containerlab.gns3.Gns3ExportTest;
+import dev.labforge.containerlab.gns3.Gns3Exporter;
+import dev.labforge.containerlab.gns3.Gns3ImportTest;
+import dev.labforge.containerlab.gns3.Gns3Importer;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;

@@ -1,6 +1,7 @@
 package dev.labforge.containerlab;
 
 import java.nio.charset.StandardCharsets;
+import dev.labforge.containerlab.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

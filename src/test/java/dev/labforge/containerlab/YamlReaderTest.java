@@ -1,5 +1,6 @@
 package dev.labforge.containerlab;
 
+import dev.labforge.containerlab.yaml.YamlReader;
 import dev.labforge.topology.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

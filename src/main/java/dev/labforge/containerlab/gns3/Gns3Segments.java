@@ -1,5 +1,7 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
+import dev.labforge.containerlab.PointerMap;
+import dev.labforge.containerlab.Warnings;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Segment;
 

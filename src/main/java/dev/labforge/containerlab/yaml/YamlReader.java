@@ -1,9 +1,11 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.yaml;
 
-import dev.labforge.containerlab.YamlValue.Mapping;
-import dev.labforge.containerlab.YamlValue.Scalar;
-import dev.labforge.containerlab.YamlValue.ScalarType;
-import dev.labforge.containerlab.YamlValue.Sequence;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.PointerMap;
+import dev.labforge.containerlab.yaml.YamlValue.Mapping;
+import dev.labforge.containerlab.yaml.YamlValue.Scalar;
+import dev.labforge.containerlab.yaml.YamlValue.ScalarType;
+import dev.labforge.containerlab.yaml.YamlValue.Sequence;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -36,11 +38,11 @@ import java.util.NoSuchElementException;
  *
  * <p>Every failure, whatever the input, is a {@link ContainerlabFormatException}.
  */
-final class YamlReader {
+public final class YamlReader {
 
     // Inline startup configs dominate a file's size; 4 Mi characters hold dozens of them, and the check runs
     // before any parsing, so an oversized request costs nothing.
-    static final int MAX_CHARS = 4 * 1024 * 1024;
+    public static final int MAX_CHARS = 4 * 1024 * 1024;
     // Real files nest about seven levels (topology/nodes/r1/config/vars/...); anything near this is an attack.
     static final int MAX_DEPTH = 64;
     // Aliases share subtrees, so a few lines can stand for billions of values (the "billion laughs" attack).
@@ -61,7 +63,7 @@ final class YamlReader {
         this.events = events;
     }
 
-    static YamlValue read(String text) {
+    public static YamlValue read(String text) {
         if (text == null) {
             throw new ContainerlabFormatException("", "the document is empty");
         }

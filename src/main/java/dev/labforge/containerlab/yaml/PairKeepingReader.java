@@ -1,4 +1,4 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.yaml;
 
 import java.io.Reader;
 
@@ -8,12 +8,12 @@ import java.io.Reader;
  * buffer's end: an IndexOutOfBoundsException for any file with a character outside the basic plane (an emoji)
  * at that boundary (engine 3.0.1). Ending each chunk before such a unit keeps it inside.
  */
-final class PairKeepingReader extends Reader {
+public final class PairKeepingReader extends Reader {
 
     private final String text;
     private int next;
 
-    PairKeepingReader(String text) {
+    public PairKeepingReader(String text) {
         this.text = text;
     }
 

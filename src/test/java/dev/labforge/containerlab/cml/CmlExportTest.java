@@ -1,7 +1,11 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.cml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.ContainerlabImport;
+import dev.labforge.containerlab.ImageCatalogView;
+import dev.labforge.containerlab.ImportWarning;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.InterfaceNaming;
 import dev.labforge.topology.Link;

@@ -1,4 +1,4 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
 import java.util.Optional;
 import java.util.Set;

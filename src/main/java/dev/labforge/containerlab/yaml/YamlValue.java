@@ -1,4 +1,4 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.yaml;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * A YAML value as the importer needs it: scalars keep their text exactly as written (containerlab reads most
  * fields as strings, so {@code 1.50} stays "1.50"), mappings keep document order.
  */
-sealed interface YamlValue {
+public sealed interface YamlValue {
 
     /** Values this one stands for once aliases are expanded; the reader bounds it against alias bombs. */
     long weight();

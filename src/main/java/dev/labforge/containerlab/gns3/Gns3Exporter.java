@@ -1,5 +1,9 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.CatalogImages;
+import dev.labforge.containerlab.ClabKinds;
+import dev.labforge.containerlab.ImageCatalogView;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.InterfaceNaming;
 import dev.labforge.topology.Link;

@@ -1,4 +1,4 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.yaml;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Map;
  * choose a string's style themselves, and neither writes a block scalar that is empty, on one line, or holds
  * trailing spaces: startup configs need all three to read back exactly.
  */
-final class YamlWriter {
+public final class YamlWriter {
 
     private static final int INDENT = 2;
     // readers refuse implicit keys past 1024 characters; longer keys go out in the explicit "? key" form
@@ -20,7 +20,7 @@ final class YamlWriter {
     private YamlWriter() {
     }
 
-    static String write(Map<String, ?> document) {
+    public static String write(Map<String, ?> document) {
         YamlWriter writer = new YamlWriter();
         writer.mapping(document, 0);
         return writer.out.toString();

@@ -1,4 +1,6 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
+
+import dev.labforge.containerlab.CatalogImages;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  * What a GNS3 node runs, as the catalog can match it: the image reference the node's type keeps in its properties
  * (a QEMU disk, a Docker image, an IOU binary, a Dynamips IOS image) and the containerlab kind whose catalog images
  * run the same OS, guessed from that reference's well-known file names ({@code vios-adventerprisek9-m...},
- * {@code i86bi-linux-l3-...}) the way {@link CmlImporter} maps node definitions to kinds.
+ * {@code i86bi-linux-l3-...}) the way {@link dev.labforge.containerlab.cml.CmlImporter} maps node definitions to kinds.
  */
 final class Gns3Images {
 

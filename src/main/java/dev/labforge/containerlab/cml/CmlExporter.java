@@ -1,5 +1,12 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.cml;
 
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.CatalogImages;
+import dev.labforge.containerlab.ClabKinds;
+import dev.labforge.containerlab.ContainerlabExporter;
+import dev.labforge.containerlab.ImageCatalogView;
+import dev.labforge.containerlab.yaml.BlockScalar;
+import dev.labforge.containerlab.yaml.YamlWriter;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.InterfaceNaming;
 import dev.labforge.topology.Link;

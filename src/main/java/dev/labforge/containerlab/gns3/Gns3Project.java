@@ -1,4 +1,6 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
+
+import dev.labforge.containerlab.ContainerlabFormatException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,12 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.PointerMap;
 import tools.jackson.databind.JsonNode;
 
 /**

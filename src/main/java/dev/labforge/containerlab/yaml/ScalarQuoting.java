@@ -1,4 +1,4 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.yaml;
 
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;

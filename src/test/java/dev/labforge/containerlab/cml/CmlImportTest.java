@@ -1,8 +1,13 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.cml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.ContainerlabImport;
+import dev.labforge.containerlab.ImageCatalogView;
+import dev.labforge.containerlab.ImportWarning;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.ImageLookup;
 import dev.labforge.topology.ImageProfile;
@@ -21,10 +26,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Cisco Modeling Labs topology files read into LabForge topologies, with pointers into the YAML. */
-class CmlImportTest {
+public class CmlImportTest {
 
     /** IOL names its ports Ethernet0/n; the catalog lists it for containerlab's cisco_iol kind. */
-    static final List<CatalogImage> IMAGES = List.of(
+    public static final List<CatalogImage> IMAGES = List.of(
             new CatalogImage("iol", "registry.labforge.dev/vm/iol:17.12", "cisco_iol", 1, 768,
                     new InterfaceNaming("Ethernet0/{n}", 0, 16), List.of()),
             new CatalogImage("vios", "registry.labforge.dev/vm/vios:15.9", "cisco_vios", 1, 512,
@@ -32,8 +37,8 @@ class CmlImportTest {
             new CatalogImage("alpine", "alpine:3", "linux", 1, 512, new InterfaceNaming("eth{n}", 0, 16),
                     List.of()));
 
-    static final ImageCatalogView CATALOG = ImageCatalogView.of(IMAGES);
-    static final ImageLookup LOOKUP = ImageLookup.of(IMAGES.stream().collect(Collectors.toMap(
+    public static final ImageCatalogView CATALOG = ImageCatalogView.of(IMAGES);
+    public static final ImageLookup LOOKUP = ImageLookup.of(IMAGES.stream().collect(Collectors.toMap(
             CatalogImage::name, image -> new ImageProfile(image.name(), image.interfaces()))));
 
     private static final String LAB = """

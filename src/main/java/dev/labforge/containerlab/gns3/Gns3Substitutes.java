@@ -1,4 +1,6 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
+
+import dev.labforge.containerlab.Warnings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

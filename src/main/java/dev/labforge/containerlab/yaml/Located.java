@@ -1,9 +1,11 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.yaml;
 
-import dev.labforge.containerlab.YamlValue.Mapping;
-import dev.labforge.containerlab.YamlValue.Scalar;
-import dev.labforge.containerlab.YamlValue.ScalarType;
-import dev.labforge.containerlab.YamlValue.Sequence;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.PointerMap;
+import dev.labforge.containerlab.yaml.YamlValue.Mapping;
+import dev.labforge.containerlab.yaml.YamlValue.Scalar;
+import dev.labforge.containerlab.yaml.YamlValue.ScalarType;
+import dev.labforge.containerlab.yaml.YamlValue.Sequence;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,20 +18,20 @@ import java.util.Optional;
  * A YAML value together with its pointer into the document, so that every type check can say where it failed.
  * Null is treated as absent throughout, as containerlab's Go structs do.
  */
-record Located(YamlValue value, String pointer) {
+public record Located(YamlValue value, String pointer) {
 
-    static final Located ABSENT = new Located(new Scalar("", ScalarType.NULL, false, 0), "");
+    public static final Located ABSENT = new Located(new Scalar("", ScalarType.NULL, false, 0), "");
 
-    boolean isNull() {
+    public boolean isNull() {
         return value instanceof Scalar scalar && scalar.isNull();
     }
 
-    boolean isBlockScalar() {
+    public boolean isBlockScalar() {
         return value instanceof Scalar scalar && scalar.block();
     }
 
     /** The entries of a mapping; empty for null. */
-    Map<String, Located> entries() {
+    public Map<String, Located> entries() {
         if (isNull()) {
             return Map.of();
         }
@@ -42,7 +44,7 @@ record Located(YamlValue value, String pointer) {
     }
 
     /** The items of a list; empty for null. */
-    List<Located> items() {
+    public List<Located> items() {
         if (isNull()) {
             return List.of();
         }
@@ -57,7 +59,7 @@ record Located(YamlValue value, String pointer) {
     }
 
     /** The text of a scalar, numbers and booleans included (Go's yaml reads them into strings as written). */
-    Optional<String> text() {
+    public Optional<String> text() {
         if (isNull()) {
             return Optional.empty();
         }
@@ -68,7 +70,7 @@ record Located(YamlValue value, String pointer) {
     }
 
     /** The text of a number; anything else but null is an error. */
-    Optional<String> number() {
+    public Optional<String> number() {
         if (isNull()) {
             return Optional.empty();
         }
@@ -79,12 +81,12 @@ record Located(YamlValue value, String pointer) {
         return Optional.of(scalar.text());
     }
 
-    boolean isInteger() {
+    public boolean isInteger() {
         return value instanceof Scalar scalar && scalar.type() == ScalarType.INTEGER;
     }
 
     /** The value of a YAML 1.2 core integer (decimal, 0x hex, 0o octal) that must fit an int. */
-    int intValue() {
+    public int intValue() {
         String text = number().orElseThrow(() -> error("must be a whole number"));
         // eleven digits hold any int; longer text is out of range and not worth parsing
         if (!isInteger() || text.length() > 20) {
@@ -108,12 +110,12 @@ record Located(YamlValue value, String pointer) {
     }
 
     /** For a value of the wrong type: says what was expected and what was found. */
-    ContainerlabFormatException error(String expectation) {
+    public ContainerlabFormatException error(String expectation) {
         return invalid(expectation + (isNull() ? "" : ", not " + value.description()));
     }
 
     /** For a value of the right type that still makes no sense. */
-    ContainerlabFormatException invalid(String problem) {
+    public ContainerlabFormatException invalid(String problem) {
         String line = value.line() > 0 ? " (line " + value.line() + ")" : "";
         return new ContainerlabFormatException(pointer, problem + line);
     }

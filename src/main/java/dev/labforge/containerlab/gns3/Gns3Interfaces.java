@@ -1,4 +1,7 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
+
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.Warnings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +13,7 @@ import java.util.Map;
  * A GNS3 node's port names as its catalog image names them. Names the image takes (or takes as an alias) stay, in the
  * image's own form; otherwise every port of the node takes the image's data port of its place: the adapter for
  * nodes whose adapters are network cards (QEMU's adapter 2 is the third card), the order of adapter and port for IOU
- * and Dynamips slots. Said once per node, as {@link CmlImporter} does.
+ * and Dynamips slots. Said once per node, as {@link dev.labforge.containerlab.cml.CmlImporter} does.
  */
 final class Gns3Interfaces {
 

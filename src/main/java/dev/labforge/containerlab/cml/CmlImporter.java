@@ -1,5 +1,18 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.cml;
 
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.CatalogImages;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.ContainerlabImport;
+import dev.labforge.containerlab.ImageCatalogView;
+import dev.labforge.containerlab.LabNames;
+import dev.labforge.containerlab.NodeNames;
+import dev.labforge.containerlab.PointerMap;
+import dev.labforge.containerlab.Utf8Text;
+import dev.labforge.containerlab.Warnings;
+import dev.labforge.containerlab.yaml.Located;
+import dev.labforge.containerlab.yaml.YamlReader;
+import dev.labforge.containerlab.yaml.YamlValue;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;

@@ -1,4 +1,4 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Segment;

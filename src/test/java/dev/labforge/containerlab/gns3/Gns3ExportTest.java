@@ -1,4 +1,4 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.ContainerlabImport;
+import dev.labforge.containerlab.ImageCatalogView;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.InterfaceNaming;
 import dev.labforge.topology.Link;
@@ -40,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * switch's {@code ports_mapping} with. Both from github.com/GNS3/gns3-server at commit
  * 713dbb7f4513417d62aba740bbeac1e94fdc8ade (2.2.60.dev1, GPL-3.0).
  */
-class Gns3ExportTest {
+public class Gns3ExportTest {
 
-    static final UUID PROJECT_ID = UUID.fromString("6f1b3a52-41c9-4d4f-9d38-5cbbf0f6a0e1");
+    public static final UUID PROJECT_ID = UUID.fromString("6f1b3a52-41c9-4d4f-9d38-5cbbf0f6a0e1");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Schema TOPOLOGY = schema();
     private static final Schema SWITCH_PORT = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
@@ -175,7 +178,7 @@ class Gns3ExportTest {
         assertThat(valid(real.replaceFirst("\"node_type\": \"[a-z_]+\"", "\"node_type\": \"router\""))).isNotEmpty();
     }
 
-    static List<String> valid(String json) {
+    public static List<String> valid(String json) {
         return TOPOLOGY.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
     }
 
@@ -186,7 +189,7 @@ class Gns3ExportTest {
                 .toList(), topology.links(), topology.segments());
     }
 
-    static Topology withoutOrigins(Topology topology) {
+    public static Topology withoutOrigins(Topology topology) {
         return new Topology(topology.nodes().stream().map(n -> withOrigin(n, null)).toList(), topology.links(),
                 topology.segments());
     }

@@ -1,5 +1,13 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
+import dev.labforge.containerlab.CatalogImages;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.ContainerlabImport;
+import dev.labforge.containerlab.ImageCatalogView;
+import dev.labforge.containerlab.LabNames;
+import dev.labforge.containerlab.NodeNames;
+import dev.labforge.containerlab.PointerMap;
+import dev.labforge.containerlab.Warnings;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.Link;
 import dev.labforge.topology.Node;
@@ -28,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code /topology/nodes/3/name}, {@code /topology/links/0/nodes/1}).
  *
  * <p>QEMU, Docker, IOU, Dynamips, VirtualBox, VMware and VPCS nodes become routers or hosts whose catalog image is
- * picked like {@link CmlImporter} picks it ({@link Gns3Images}); Ethernet switches and hubs become shared segments,
+ * picked like {@link dev.labforge.containerlab.cml.CmlImporter} picks it ({@link Gns3Images}); Ethernet switches
+ * and hubs become shared segments,
  * one per VLAN of the switch's linked ports; clouds and NATs reach outside the lab and, like ATM and Frame Relay
  * switches, are left out with their links, one warning per node type. A port's name is the one GNS3 shows
  * ({@link Gns3Ports}); when the image does not take those names, the node's ports take the image's data ports in

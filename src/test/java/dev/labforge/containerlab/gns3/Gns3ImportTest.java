@@ -1,8 +1,13 @@
-package dev.labforge.containerlab;
+package dev.labforge.containerlab.gns3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.labforge.containerlab.CatalogImage;
+import dev.labforge.containerlab.ContainerlabFormatException;
+import dev.labforge.containerlab.ContainerlabImport;
+import dev.labforge.containerlab.ImageCatalogView;
+import dev.labforge.containerlab.ImportWarning;
 import dev.labforge.topology.Endpoint;
 import dev.labforge.topology.ImageLookup;
 import dev.labforge.topology.ImageProfile;
@@ -27,7 +32,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** GNS3 project files read into LabForge topologies, with pointers into the project's JSON. */
-class Gns3ImportTest {
+public class Gns3ImportTest {
 
     static final List<CatalogImage> IMAGES = List.of(
             new CatalogImage("vios", "registry.labforge.dev/vm/vios:15.9", "cisco_vios", 1, 512,
@@ -45,7 +50,7 @@ class Gns3ImportTest {
             CatalogImage::name, image -> new ImageProfile(image.name(), image.interfaces()))));
 
     /** Two IOSv routers, a VPCS and a Docker host on a switch with two VLANs, a hub, a NAT and a cloud. */
-    static final String PROJECT = """
+    public static final String PROJECT = """
             {
               "name": "OSPF lab",
               "revision": 9,
@@ -201,7 +206,7 @@ class Gns3ImportTest {
     }
 
     /** The real projects of src/test/resources/gns3 (README.md there names each source, commit and licence). */
-    static final List<String> REAL_FILES = List.of("cismembrane-ansible-bgp.gns3", "synloop-fat-tree-frr.gns3",
+    public static final List<String> REAL_FILES = List.of("cismembrane-ansible-bgp.gns3", "synloop-fat-tree-frr.gns3",
             "packetscaper-ccie-rs.gns3");
 
     static byte[] realFile(String name) throws IOException {
