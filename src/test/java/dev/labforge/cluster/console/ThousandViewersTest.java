@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * 1,000 console viewers held open by one service without a thread each: every viewer socket is idle until output
@@ -36,6 +37,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {"labforge.console.max-viewers-per-node=200",
         "labforge.console.max-sessions-per-user=1000"})
+// a context of its own on the shared database: closed after the class, so that it gives the reconciler lease back
+// (held, it would keep the default context's booking tests waiting for it whenever this class ran first)
+@DirtiesContext
 class ThousandViewersTest extends IntegrationTest {
 
     private static final int NODES = 5;
