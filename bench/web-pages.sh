@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # LabForge web page benchmark (docs/benchmarks.md, issue 14): the labs page with 500 labs, the class view of a
 # 300-student course (p50/p95/p99 of 200 requests after 30 warm-ups, with the session cookie over loopback), and ONE
-# class view stream counted while the course's 300 labs start on the simulated cluster.
+# class view stream counted while the course's 300 labs start on the simulated cluster. After the labs page's timing,
+# the plans of its statements at that size (EXPLAIN ANALYZE of the two lists and of the states read).
 # Usage: bench/web-pages.sh        (several minutes on 2 cores)
 #        BENCH_LABS=50 BENCH_STUDENTS=30 bench/web-pages.sh   (a smoke run at a smaller size, on a loaded machine)
 #        BENCH_PART=labs bench/web-pages.sh   (the labs page only: its 500 labs and timings, no class)

@@ -37,9 +37,10 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @DirtiesContext
 class PageRoundTripsTest extends IntegrationTest {
 
-    // a row's share of the labs page as rendered with Thymeleaf: about 25 KB; the rest is room for a JIT compiler
-    // that has not yet removed the template engine's short-lived objects
-    private static final long ROW_BYTES = 40_000;
+    // a row's share of the labs page with its rows written in Java (LabRowRenderer): about 2.7 KB, from its data
+    // to the bytes sent; the rest is room for a JIT compiler that has not yet removed short-lived objects. Each row
+    // rendered by Thymeleaf's expressions took 24.6 KB (docs/benchmarks.md, "Web pages")
+    private static final long ROW_BYTES = 6_000;
     private static final String ONE_ROUTER = """
             {"name":"%s","nodes":[{"name":"r1","image":"frr","cpu":1,"memoryMib":512}],"links":[]}""";
 
@@ -75,7 +76,8 @@ class PageRoundTripsTest extends IntegrationTest {
 
     /**
      * What each row of the labs page costs, without timing it (the machine's load does not matter): no static file
-     * looked up for its link, and a bounded number of bytes allocated while the service renders it (about 25 KB). Each
+     * looked up for its link, and a bounded number of bytes allocated while the service renders it (about 2.7 KB;
+     * 24.6 KB when the template evaluated a dozen expressions a row). Each
      * row's link once went through Spring's resource chain (webjars on the class path turn it on), which looked the
      * lab's path up as a static file in every jar, uncached when not found: most of the page's time at 500 labs
      * (docs/benchmarks.md, "Web pages"). That search costs CPU more than memory (34 KB a row with it), so the chain's

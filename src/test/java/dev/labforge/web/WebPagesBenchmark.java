@@ -7,6 +7,8 @@ import dev.labforge.ApiClient.Response;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
 import dev.labforge.MovableClock;
+import dev.labforge.cluster.status.LabStatePlans;
+import dev.labforge.lab.LabListPlans;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,6 +66,12 @@ class WebPagesBenchmark extends IntegrationTest {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
 
     @AfterEach
     void systemTime() {
@@ -104,6 +114,7 @@ class WebPagesBenchmark extends IntegrationTest {
         String page = get("/labs", engineerCookie).body();
         assertThat(page.split("data-lab-state=", -1).length - 1).isEqualTo(LABS);
         out.append(times("GET /labs (" + LABS + " labs, " + RUNNING + " running)", "/labs", engineerCookie));
+        out.append(plans(engineer));
         if (LABS_ONLY) {
             write(out.append("# the labs page only (-Dbench.part=labs): no class view, no class stream\n"));
             return;
@@ -178,6 +189,21 @@ class WebPagesBenchmark extends IntegrationTest {
                 instructorCookie));
 
         write(out);
+    }
+
+    /**
+     * The plans of the labs page's statements at this size, as PostgreSQL runs them after the timed requests: the two
+     * lists (the lab module's statements, read with EXPLAIN ANALYZE) and the states of every listed lab.
+     */
+    private String plans(ApiClient engineer) {
+        UUID user = jdbc.sql("select id from users where username = ?").param(engineer.username()).query(UUID.class)
+                .single();
+        List<UUID> labs = engineer.get("/api/v1/labs/states").json().get("items").valueStream()
+                .map(s -> UUID.fromString(s.get("id").asString())).toList();
+        int limit = 1000; // LabPages.LIST_LIMIT
+        return "# the labs page's statements, EXPLAIN (ANALYZE, BUFFERS), at most " + limit + " rows a list\n"
+                + LabListPlans.explain(jdbc, user, limit, 5)
+                + LabStatePlans.explain(jdbcTemplate, labs, 5);
     }
 
     private static void write(StringBuilder out) throws java.io.IOException {

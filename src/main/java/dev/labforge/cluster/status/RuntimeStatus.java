@@ -42,7 +42,8 @@ public class RuntimeStatus implements LabStatusSource {
 
     private static final String READ_MANY = COLUMNS + ", r.lab_id from lab_runtime r where r.lab_id = any(?)";
 
-    private static final String READ_SUMMARIES = """
+    // package-private: the web pages benchmark reads its plan (LabStatePlans)
+    static final String READ_SUMMARIES = """
             select r.lab_id, r.state, r.desired, r.ready_nodes, r.total_nodes, r.updated_at
             from lab_runtime r where r.lab_id = any(?)""";
 

@@ -41,8 +41,13 @@ class LabPages {
             source.summariesOf(overview.ids()).forEach((id, status) -> states.put(id, status.state()));
         }
         model.addAttribute("labs", overview);
-        model.addAttribute("states", states);
+        model.addAttribute("rows", new Rows(LabRowRenderer.rows(overview.mine(), states),
+                LabRowRenderer.rows(overview.teams(), states), LabRowRenderer.rows(overview.shared(), states)));
         return "labs";
+    }
+
+    /** Each table's rows as escaped HTML (LabRowRenderer), for the template to insert as they are. */
+    record Rows(String mine, String teams, String shared) {
     }
 
     @GetMapping("/labs/new")
