@@ -3,7 +3,6 @@ package dev.labforge.cluster.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
@@ -11,15 +10,12 @@ import dev.labforge.IntegrationTest;
 import dev.labforge.access.Caller;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +70,7 @@ class ThousandViewersTest extends IntegrationTest {
         HttpClient http = HttpClient.newBuilder().executor(callbacks).build();
         List<ConsoleClient> viewers = new ArrayList<>();
         var threads = ManagementFactory.getThreadMXBean();
+        VirtualThreadCount virtual = new VirtualThreadCount();
         try {
             // warm up: one console per node, so that pools the first console starts are there before counting
             for (int node = 1; node <= NODES; node++) {
@@ -83,7 +80,7 @@ class ThousandViewersTest extends IntegrationTest {
                 first.awaitOutput("login: ");
             }
             int before = threads.getThreadCount();
-            int virtualBefore = virtualThreads();
+            int virtualBefore = virtual.live();
             long started = System.nanoTime();
 
             List<CompletableFuture<ConsoleClient>> opening = new ArrayList<>();
@@ -100,7 +97,7 @@ class ThousandViewersTest extends IntegrationTest {
                 viewer.awaitOutput("login: "); // the scrollback, on joining
             }
             int idle = threads.getThreadCount();
-            int virtualIdle = virtualThreads();
+            int virtualIdle = virtual.live();
             long opened = System.nanoTime();
 
             // every viewer still receives output: each node's driver types, all 200 at that node see the answer
@@ -125,6 +122,7 @@ class ThousandViewersTest extends IntegrationTest {
             viewers.forEach(ConsoleClient::close);
             http.close();
             callbacks.shutdownNow();
+            virtual.close();
         }
     }
 
@@ -134,24 +132,6 @@ class ThousandViewersTest extends IntegrationTest {
             return ConsoleClient.open(http, port, ConsoleApiTest.path(lab, node, "console") + "?ticket=" + ticket);
         } catch (ConsoleClient.Refused refused) {
             throw new AssertionError(refused);
-        }
-    }
-
-    /** Live virtual threads, from a thread dump (the thread MXBean counts platform threads only). */
-    private static int virtualThreads() throws Exception {
-        Path dump = Files.createTempFile("threads", ".json");
-        Files.delete(dump);
-        try {
-            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(dump.toString(),
-                    HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
-            var matcher = Pattern.compile("\"virtual\": *true").matcher(Files.readString(dump));
-            int count = 0;
-            while (matcher.find()) {
-                count++;
-            }
-            return count;
-        } finally {
-            Files.deleteIfExists(dump);
         }
     }
 
