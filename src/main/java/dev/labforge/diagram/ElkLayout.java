@@ -48,6 +48,8 @@ final class ElkLayout {
     private static final double TIER_SPACING = 56;
     /** Between a port and its label, and between neighbouring ports: the pills must not touch. */
     private static final double PORT_SPACING = 6;
+    /** ELK's straightness priority of a wire into a block; other wires have 0. */
+    private static final int BLOCK_STRAIGHTNESS = 10;
     /** How far below its owner a missing node's box is hinted, when the layout follows saved positions. */
     private static final double MISSING_DROP = 120;
     /** Rows handed to ELK as positions this far apart, more than any box is high, so that none merge. */
@@ -98,6 +100,8 @@ final class ElkLayout {
                 int member = block.indexOf(memberFirst ? wire.from() : wire.to());
                 ElkPort line = blockNodes[b].getPorts().get(member);
                 edge = ElkGraphUtil.createSimpleEdge(owner, line);
+                // the block's wires are the ones to keep straight: it then stands under its owner, not beside it
+                edge.setProperty(LayeredOptions.PRIORITY_STRAIGHTNESS, BLOCK_STRAIGHTNESS);
                 end = new Ends(memberFirst ? line : owner, memberFirst ? owner : line, edge, !memberFirst,
                         block, blockNodes[b], member);
             } else {
@@ -167,9 +171,11 @@ final class ElkLayout {
         root.setProperty(LayeredOptions.SPACING_PORT_PORT, PORT_SPACING);
         root.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, true);
         root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.INTERACTIVE);
-        // network simplex keeps wires short, so a tier stays as narrow as its boxes need (Brandes-Koepf spread
-        // the spines of containerlab's large-100 lab over 5,600 px, network simplex over 3,600)
-        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
+        // linear segments keeps a tier about as narrow as network simplex does (large-100: 3,700 px against 3,600;
+        // Brandes-Koepf spread its spines over 5,600) at a fraction of its time: network simplex's time grows with
+        // the square of the wires' bends, and the wires from the spines down to wrapped rows of leaves have many
+        // (Clos 500: 4 times the time of the layout before wrapped rows; docs/benchmarks.md)
+        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.LINEAR_SEGMENTS);
         if (sketched) {
             root.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.INTERACTIVE);
             root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.INTERACTIVE);

@@ -8,7 +8,8 @@ import java.util.List;
  * The row of every linked box, top to bottom, handed to ELK's interactive layering. A box's row follows its
  * tier ({@link Tiers}); boxes hanging off one box (a single wire, up to it) go in the row right under it, as a
  * {@link Block} when there are enough of them. A tier too wide for the drawing to keep a screen's shape (the
- * fourteen leaves of containerlab's large-100 lab, each with its block of servers) is wrapped: its boxes are
+ * fourteen leaves of containerlab's large-100 lab, each with its block of servers; eight spines each as wide
+ * as the names of its 48 ports) is wrapped: its boxes are
  * dealt, in order, over several rows, each followed by the row of what hangs off them. Widths and heights
  * here are estimates of what ELK will draw, close enough to choose how many rows.
  */
@@ -17,17 +18,28 @@ final class Rows {
     /** The drawing aims to be at most this much wider than tall (16:9 is 1.8). */
     static final double TARGET_SHAPE = 1.8;
     /**
-     * A tier of this many boxes or fewer, with as few hanging off them, is never wrapped: a small fabric
-     * reads best in one row.
+     * A tier of this many boxes or fewer, with as few hanging off them, is not wrapped unless it is wider
+     * than {@link #MAX_ROW_WIDTH}: a small fabric reads best in one row.
      */
     static final int MIN_WRAPPED = 9;
+    /**
+     * A tier estimated wider than this is wrapped whatever its count, if that brings the drawing nearer its
+     * shape: about two screens at the picture's own scale, past which its names cannot be read when the whole
+     * picture is shown. Eight spines, each with the names of 48 ports along its bottom, are 14,000 px wide.
+     */
+    static final double MAX_ROW_WIDTH = 4_000;
     /** Each row of a wrapped tier keeps at least this many boxes. */
     private static final int MIN_PER_ROW = 4;
-    /** Estimates of ELK's spacing (see {@link ElkLayout}): between boxes, between rows, per wire. */
+    /** Estimates of ELK's spacing (see {@link ElkLayout}): between boxes, between rows. */
     private static final double NODE_GAP = 36;
     private static final double ROW_GAP = 56;
-    private static final double WIRE_GAP = 10;
-    /** Wires crossing between two rows need room for their horizontal stretches; about half get one. */
+    /**
+     * A wire running down past a row takes this much of its width in ELK's drawing: its straight run keeps
+     * ELK's 10 px from the next, and the row's boxes are pushed aside around the runs (measured on the 500-node
+     * Clos: the spines' wires past a row of leaves took about 40 px each).
+     */
+    private static final double PASSING_WIRE = 40;
+    /** Wires bending between two rows need room for their horizontal stretches; about half get one of 10. */
     private static final double TRACK = 5;
 
     private final int units;
@@ -157,8 +169,8 @@ final class Rows {
                 int size = standing.get(t).size();
                 int hanging = standing.get(t).stream().mapToInt(u -> hangers.get(u).size()).sum();
                 double w = span(standing.get(t)) / wraps[t];
-                if (Math.max(size, hanging) > MIN_WRAPPED && size / (wraps[t] + 1) >= MIN_PER_ROW
-                        && w > widestWidth) {
+                boolean many = Math.max(size, hanging) > MIN_WRAPPED;
+                if ((many || w > MAX_ROW_WIDTH) && size / (wraps[t] + 1) >= MIN_PER_ROW && w > widestWidth) {
                     widest = t;
                     widestWidth = w;
                 }
@@ -221,7 +233,7 @@ final class Rows {
         int rows = Arrays.stream(row).max().orElse(0) + 1;
         double[] rowWidth = new double[rows];
         double[] rowHeight = new double[rows];
-        int[] crossing = new int[rows];
+        int[] bending = new int[rows];
         for (int u = 0; u < units; u++) {
             rowWidth[row[u]] += width[u] + NODE_GAP;
             rowHeight[row[u]] = Math.max(rowHeight[row[u]], height[u]);
@@ -229,17 +241,21 @@ final class Rows {
         for (int[] edge : edges) {
             int a = Math.min(row[edge[0]], row[edge[1]]);
             int b = Math.max(row[edge[0]], row[edge[1]]);
-            for (int r = a; r < b; r++) {
-                crossing[r]++;
-                if (r > a) {
-                    rowWidth[r] += WIRE_GAP;
+            // a wire bends under its upper end and over its lower end, and runs straight down the rows between
+            if (b > a) {
+                bending[a]++;
+                if (b - 1 > a) {
+                    bending[b - 1]++;
                 }
+            }
+            for (int r = a + 1; r < b; r++) {
+                rowWidth[r] += PASSING_WIRE;
             }
         }
         double w = Arrays.stream(rowWidth).max().orElse(0);
         double h = 0;
         for (int r = 0; r < rows; r++) {
-            h += rowHeight[r] + (r < rows - 1 ? ROW_GAP + TRACK * crossing[r] : 0);
+            h += rowHeight[r] + (r < rows - 1 ? ROW_GAP + TRACK * bending[r] : 0);
         }
         double shape = w / Math.max(h, 1);
         // too wide counts as much as too tall would

@@ -1,16 +1,12 @@
 package dev.labforge.diagram;
 
-import dev.labforge.topology.Link;
-import dev.labforge.topology.Node;
 import dev.labforge.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +28,8 @@ class DiagramRenderBenchmark {
         out.append(String.format("%-36s %6s %6s %6s %9s %9s %9s %9s%n", "lab", "nodes", "links", "runs",
                 "min ms", "median ms", "max ms", "svg KiB"));
         measure(out, "large-100 (vscode-containerlab)", RealTopologiesTest.load("large-100.clab.yml"), 5, 20);
-        measure(out, "Clos 100 (2/4/14/80)", clos(2, 4, 14, 80), 5, 20);
-        measure(out, "Clos 500 (4/8/48/440)", clos(4, 8, 48, 440), 2, 5);
+        measure(out, "Clos 100 (2/4/14/80)", Labs.clos(2, 4, 14, 80), 5, 20);
+        measure(out, "Clos 500 (4/8/48/440)", Labs.clos(4, 8, 48, 440), 2, 5);
         Path dir = Path.of("target", "diagram-bench");
         Files.createDirectories(dir);
         String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(ZoneOffset.UTC)
@@ -56,32 +52,5 @@ class DiagramRenderBenchmark {
         Arrays.sort(nanos);
         out.append(String.format("%-36s %6d %6d %6d %9.0f %9.0f %9.0f %9d%n", name, lab.nodes().size(),
                 lab.links().size(), runs, nanos[0] / 1e6, nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6, size / 1024));
-    }
-
-    /** Borders over spines over leaves over servers; every leaf to every spine, servers dealt to leaves. */
-    static Topology clos(int borders, int spines, int leaves, int servers) {
-        List<Node> nodes = new ArrayList<>();
-        List<Link> links = new ArrayList<>();
-        for (int b = 1; b <= borders; b++) {
-            nodes.add(Node.of("border" + b, "srlinux"));
-            for (int s = 1; s <= spines; s++) {
-                links.add(Link.of("border" + b + ":e1-" + s, "spine" + s + ":e1-" + (60 + b)));
-            }
-        }
-        for (int s = 1; s <= spines; s++) {
-            nodes.add(Node.of("spine" + s, "srlinux"));
-        }
-        for (int l = 1; l <= leaves; l++) {
-            nodes.add(Node.of("leaf" + l, "srlinux"));
-            for (int s = 1; s <= spines; s++) {
-                links.add(Link.of("spine" + s + ":e1-" + l, "leaf" + l + ":e1-" + (48 + s)));
-            }
-        }
-        for (int h = 1; h <= servers; h++) {
-            int leaf = (h - 1) % leaves + 1;
-            nodes.add(Node.of("server" + h, "alpine"));
-            links.add(Link.of("leaf" + leaf + ":e1-" + ((h - 1) / leaves + 1), "server" + h + ":eth1"));
-        }
-        return new Topology(nodes, links);
     }
 }

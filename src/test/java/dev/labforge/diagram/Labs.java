@@ -104,4 +104,31 @@ final class Labs {
         }
         return new Topology(nodes, links);
     }
+
+    /** Borders over spines over leaves over servers; every leaf to every spine, servers dealt to leaves. */
+    static Topology clos(int borders, int spines, int leaves, int servers) {
+        List<Node> nodes = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (int b = 1; b <= borders; b++) {
+            nodes.add(Node.of("border" + b, "srlinux"));
+            for (int s = 1; s <= spines; s++) {
+                links.add(Link.of("border" + b + ":e1-" + s, "spine" + s + ":e1-" + (60 + b)));
+            }
+        }
+        for (int s = 1; s <= spines; s++) {
+            nodes.add(Node.of("spine" + s, "srlinux"));
+        }
+        for (int l = 1; l <= leaves; l++) {
+            nodes.add(Node.of("leaf" + l, "srlinux"));
+            for (int s = 1; s <= spines; s++) {
+                links.add(Link.of("spine" + s + ":e1-" + l, "leaf" + l + ":e1-" + (48 + s)));
+            }
+        }
+        for (int h = 1; h <= servers; h++) {
+            int leaf = (h - 1) % leaves + 1;
+            nodes.add(Node.of("server" + h, "alpine"));
+            links.add(Link.of("leaf" + leaf + ":e1-" + ((h - 1) / leaves + 1), "server" + h + ":eth1"));
+        }
+        return new Topology(nodes, links);
+    }
 }

@@ -155,6 +155,23 @@ final class ParsedSvg {
         return (Element) next;
     }
 
+    /** The corners of a link's line, from its path's {@code M x y L x y ...}. */
+    static List<double[]> points(Element link) {
+        String d = ((Element) link.getElementsByTagNameNS(SVG_NS, "path").item(0)).getAttribute("d");
+        List<double[]> points = new ArrayList<>();
+        for (String point : d.substring(1).split(" L")) {
+            String[] xy = point.strip().split(" ");
+            points.add(new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])});
+        }
+        return points;
+    }
+
+    /** The link whose {@code data-link} is {@code a--b} or {@code b--a}, for endpoints written {@code node:iface}. */
+    Element link(String a, String b) {
+        return links().stream().filter(l -> l.getAttribute("data-link").equals(a + "--" + b)
+                || l.getAttribute("data-link").equals(b + "--" + a)).findFirst().orElseThrow();
+    }
+
     List<Box> boxes() {
         return boxes(nodes());
     }

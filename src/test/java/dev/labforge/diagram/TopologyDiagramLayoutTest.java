@@ -53,7 +53,7 @@ class TopologyDiagramLayoutTest {
             String[] ends = link.getAttribute("data-link").split("--");
             String a = ends[0].substring(0, ends[0].indexOf(':'));
             String b = ends[1].substring(0, ends[1].indexOf(':'));
-            List<double[]> points = points(link);
+            List<double[]> points = ParsedSvg.points(link);
             for (ParsedSvg.Box box : svg.boxes()) {
                 if (!box.name().equals(a) && !box.name().equals(b)) {
                     for (int i = 1; i < points.size(); i++) {
@@ -210,16 +210,6 @@ class TopologyDiagramLayoutTest {
             }
         }
         return new Topology(nodes, links);
-    }
-
-    private static List<double[]> points(Element link) {
-        String d = ((Element) link.getElementsByTagNameNS(ParsedSvg.SVG_NS, "path").item(0)).getAttribute("d");
-        List<double[]> points = new ArrayList<>();
-        for (String point : d.substring(1).split(" L")) {
-            String[] xy = point.strip().split(" ");
-            points.add(new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])});
-        }
-        return points;
     }
 
     /** Whether the segment enters the box (shrunk by a pixel, so that grazing its edge does not count). */
