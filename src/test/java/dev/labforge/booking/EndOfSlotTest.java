@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
+import dev.labforge.cluster.ClusterConnection;
+import dev.labforge.cluster.kubevirt.KubeVirt;
+import dev.labforge.cluster.plan.LabPlanner;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EndOfSlotTest extends BookingIntegrationTest {
 
     private static final Instant NOW = Instant.parse("2029-09-03T07:00:00Z");
+
+    @Autowired
+    private ClusterConnection cluster;
 
     @Autowired
     private BookingReconciler reconciler;
@@ -91,6 +100,8 @@ class EndOfSlotTest extends BookingIntegrationTest {
 
         assertThat(bob.post(room.path("/labs/" + lab + "/reset"), "").status()).as("not bob's").isEqualTo(404);
         assertThat(api().newUser().post(room.path("/labs/" + lab + "/reset"), "").status()).isEqualTo(404);
+        await("r1's VM rewritten to the edit", () -> vmUids(lab).size() == 1);
+        Map<String, String> before = vmUids(lab);
         Response reset = alice.post(room.path("/labs/" + lab + "/reset"), "");
         assertThat(reset.status()).as(reset.body()).isEqualTo(202);
         assertThat(reset.json().get("restarted").asBoolean()).isTrue();
@@ -98,6 +109,12 @@ class EndOfSlotTest extends BookingIntegrationTest {
         await("alice's lab running again with both routers", () -> labState(alice, lab).equals("RUNNING")
                 && alice.get("/api/v1/labs/" + lab).json().get("status").get("nodes").size() == 2);
         assertThat(labNotes(alice, lab, "LabReset")).hasSize(1);
+        // removed from the cluster and deployed again: r1 is a new VM, not the old one patched, and runs
+        await("r1 replaced by a new VM and the lab running", () -> {
+            Map<String, String> after = vmUids(lab);
+            return after.keySet().equals(java.util.Set.of("r1", "r2")) && !after.get("r1").equals(before.get("r1"))
+                    && labState(alice, lab).equals("RUNNING");
+        });
 
         // outside a booking: reset, not started
         String bobs = room.labOf(bob);
@@ -105,5 +122,12 @@ class EndOfSlotTest extends BookingIntegrationTest {
         assertThat(idle.status()).as(idle.body()).isEqualTo(202);
         assertThat(idle.json().get("restarted").asBoolean()).isFalse();
         assertThat(room.instructor.post(room.path("/labs/" + bobs + "/reset"), "").status()).isEqualTo(202);
+    }
+
+    /** Each VM's uid by name: a VM deleted and created again has a new one. */
+    private Map<String, String> vmUids(String lab) {
+        return cluster.client().genericKubernetesResources(KubeVirt.VM)
+                .inNamespace(LabPlanner.namespaceOf(UUID.fromString(lab))).list().getItems().stream()
+                .collect(Collectors.toMap(vm -> vm.getMetadata().getName(), vm -> vm.getMetadata().getUid()));
     }
 }

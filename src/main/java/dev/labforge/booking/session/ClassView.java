@@ -6,6 +6,7 @@ import dev.labforge.booking.capacity.CapacityLedger;
 import dev.labforge.booking.course.Course;
 import dev.labforge.booking.course.CourseMembers;
 import dev.labforge.booking.course.CourseRole;
+import dev.labforge.lab.CourseLabs;
 import dev.labforge.lab.LabStatus;
 import dev.labforge.lab.LabStatusSource;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,16 +31,19 @@ class ClassView {
 
     @Schema(name = "ClassView", description = "every student of the course with their lab's state and booking")
     record View(String course, Instant at,
-                @Schema(description = "students per lab state (RUNNING, FAILED, STOPPED...; NONE: never started)")
+                @Schema(description = "students per lab state (RUNNING, FAILED, STOPPED...; DEFINED: never started or"
+                        + " destroyed)")
                 Map<String, Integer> states, List<Student> students) {
     }
 
     @Schema(name = "ClassStudent")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Student(String username, UUID lab,
-                   @Schema(description = "the lab's state; NONE if it was never started") String state,
+                   @Schema(description = "the lab's state, as the lab's own status gives it; DEFINED if it was never started")
+                   String state,
                    @Schema(description = "what was asked of it: RUNNING, STOPPED, DESTROYED") String desired,
-                   @Schema(description = "nodes READY") int ready, @Schema(description = "nodes it should run") int total,
+                   @Schema(description = "nodes READY") int ready, @Schema(description = "nodes it should run; when nothing of it is deployed (DEFINED), the nodes it has")
+                   int total,
                    @Schema(description = "why it is not simply RUNNING or STOPPED") List<String> reasons,
                    @Schema(description = "nodes that FAILED, each with its reason") List<LabStatus.NodeStatus> failed,
                    @Schema(description = "the booking running now, else the next one; absent if none") BookingNow booking) {
@@ -60,12 +64,18 @@ class ClassView {
                       @Schema(description = "whether a class session seated it") boolean session) {
     }
 
+    /** The lab API's state for a lab with nothing deployed. */
+    private static final String DEFINED = "DEFINED";
+
     private final CourseMembers members;
     private final UserDirectory users;
     private final List<LabStatusSource> statuses;
+    private final CourseLabs labs;
     private final JdbcClient jdbc;
 
-    ClassView(CourseMembers members, UserDirectory users, List<LabStatusSource> statuses, JdbcClient jdbc) {
+    ClassView(CourseMembers members, UserDirectory users, List<LabStatusSource> statuses, CourseLabs labs,
+              JdbcClient jdbc) {
+        this.labs = labs;
         this.members = members;
         this.users = users;
         this.statuses = statuses;
@@ -79,14 +89,18 @@ class ClassView {
         List<UUID> labs = students.stream().map(CourseMembers.Member::labId).filter(Objects::nonNull).toList();
         Map<UUID, LabStatus> status = new HashMap<>();
         statuses.forEach(source -> status.putAll(source.statusesOf(labs)));
+        Map<UUID, Integer> sizes = this.labs.nodeCounts(labs);
         Map<UUID, BookingNow> bookings = bookingsNow(course.id(), now);
         Map<String, Integer> states = new java.util.TreeMap<>();
         List<Student> rows = students.stream().map(m -> {
             LabStatus s = m.labId() == null ? null : status.get(m.labId());
+            // never started (no status) or torn down: nothing deployed, so the lab's size is what it would run
+            int size = m.labId() == null ? 0 : sizes.getOrDefault(m.labId(), 0);
             Student row = s == null
-                    ? new Student(names.get(m.userId()), m.labId(), "NONE", null, 0, 0, List.of(), List.of(),
+                    ? new Student(names.get(m.userId()), m.labId(), DEFINED, null, 0, size, List.of(), List.of(),
                     bookings.get(m.userId()))
-                    : new Student(names.get(m.userId()), m.labId(), s.state(), s.desired(), s.ready(), s.total(),
+                    : new Student(names.get(m.userId()), m.labId(), s.state(), s.desired(), s.ready(),
+                    DEFINED.equals(s.state()) ? size : s.total(),
                     s.reasons(), s.nodes().stream().filter(n -> "FAILED".equals(n.state())).toList(),
                     bookings.get(m.userId()));
             states.merge(row.state(), 1, Integer::sum);

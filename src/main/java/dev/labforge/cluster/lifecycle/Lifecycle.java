@@ -56,6 +56,7 @@ class Lifecycle {
         LabDefinition lab = lockedForOperating(caller, labId);
         LabRuntime runtime = runtimes.findById(labId).orElse(null);
         boolean running = runtime != null && runtime.desired() == DesiredRun.RUNNING;
+        boolean destroyed = runtime != null && runtime.desired() == DesiredRun.DESTROYED;
         if (!running) { // a run's capacity is held (or refused) before anything is recorded
             runGuards.forEach(guard -> guard.beforeStart(caller, lab));
         }
@@ -64,6 +65,9 @@ class Lifecycle {
             runtimes.save(new LabRuntime(labId, LabPlanner.namespaceOf(labId), DesiredRun.RUNNING));
         }
         commitments.runAll(lab, running);
+        if (destroyed) {
+            replaceLeftovers(labId);
+        }
         requested(lab, caller, changed, "start", null);
     }
 
@@ -109,6 +113,16 @@ class Lifecycle {
             default -> throw new NotFound("no such action: " + action);
         }
         requested(lab, caller, true, action, nodeName);
+    }
+
+    /**
+     * A start after a destroy whose teardown was not yet recorded (a reset: destroy, redefine and start in one
+     * request) would find the old VMs still there and keep them, since the reconciler never saw the lab destroyed.
+     * The node rows a finished teardown deletes are still there then: each is asked to restart, which replaces its VM.
+     */
+    private void replaceLeftovers(UUID labId) {
+        // a node new to the definition has no VM yet: its restart finds nothing to replace
+        nodes.findByIdLabIdOrderByIdNode(labId).forEach(NodeRuntime::requestRestart);
     }
 
     /**

@@ -35,14 +35,22 @@ final class NodeRestarts {
         stale(plan, render, vmis);
     }
 
-    /** A restart deletes the running VMI; with runStrategy Always, KubeVirt starts a fresh one. */
+    /**
+     * A requested restart replaces the node's VM (KubeVirt deletes its VMI with it) and the next pass creates it anew
+     * from the plan: a start asked while an older deployment was still torn down (a reset) requests one of every node,
+     * and a deleted VMI alone would leave that older VM in place. Without a VM, the running VMI is deleted.
+     */
     private void requested(LabPlan plan, Map<String, StatusRows.Node> nodes,
                            Map<String, GenericKubernetesResource> vmis) {
+        Map<String, GenericKubernetesResource> vms = new HashMap<>();
+        cache.vms(plan.labId()).forEach(vm -> vms.put(vm.getMetadata().getName(), vm));
         nodes.forEach((node, row) -> {
             if (!row.restartRequested()) {
                 return;
             }
-            if (vmis.containsKey(node)) {
+            if (vms.containsKey(node)) {
+                sync.deleteVm(plan.namespace(), vms.get(node));
+            } else if (vmis.containsKey(node)) {
                 sync.deleteInstance(plan.namespace(), node);
             }
             status.restartDone(plan.labId(), node);

@@ -213,6 +213,13 @@ final class ObjectSync {
     }
 
     /** Deletes a VMI: with runStrategy Always, KubeVirt starts a fresh one from the VM's template. */
+    /** Deletes a VM (once per uid: see {@link #delete}); the informer's delete event wakes the pass that recreates it. */
+    void deleteVm(String namespace, GenericKubernetesResource vm) {
+        delete(dev.labforge.cluster.kubevirt.KubeVirt.VM.getPlural(), namespace, vm, name -> client
+                .genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VM).inNamespace(namespace)
+                .withName(name));
+    }
+
     void deleteInstance(String namespace, String vmi) {
         send(ClusterWrites.Verb.DELETE, dev.labforge.cluster.kubevirt.KubeVirt.VMI.getPlural(), () -> client
                 .genericKubernetesResources(dev.labforge.cluster.kubevirt.KubeVirt.VMI).inNamespace(namespace)

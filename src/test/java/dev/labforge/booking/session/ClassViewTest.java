@@ -66,7 +66,11 @@ class ClassViewTest extends BookingIntegrationTest {
         book(bob, room, "2029-11-05T09:00:00Z", "2029-11-05T10:00:00Z");
 
         JsonNode before = room.instructor.get(room.path("/class")).json();
-        assertThat(before.get("states").get("NONE").asInt()).isEqualTo(2);
+        // never started: the lab API's state, and the nodes the lab has (not the 0 it runs)
+        assertThat(before.get("states").get("DEFINED").asInt()).isEqualTo(2);
+        assertThat(row(before, alice).get("state").asString()).isEqualTo("DEFINED");
+        assertThat(row(before, alice).get("total").asInt()).isEqualTo(2);
+        assertThat(row(before, bob).get("total").asInt()).isEqualTo(2);
         assertThat(row(before, alice).get("booking").get("state").asString()).isEqualTo("booked");
         assertThat(row(before, alice).get("booking").has("secondsLeft")).isFalse();
 
@@ -86,6 +90,12 @@ class ClassViewTest extends BookingIntegrationTest {
         assertThat(failed.get("name").asString()).isEqualTo("r2");
         assertThat(failed.get("reason").asString()).isIn("ErrImagePull", "ImagePullBackOff");
         assertThat(view.get("students")).hasSize(2);
+
+        // destroyed: nothing deployed any more, still the lab's size
+        assertThat(alice.post("/api/v1/labs/" + room.labOf(alice) + "/destroy", "").status()).isEqualTo(202);
+        await("alice's lab torn down", () -> row(room.instructor.get(room.path("/class")).json(), alice)
+                .get("state").asString().equals("DEFINED"));
+        assertThat(row(room.instructor.get(room.path("/class")).json(), alice).get("total").asInt()).isEqualTo(2);
 
         // students and strangers see no class view
         assertThat(alice.get(room.path("/class")).status()).isEqualTo(403);

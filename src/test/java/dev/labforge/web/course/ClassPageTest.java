@@ -65,7 +65,7 @@ class ClassPageTest extends BrowserTest {
         for (ApiClient student : students) {
             WebElement tile = browser.findElement(By.cssSelector("li[data-student='" + student.username() + "']"));
             assertThat(tile.findElement(By.tagName("h2")).getText()).isEqualTo(student.username());
-            assertThat(tile.getAttribute("data-state")).isEqualTo("NONE");
+            assertThat(tile.getAttribute("data-state")).isEqualTo("DEFINED");
         }
         accessible();
 
