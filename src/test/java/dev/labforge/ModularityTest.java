@@ -161,6 +161,12 @@ class ModularityTest {
     }
 
     @Test
+    void theAccessModulesConcernsDependOnEachOtherWithoutCycles() {
+        // token <- user <- team, oidc; the package itself holds the public faces the rest of the application uses
+        slices().matching("dev.labforge.access.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
     void theClusterModulesConcernsDependOnEachOtherWithoutCycles() {
         // plan <- kubevirt, multus <- reconcile -> status -> events; lifecycle -> status; the top package wires them
         // one known exception: the plan names link bridges by multus's naming rule (15-character interface names)

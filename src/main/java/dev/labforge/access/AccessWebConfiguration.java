@@ -1,6 +1,8 @@
 package dev.labforge.access;
 
 import java.util.List;
+import dev.labforge.access.oidc.OidcAuthenticator;
+import dev.labforge.access.token.TokenAuthenticator;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;

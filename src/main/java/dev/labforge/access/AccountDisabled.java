@@ -6,7 +6,7 @@ import dev.labforge.api.ProblemType;
 /** The credential is good, but an administrator has disabled its user: nothing it asks is done. */
 public class AccountDisabled extends ProblemException {
 
-    AccountDisabled(String username) {
+    public AccountDisabled(String username) {
         super(ProblemType.ACCOUNT_DISABLED, "the user '" + username + "' has been disabled by an administrator:"
                 + " none of their API tokens or single sign-on tokens work until an administrator enables them again");
     }

@@ -1,5 +1,7 @@
 package dev.labforge.access;
 
+import dev.labforge.access.oidc.OidcAuthenticator;
+import dev.labforge.access.token.TokenAuthenticator;
 import dev.labforge.api.CsrfRefused;
 import dev.labforge.api.Unauthenticated;
 import java.util.Set;

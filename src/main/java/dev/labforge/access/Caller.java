@@ -17,17 +17,17 @@ public record Caller(UUID userId, String username, boolean admin, String credent
 
     private static final String API_TOKEN = "token:";
 
-    static String apiToken(UUID tokenId) {
+    public static String apiToken(UUID tokenId) {
         return API_TOKEN + tokenId;
     }
 
     /** The API token the request authenticated with; empty for single sign-on. */
-    Optional<UUID> apiTokenId() {
+    public Optional<UUID> apiTokenId() {
         return credential.startsWith(API_TOKEN)
                 ? Optional.of(UUID.fromString(credential.substring(API_TOKEN.length()))) : Optional.empty();
     }
 
-    boolean expiredAt(Instant now) {
+    public boolean expiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 }

@@ -3,6 +3,7 @@ package dev.labforge.access;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import dev.labforge.access.token.TokenAuthenticator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package dev.labforge.access;
 
+import dev.labforge.access.token.TokenAuthenticator;
+import dev.labforge.access.token.TokenSecret;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
@@ -114,7 +116,7 @@ public class Sessions {
      * and ends with its lifetime, a sign-out or the user's disabling.
      */
     @Transactional
-    Opened openSingleSignOn(Caller user) {
+    public Opened openSingleSignOn(Caller user) {
         Instant now = clock.instant();
         Instant end = now.plus(LIFETIME);
         UUID id = UUID.randomUUID();
@@ -178,7 +180,7 @@ public class Sessions {
                 .filter(session -> !session.caller().expiredAt(now));
     }
 
-    static String random() {
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

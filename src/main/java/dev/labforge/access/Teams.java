@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.labforge.access.team.TeamStore;
 import org.springframework.stereotype.Component;
 
 /** The teams module's public face: who is in which team, for modules that decide access. */

@@ -1,7 +1,7 @@
 package dev.labforge.web.session;
 
 import dev.labforge.access.AccountDisabled;
-import dev.labforge.access.OidcSignIn;
+import dev.labforge.access.oidc.OidcSignIn;
 import dev.labforge.access.Sessions;
 import dev.labforge.api.CsrfRefused;
 import jakarta.servlet.http.HttpServletRequest;

@@ -6,7 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.IntegrationTest;
-import dev.labforge.access.TestIdentityProvider;
+import dev.labforge.access.oidc.TestIdentityProvider;
 import dev.labforge.booking.Classroom;
 import java.util.List;
 import java.util.UUID;

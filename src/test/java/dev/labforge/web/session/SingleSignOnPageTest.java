@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
-import dev.labforge.access.TestIdentityProvider;
+import dev.labforge.access.oidc.TestIdentityProvider;
 import dev.labforge.web.BrowserTest;
 import java.net.URI;
 import java.net.URLDecoder;
