@@ -1,12 +1,7 @@
 package dev.labforge.web.course;
 
-import dev.labforge.api.NotFound;
-import dev.labforge.booking.course.CourseAccess;
-import dev.labforge.booking.course.CourseRole;
 import dev.labforge.web.session.PageSession;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class CoursePages {
-
-    private final CourseAccess access;
-
-    CoursePages(CourseAccess access) {
-        this.access = access;
-    }
 
     @GetMapping("/courses")
     String courses() {
@@ -43,22 +32,10 @@ class CoursePages {
         return "class";
     }
 
-    /**
-     * Who may do what is the API's to say; the page only leaves out the group form's buttons for non-admins. A course
-     * the caller cannot see (none by that name, or not theirs: the API answers both alike) gets a plain not-found
-     * page rather than a set-up frame whose every form would fail.
-     */
+    /** Who may do what is the API's to say; the page only leaves out the group form's buttons for non-admins. */
     @GetMapping("/courses/{course}/setup")
-    String setup(@PathVariable String course, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+    String setup(@PathVariable String course, HttpServletRequest request, Model model) {
         model.addAttribute("course", course);
-        try {
-            access.require(PageSession.caller(request), course, CourseRole.STUDENT);
-        } catch (NotFound notFound) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("message", notFound.getMessage());
-            return "course-not-found";
-        }
         model.addAttribute("admin", PageSession.caller(request).admin());
         return "course-setup";
     }
