@@ -142,7 +142,7 @@ addForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(addForm);
   const role = document.getElementById('r-role').value;
-  const names = document.getElementById('r-usernames').value.split(/[\s,;]+/).filter((s) => s);
+  const names = document.getElementById('r-usernames').value.split(/[\n,]+/).map((s) => s.trim()).filter((s) => s);
   try {
     await api('POST', base + '/roster', json({ members: names.map((username) => ({ username, role })) }));
     addForm.reset();

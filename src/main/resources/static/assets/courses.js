@@ -22,7 +22,9 @@ async function load() {
       return;
     }
     const sections = await Promise.all(courses.json.map((course) => section(course,
-      bookings.json.filter((b) => b.course === course.name && (b.state === 'booked' || b.state === 'active')))));
+      bookings.json.filter((b) => b.course === course.name && (b.state === 'booked' || b.state === 'active'))
+        // the API lists latest start first (a history); what is coming reads soonest first
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start)))));
     box.replaceChildren(...sections);
   } catch (e) {
     showError(e.message);

@@ -4,6 +4,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -170,6 +172,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case StorableText.Unstorable unstorable -> unstorable.getOriginalMessage();
             case UnrecognizedPropertyException unknown -> "unknown field";
             case StreamReadException malformed -> "malformed JSON: " + malformed.getOriginalMessage();
+            case InvalidFormatException bad when bad.getTargetType() == UUID.class ->
+                    "not a UUID: expected a string like 123e4567-e89b-12d3-a456-426614174000";
             case MismatchedInputException mismatch ->
                     "wrong type or value: expected " + JsonTypes.describe(mismatch.getTargetType());
             default -> "wrong type or value";

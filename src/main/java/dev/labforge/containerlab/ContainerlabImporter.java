@@ -43,7 +43,7 @@ public final class ContainerlabImporter {
         Warnings warnings = new Warnings();
         Map<String, Located> top = root.entries();
         String name = required(top, "", "name").text().filter(text -> !text.isBlank())
-                .orElseThrow(() -> new ContainerlabFormatException("/name", "is required"));
+                .orElseThrow(() -> new ContainerlabFormatException("/name", "the field 'name' is required"));
         top.forEach((key, value) -> {
             if (!key.equals("name") && !key.equals("topology")) {
                 UnmappedFields.report(key, value.pointer(), UnmappedFields.TOP_LEVEL, warnings);
@@ -164,7 +164,8 @@ public final class ContainerlabImporter {
     private static Located required(Map<String, Located> fields, String parent, String key) {
         Located value = fields.get(key);
         if (value == null || value.isNull()) {
-            throw new ContainerlabFormatException(PointerMap.append(parent, key), "is required");
+            throw new ContainerlabFormatException(PointerMap.append(parent, key),
+                    "the field '" + key + "' is required");
         }
         return value;
     }

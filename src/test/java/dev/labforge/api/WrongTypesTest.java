@@ -132,4 +132,14 @@ class WrongTypesTest extends IntegrationTest {
 
         assertThat(api().get("/api/v1/users").body()).doesNotContain(name);
     }
+
+    @Test
+    void aStringThatIsNoUuidIsSaidToBeNoUuid() {
+        Response response = api().post("/api/v1/courses", "{\"name\":\"typed\",\"templateLab\":\"not-a-uuid\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        JsonNode error = response.json().get("errors").get(0);
+        assertThat(error.get("pointer").asString()).isEqualTo("/templateLab");
+        assertThat(error.get("detail").asString()).startsWith("not a UUID");
+    }
 }

@@ -25,14 +25,16 @@ class FormatErrorsTest {
     @CsvSource(delimiter = '|', textBlock = """
             empty                     | ''                                                          | ''                               | empty
             only a comment            | # nothing here\\n                                           | ''                               | empty
-            not YAML                  | 'name: [unclosed'                                            | /name/0                          | not valid YAML
+            not YAML                  | 'name: [unclosed'                                            | ''                               | not valid YAML
+            a YAML syntax error       | 'this: is: bad'                                             | ''                               | not valid YAML
+            no mapping of fields      | '::: not yaml'                                              | /name                            | the field 'name' is required
             a list                    | '[1, 2]'                                                    | ''                               | must be a mapping
             a scalar                  | just text                                                   | ''                               | must be a mapping
             null document             | ~                                                           | ''                               | must be a mapping
-            missing name              | 'topology: {nodes: {}}'                                     | /name                            | is required
+            missing name              | 'topology: {nodes: {}}'                                     | /name                            | the field 'name' is required
             blank name                | 'name: ""\\ntopology: {nodes: {}}'                       | /name                            | is required
             name is a list            | 'name: [a]\\ntopology: {nodes: {}}'                         | /name                            | must be a string
-            missing topology          | name: x                                                     | /topology                        | is required
+            missing topology          | name: x                                                     | /topology                        | the field 'topology' is required
             topology a list           | 'name: x\\ntopology: [1]'                                   | /topology                        | must be a mapping
             missing nodes             | 'name: x\\ntopology: {}'                                    | /topology/nodes                  | is required
             nodes a list              | 'name: x\\ntopology: {nodes: [r1]}'                         | /topology/nodes                  | must be a mapping

@@ -57,7 +57,6 @@ public final class YamlReader {
     private final Iterator<Event> events;
     private final Map<String, YamlValue> anchors = new HashMap<>();
     private long weight;
-    private String at = "";
 
     private YamlReader(Iterator<Event> events) {
         this.events = events;
@@ -74,7 +73,8 @@ public final class YamlReader {
         try {
             return reader.document();
         } catch (YamlEngineException e) {
-            throw new ContainerlabFormatException(reader.at, "not valid YAML: " + describe(e));
+            // the whole document: where the reader was is not where the syntax broke (the line and column say that)
+            throw new ContainerlabFormatException("", "not valid YAML: " + describe(e));
         }
     }
 
@@ -93,7 +93,6 @@ public final class YamlReader {
     }
 
     private YamlValue value(Event event, String pointer, int depth) {
-        at = pointer;
         if (depth > MAX_DEPTH) {
             throw new ContainerlabFormatException(pointer, "nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -236,7 +235,7 @@ public final class YamlReader {
         try {
             return events.next();
         } catch (NoSuchElementException e) {
-            throw new ContainerlabFormatException(at, "the YAML document ends unexpectedly");
+            throw new ContainerlabFormatException("", "the YAML document ends unexpectedly");
         }
     }
 

@@ -114,6 +114,10 @@ class CourseSetupJourneyTest extends BrowserTest {
         settled().until(d -> d.findElement(By.id("e-usernames")).getText()
                 .contains("there is no user named 'nobody-" + suffix + "'"));
         assertThat(instructor.get("/api/v1/courses/" + course + "/roster").json().get("members").size()).isEqualTo(1);
+        // lines and commas separate names, spaces do not: a name with a space is refused by that name
+        type("r-usernames", listed.get(0).username() + "\nBAD NAME");
+        submit("add-form");
+        settled().until(d -> d.findElement(By.id("e-usernames")).getText().contains("'BAD NAME'"));
         type("r-usernames", listed.get(0).username() + "\n" + listed.get(1).username());
         submit("add-form");
         for (ApiClient student : listed) {

@@ -138,4 +138,29 @@ class StudentPageTest extends BrowserTest {
         }
         return n;
     }
+
+    @Test
+    void myBookingsAreListedByStartTimeNotByWhenTheyWereBooked() {
+        Course course = Course.create(api());
+        ApiClient student = course.enrol();
+        Instant tomorrow = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(1));
+        Instant later = tomorrow.plus(Duration.ofHours(3));
+        for (Instant start : java.util.List.of(tomorrow, later)) { // booked in start order: the API lists later first
+            ApiClient.Response booked = student.post("/api/v1/bookings", "{\"course\":\"" + course.name()
+                    + "\",\"start\":\"" + start + "\",\"end\":\"" + start.plus(QUARTER.multipliedBy(2)) + "\"}");
+            assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        }
+        assertThat(student.get("/api/v1/bookings").json().get(0).get("start").asString()).isEqualTo(later.toString());
+
+        width(1280);
+        signIn(student.token());
+        open("/courses");
+        By listed = By.cssSelector("section[data-course='" + course.name() + "'] li[data-booking]");
+        waiting().until(d -> d.findElements(listed).size() == 2);
+        java.util.List<String> ids = browser.findElements(listed).stream().map(li -> li.getAttribute("data-booking"))
+                .toList();
+        assertThat(ids).as("soonest first").containsExactly(
+                student.get("/api/v1/bookings").json().get(1).get("id").asString(),
+                student.get("/api/v1/bookings").json().get(0).get("id").asString());
+    }
 }
