@@ -72,15 +72,16 @@ class LeadTimeTest extends BookingIntegrationTest {
                 .isEqualTo("2029-10-01T08:54:00Z");
 
         clock.set(Instant.parse("2029-10-01T08:54:03Z"));
-        reconciler.pass(); // seats all four, starts those whose turn has come: the first two
+        // seats all four, starts those whose turn has come: the first two. The service's own loop may be in a pass
+        // of an earlier instant, holding a booking the test's pass then skips: pass until it is done, not just once
+        await("the first two labs started", () -> reconciler.pass() >= 0 && started(students, room) == 2);
         assertThat(started(students, room)).isEqualTo(2);
         List<String> from = new ArrayList<>();
         students.forEach(s -> from.add(s.get("/api/v1/bookings").json().get(0).get("reservedFrom").asString()));
         assertThat(from).containsExactlyInAnyOrder("2029-10-01T08:54:00Z", "2029-10-01T08:54:02Z", "2029-10-01T08:54:04Z",
                 "2029-10-01T08:54:06Z");
         clock.set(Instant.parse("2029-10-01T08:54:06Z"));
-        reconciler.pass();
-        assertThat(started(students, room)).isEqualTo(4);
+        await("all four labs started", () -> reconciler.pass() >= 0 && started(students, room) == 4);
     }
 
     private static int started(List<ApiClient> students, Classroom room) {
