@@ -53,8 +53,13 @@ public final class CmlImporter {
             Map.entry("iol-xe", "cisco_iol"), Map.entry("ioll2-xe", "cisco_iol"),
             Map.entry("asav", "cisco_asav"), Map.entry("ftdv", "cisco_ftdv"),
             Map.entry("cat9000v-q200", "cisco_cat9kv"), Map.entry("cat9000v-uadp", "cisco_cat9kv"),
+            Map.entry("iol-xe-serial-4eth", "cisco_iol"),
             Map.entry("alpine", "linux"), Map.entry("ubuntu", "linux"), Map.entry("server", "linux"),
-            Map.entry("desktop", "linux"));
+            Map.entry("desktop", "linux"),
+            // CML 2.8's container nodes (github.com/CiscoLearning/cml-docker-containers): Linux with one service each
+            Map.entry("chrome", "linux"), Map.entry("firefox", "linux"), Map.entry("dnsmasq", "linux"),
+            Map.entry("nginx", "linux"), Map.entry("net-tools", "linux"), Map.entry("radius", "linux"),
+            Map.entry("syslog", "linux"), Map.entry("tacplus", "linux"), Map.entry("frr", "linux"));
 
     private record CmlNode(int index, String id, String label, String definition, Located block,
                            Map<String, Located> fields) {
@@ -80,7 +85,8 @@ public final class CmlImporter {
         String name = labName(top.get("lab"), warnings);
         Located nodeList = top.get("nodes");
         if (nodeList == null || nodeList.isNull()) {
-            throw new ContainerlabFormatException("/nodes", "is required");
+            throw new ContainerlabFormatException("/nodes", "the field 'nodes' is required: a CML topology lists"
+                    + " its nodes under it");
         }
         pointers.put("/nodes", nodeList.pointer());
         List<CmlNode> all = new ArrayList<>();
@@ -88,10 +94,13 @@ public final class CmlImporter {
         Map<String, CmlNode> byLabel = new HashMap<>();
         for (Located block : nodeList.items()) {
             Map<String, Located> fields = block.entries();
-            String id = required(fields, block.pointer(), "id");
+            String which = "node " + all.size() + text(fields, "label").filter(l -> !l.isBlank())
+                    .map(l -> " ('" + l + "')").orElse("");
+            String id = required(fields, block.pointer(), "id", which, "links name nodes by it");
             String label = text(fields, "label").filter(l -> !l.isBlank()).orElse(id);
-            CmlNode node = new CmlNode(all.size(), id, label, required(fields, block.pointer(), "node_definition"),
-                    block, fields);
+            CmlNode node = new CmlNode(all.size(), id, label, required(fields, block.pointer(), "node_definition",
+                    "node " + all.size() + " ('" + label + "')", "it says what the node runs (iosv, iol-xe,"
+                            + " alpine, ...)"), block, fields);
             if (byId.putIfAbsent(id, node) != null) {
                 throw fields.get("id").invalid("node id '" + id + "' is used twice");
             }
@@ -173,12 +182,15 @@ public final class CmlImporter {
         List<Link> links = new ArrayList<>();
         Located linkList = top.get("links");
         pointers.put("/links", linkList != null ? linkList.pointer() : "/nodes");
-        for (Located entry : linkList == null ? List.<Located>of() : linkList.items()) {
+        List<Located> linkItems = linkList == null ? List.of() : linkList.items();
+        for (int index = 0; index < linkItems.size(); index++) {
+            Located entry = linkItems.get(index);
             Map<String, Located> fields = entry.entries();
-            CmlNode a = endNode(fields, entry.pointer(), "n1", byId);
-            CmlNode b = endNode(fields, entry.pointer(), "n2", byId);
-            String ia = endIface(fields, entry.pointer(), "i1", a, ports);
-            String ib = endIface(fields, entry.pointer(), "i2", b, ports);
+            String which = "link " + index + named(fields.get("id"));
+            CmlNode a = endNode(fields, entry.pointer(), "n1", which, byId);
+            CmlNode b = endNode(fields, entry.pointer(), "n2", which, byId);
+            String ia = endIface(fields, entry.pointer(), "i1", which, a, ports);
+            String ib = endIface(fields, entry.pointer(), "i2", which, b, ports);
             if (a.definition().equals(CONNECTOR) || b.definition().equals(CONNECTOR)) {
                 continue; // said once, at the connector
             }
@@ -228,13 +240,17 @@ public final class CmlImporter {
         record Raw(String id, String label, int slot) {
         }
         List<Raw> raw = new ArrayList<>();
-        for (Located item : list == null ? List.<Located>of() : list.items()) {
+        List<Located> items = list == null ? List.of() : list.items();
+        for (int i = 0; i < items.size(); i++) {
+            Located item = items.get(i);
             Map<String, Located> fields = item.entries();
             String type = text(fields, "type").orElse("physical");
             if (!type.equals("physical")) {
                 continue;
             }
-            String id = required(fields, item.pointer(), "id");
+            String id = required(fields, item.pointer(), "id", "interface " + i + text(fields, "label")
+                    .filter(l -> !l.isBlank()).map(l -> " ('" + l + "')").orElse("") + " of node '" + node.label()
+                    + "'", "links name interfaces by it");
             Located slot = fields.get("slot");
             int number = slot == null || slot.isNull() ? raw.size() : slot.intValue();
             raw.add(new Raw(id, text(fields, "label").filter(l -> !l.isBlank()).orElse(id), number));
@@ -325,8 +341,9 @@ public final class CmlImporter {
         return value == null || value.isNull() ? null : value.intValue();
     }
 
-    private static CmlNode endNode(Map<String, Located> fields, String at, String key, Map<String, CmlNode> byId) {
-        String id = required(fields, at, key);
+    private static CmlNode endNode(Map<String, Located> fields, String at, String key, String link,
+                                   Map<String, CmlNode> byId) {
+        String id = required(fields, at, key, link, "the node at its " + end(key) + " end");
         CmlNode node = byId.get(id);
         if (node == null) {
             throw fields.get(key).invalid("no node has id '" + id + "'");
@@ -334,9 +351,10 @@ public final class CmlImporter {
         return node;
     }
 
-    private static String endIface(Map<String, Located> fields, String at, String key, CmlNode node,
+    private static String endIface(Map<String, Located> fields, String at, String key, String link, CmlNode node,
                                    Map<String, Map<String, Port>> ports) {
-        String id = required(fields, at, key);
+        String id = required(fields, at, key, link, "the interface of '" + node.label() + "' at its " + end(key)
+                + " end");
         Map<String, Port> own = ports.get(node.id());
         if (own != null && !own.containsKey(id)) {
             throw fields.get(key).invalid("node '" + node.label() + "' has no physical interface with id '" + id
@@ -350,8 +368,21 @@ public final class CmlImporter {
         return value == null ? Optional.empty() : value.text();
     }
 
-    private static String required(Map<String, Located> fields, String parent, String key) {
+    /** " ('l0')" for a text value, to name a part in a message; nothing for any other value, never a refusal. */
+    private static String named(Located value) {
+        return value != null && value.value() instanceof YamlValue.Scalar scalar && !scalar.text().isBlank()
+                && !value.isNull() ? " ('" + scalar.text() + "')" : "";
+    }
+
+    private static String end(String key) {
+        return key.endsWith("1") ? "first" : "second";
+    }
+
+    /** A field CML always writes; missing or blank, the refusal names the part that lacks it and what it is for. */
+    private static String required(Map<String, Located> fields, String parent, String key, String what,
+                                   String purpose) {
         return text(fields, key).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new ContainerlabFormatException(PointerMap.append(parent, key), "is required"));
+                .orElseThrow(() -> new ContainerlabFormatException(PointerMap.append(parent, key), what + " has no '"
+                        + key + "' (" + purpose + ")"));
     }
 }

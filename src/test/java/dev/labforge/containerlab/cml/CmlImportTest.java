@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Cisco Modeling Labs topology files read into LabForge topologies, with pointers into the YAML. */
 public class CmlImportTest {
@@ -177,6 +179,32 @@ public class CmlImportTest {
                 .position()).isEqualTo(new Position(16, 20));
         assertThatThrownBy(() -> new CmlImporter().read("- a", CATALOG))
                 .isInstanceOf(ContainerlabFormatException.class);
+    }
+
+    /** A field CML always writes, missing: the refusal names the part that lacks it, the field and what it is for. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            no nodes              | /nodes                    | the field 'nodes' is required
+            a node without id     | /nodes/0/id               | node 0 ('R1') has no 'id' (links name nodes by it)
+            a node without a definition | /nodes/1/node_definition | node 1 ('r2') has no 'node_definition' (it says what the node runs
+            an interface without id | /nodes/2/interfaces/2/id | interface 2 ('port2') of node 'Sw 1' has no 'id'
+            a link without its second node | /links/1/n2       | link 1 ('l1') has no 'n2' (the node at its second end)
+            a link without its first interface | /links/0/i1   | link 0 ('l0') has no 'i1' (the interface of 'R1' at its first end)
+            """)
+    void aMissingFieldIsNamedWithTheNodeOrLinkThatLacksIt(String title, String pointer, String message) {
+        String yaml = switch (title) {
+            case "no nodes" -> "lab: {title: x}\n";
+            case "a node without id" -> LAB.replace("  - id: n0\n    label: R1", "  - label: R1");
+            case "a node without a definition" -> LAB.replace("    node_definition: iosv\n", "");
+            case "an interface without id" -> LAB.replace("{id: i2, label: port2,", "{label: port2,");
+            case "a link without its second node" -> LAB.replace("n2: n1, i2: i1}", "i2: i1}");
+            default -> LAB.replace("{id: l0, n1: n0, i1: i1,", "{id: l0, n1: n0,");
+        };
+        assertThatThrownBy(() -> new CmlImporter().read(yaml, CATALOG))
+                .isInstanceOfSatisfying(ContainerlabFormatException.class, e -> {
+                    assertThat(e.pointer()).isEqualTo(pointer);
+                    assertThat(e.getMessage()).startsWith(message);
+                });
     }
 
     /**
