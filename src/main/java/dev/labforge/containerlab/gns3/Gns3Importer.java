@@ -116,7 +116,8 @@ public final class Gns3Importer {
         String name = LabNames.from(root.field("name").text().orElse(null), "/name", "gns3-lab", warnings);
         JsonAt topology = root.field("topology");
         if (topology.isAbsent()) {
-            throw topology.invalid("is required");
+            throw topology.invalid("the field 'topology' is required: a GNS3 project keeps its nodes and links"
+                    + " in it");
         }
         JsonAt nodeList = topology.field("nodes");
         List<Gns3Node> all = nodes(nodeList);
@@ -138,9 +139,12 @@ public final class Gns3Importer {
         Map<String, Gns3Node> ids = new HashMap<>();
         Map<String, Gns3Node> names = new HashMap<>();
         for (JsonAt at : list.items()) {
-            String id = at.field("node_id").required();
-            String name = at.field("name").required();
-            Gns3Node node = new Gns3Node(all.size(), id, name, at.field("node_type").required(), at);
+            String which = "node " + all.size() + at.field("name").text().filter(n -> !n.isBlank())
+                    .map(n -> " ('" + n + "')").orElse("");
+            String id = at.field("node_id").required(which, "links name nodes by it");
+            String name = at.field("name").required(which + " (id '" + id + "')", "the name GNS3 shows it by");
+            Gns3Node node = new Gns3Node(all.size(), id, name, at.field("node_type").required(which, "it says what"
+                    + " the node is: qemu, iou, ethernet_switch, ..."), at);
             if (ids.putIfAbsent(id, node) != null) {
                 throw at.field("node_id").invalid("node id '" + id + "' is used twice");
             }
@@ -162,13 +166,17 @@ public final class Gns3Importer {
             if (ends.size() != 2) {
                 throw at.field("nodes").invalid("a link joins two ports, not " + ends.size());
             }
-            out.add(new Gns3Link(at, end(ends.get(0), byId), end(ends.get(1), byId)));
+            JsonAt linkId = at.field("link_id");
+            String which = "link " + out.size() + (!linkId.isAbsent() && linkId.node().isString()
+                    && !linkId.node().stringValue().isBlank() ? " ('" + linkId.node().stringValue() + "')" : "");
+            out.add(new Gns3Link(at, end(ends.get(0), which + ", first end,", byId),
+                    end(ends.get(1), which + ", second end,", byId)));
         }
         return out;
     }
 
-    private static End end(JsonAt at, Map<String, Gns3Node> byId) {
-        String id = at.field("node_id").required();
+    private static End end(JsonAt at, String which, Map<String, Gns3Node> byId) {
+        String id = at.field("node_id").required(which, "the node the link reaches");
         Gns3Node node = byId.get(id);
         if (node == null) {
             throw at.field("node_id").invalid("no node has id '" + id + "'");

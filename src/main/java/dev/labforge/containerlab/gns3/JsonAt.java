@@ -71,8 +71,18 @@ record JsonAt(JsonNode node, String pointer) {
         throw error("must be a string");
     }
 
-    String required() {
-        return text().filter(s -> !s.isBlank()).orElseThrow(() -> invalid("is required"));
+    /**
+     * A field GNS3 always writes: missing or blank, the refusal names the part that lacks it ({@code what}, "node 3
+     * ('R1')") and what the field is for.
+     */
+    String required(String what, String purpose) {
+        return text().filter(s -> !s.isBlank()).orElseThrow(() -> invalid(what + " has no '" + name() + "' ("
+                + purpose + ")"));
+    }
+
+    /** The last token of the pointer: the field's own name. */
+    private String name() {
+        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     }
 
     /** A whole number from 0 to {@code max}; empty when absent. */

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** GNS3 project files read into LabForge topologies, with pointers into the project's JSON. */
 public class Gns3ImportTest {
@@ -43,7 +45,10 @@ public class Gns3ImportTest {
                     List.of()),
             // an operator registers a lab's own router disk under a name of their choosing
             new CatalogImage("frr", "debian-12-frr.qcow2", "linux", 1, 512,
-                    new InterfaceNaming("eth{n}", 0, 8), List.of()));
+                    new InterfaceNaming("eth{n}", 0, 8), List.of()),
+            // likewise the IOSv disk of CML's reference platform, which names it virtioa.qcow2
+            new CatalogImage("vios-cml", "virtioa.qcow2", "cisco_vios", 1, 512,
+                    new InterfaceNaming("GigabitEthernet0/{n}", 0, 16), List.of()));
 
     static final ImageCatalogView CATALOG = ImageCatalogView.of(IMAGES);
     static final ImageLookup LOOKUP = ImageLookup.of(IMAGES.stream().collect(Collectors.toMap(
@@ -207,10 +212,57 @@ public class Gns3ImportTest {
 
     /** The real projects of src/test/resources/gns3 (README.md there names each source, commit and licence). */
     public static final List<String> REAL_FILES = List.of("cismembrane-ansible-bgp.gns3", "synloop-fat-tree-frr.gns3",
-            "packetscaper-ccie-rs.gns3");
+            "packetscaper-ccie-rs.gns3", "cismembrane-eigrp-delay.gns3", "cismembrane-ansible-lab.gns3",
+            "cismembrane-bgp-grafana.gns3", "cismembrane-glbp-basic.gns3");
 
     static byte[] realFile(String name) throws IOException {
         return Files.readAllBytes(Path.of("src/test/resources/gns3", name));
+    }
+
+    /** Each real project imports with no refusal GNS3 would not make, and every warning points into it. */
+    @ParameterizedTest
+    @FieldSource("REAL_FILES")
+    void everyRealProjectImportsWithNoRefusal(String file) throws IOException {
+        ContainerlabImport imported = new Gns3Importer().read(realFile(file), CATALOG);
+
+        assertThat(imported.topology().nodes()).isNotEmpty();
+        assertThat(new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), LOOKUP))
+                .as("%s", file).isEmpty();
+        assertThat(imported.warnings()).allSatisfy(w -> assertThat(w.pointer()).startsWith("/"));
+    }
+
+    /**
+     * github.com/cismembrane/gns3-labs {@code eigrp-delay-manipulation/eigrp-delay-manipulation.gns3} at commit
+     * 4b4591d29e958de266ec8bb27070c2ab011726e4 (MIT): five Dynamips c3660 routers with a Leopard-2FE and two NM-1FE-TX
+     * modules, ports shown as {@code f0/0} and {@code f1/0}, saved by GNS3 2.2.54.
+     */
+    @Test
+    void dynamipsC3660RoutersWithNetworkModulesFromARealProject() throws IOException {
+        ContainerlabImport imported = new Gns3Importer().read(realFile("cismembrane-eigrp-delay.gns3"), CATALOG);
+
+        assertThat(imported.topology().nodes()).extracting(Node::name).containsExactly("r1", "r2", "r3", "r4", "r5");
+        assertThat(imported.topology().nodes()).extracting(Node::image).containsOnly("vios");
+        assertThat(imported.topology().links()).hasSize(8);
+        // f0/0, f0/1 and f1/0 are three data ports of IOSv, in slot order
+        assertThat(imported.topology().links().getFirst()).isEqualTo(new Link(
+                new Endpoint("r1", "GigabitEthernet0/0"), new Endpoint("r2", "GigabitEthernet0/0"), null));
+        assertThat(imported.topology().links().get(2).a()).isEqualTo(new Endpoint("r1", "GigabitEthernet0/2"));
+    }
+
+    /**
+     * github.com/cismembrane/gns3-labs {@code bgp-grafana-monitoring/gns3/bgp-grafana.gns3} at commit
+     * 4b4591d29e958de266ec8bb27070c2ab011726e4 (MIT): four QEMU IOSv routers whose disk is CML's
+     * {@code virtioa.qcow2}, an Ethernet switch and a cloud; the catalog holds that disk, so it runs them.
+     */
+    @Test
+    void qemuRoutersOnADiskTheCatalogHoldsFromARealProject() throws IOException {
+        ContainerlabImport imported = new Gns3Importer().read(realFile("cismembrane-bgp-grafana.gns3"), CATALOG);
+
+        assertThat(imported.topology().nodes()).extracting(Node::image).containsOnly("vios-cml");
+        assertThat(imported.topology().nodes().getFirst().origin()).isEqualTo(NodeOrigin.gns3("qemu",
+                "virtioa.qcow2"));
+        assertThat(imported.warnings()).extracting(ImportWarning::message)
+                .anySatisfy(m -> assertThat(m).startsWith("1 cloud node(s) (Cloud1)"));
     }
 
     /**
@@ -288,6 +340,28 @@ public class Gns3ImportTest {
         assertThat(imported.topology().links()).hasSize(10).first()
                 .isEqualTo(new Link(new Endpoint("r2", "Ethernet0/0"), new Endpoint("l2", "Ethernet0/1"), null));
         assertThat(new TopologyValidator(TopologyLimits.defaults()).validate(imported.topology(), LOOKUP)).isEmpty();
+    }
+
+    /** A field GNS3 always writes, missing: the refusal names the node or link that lacks it and what it is for. */
+    @Test
+    void aMissingFieldIsNamedWithTheNodeOrLinkThatLacksIt() {
+        assertRefusal("{\"name\": \"x\"}", "/topology", "the field 'topology' is required");
+        assertRefusal(PROJECT.replace("\"node_type\": \"vpcs\", ", ""), "/topology/nodes/2/node_type",
+                "node 2 ('PC1') has no 'node_type' (it says what the node is");
+        assertRefusal(PROJECT.replace("{\"node_id\": \"r2\", \"name\": \"r2\",", "{\"name\": \"r2\","),
+                "/topology/nodes/1/node_id", "node 1 ('r2') has no 'node_id' (links name nodes by it)");
+        assertRefusal(PROJECT.replace("\"name\": \"web\", ", ""), "/topology/nodes/3/name",
+                "node 3 (id 'web') has no 'name'");
+        assertRefusal(PROJECT.replace("{\"node_id\": \"sw\", \"adapter_number\": 0, \"port_number\": 1}",
+                "{\"adapter_number\": 0, \"port_number\": 1}"), "/topology/links/2/nodes/0/node_id",
+                "link 2 ('l2'), first end, has no 'node_id' (the node the link reaches)");
+    }
+
+    private static void assertRefusal(String json, String pointer, String message) {
+        assertThatThrownBy(() -> read(json)).isInstanceOfSatisfying(ContainerlabFormatException.class, e -> {
+            assertThat(e.pointer()).isEqualTo(pointer);
+            assertThat(e.getMessage()).startsWith(message);
+        });
     }
 
     private static void assertPointer(String json, String pointer) {
