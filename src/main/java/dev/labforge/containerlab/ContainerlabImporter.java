@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a containerlab topology file into a LabForge topology.
@@ -23,6 +25,10 @@ import java.util.Set;
  * {@link ContainerlabFormatException}; settings without a LabForge equivalent become warnings.
  */
 public final class ContainerlabImporter {
+
+    // a Go template action: {{ if .x }}, {{- end }}, {{ range $i := ... }}, {{ .name }}
+    private static final Pattern GO_TEMPLATE = Pattern.compile("\\{\\{-?\\s*(?:if|else|end|range|with|define|template"
+            + "|block|[.$])[^\\n]*?}}");
 
     private static final Set<String> TOPOLOGY_SECTIONS = Set.of("nodes", "links", "defaults", "kinds", "groups");
 
@@ -36,7 +42,7 @@ public final class ContainerlabImporter {
 
     public ContainerlabImport read(String yaml, ImageCatalogView catalog) throws ContainerlabFormatException {
         Objects.requireNonNull(catalog, "catalog");
-        Located root = new Located(YamlReader.read(yaml), "");
+        Located root = new Located(parse(yaml), "");
         if (!(root.value() instanceof YamlValue.Mapping)) {
             throw root.error("a containerlab topology must be a mapping with name and topology");
         }
@@ -73,8 +79,9 @@ public final class ContainerlabImporter {
         pointers.put("/links", linkList != null ? linkList.pointer() : "/topology");
         pointers.put("/segments", nodeBlock.pointer());
         Topology read = new Topology(nodes, links, segments.segments());
-        return new ContainerlabImport(name, new EndpointNames(names.nodes(), images).apply(read), warnings.list(),
-                pointers.build());
+        PointerMap map = pointers.build();
+        Topology named = new EndpointNames(names.nodes(), images).apply(read, map, warnings);
+        return new ContainerlabImport(name, named, warnings.list(), map);
     }
 
     private static List<Node> nodes(Located block, Inheritance inheritance, CatalogImages catalog,
@@ -159,6 +166,27 @@ public final class ContainerlabImporter {
 
     /** The file's node names and the model's, filled once the node block is read. */
     private record Names(Map<String, String> nodes, KindNotes kinds) {
+    }
+
+    /**
+     * The YAML document. containerlab reads a topology file as a Go template first ({@code {{- if .x }}}), with
+     * variables from a vars file or the command line; LabForge gets one file and no variables, so it cannot render
+     * one. When such a file is no YAML before rendering, the refusal says so and how to get the rendered file.
+     */
+    private static YamlValue parse(String yaml) {
+        try {
+            return YamlReader.read(yaml);
+        } catch (ContainerlabFormatException e) {
+            Matcher action = GO_TEMPLATE.matcher(yaml);
+            if (!e.pointer().isEmpty() || !action.find()) {
+                throw e;
+            }
+            long line = yaml.substring(0, action.start()).chars().filter(c -> c == '\n').count() + 1;
+            throw new ContainerlabFormatException("", e.getMessage() + ". The file is a containerlab Go template ("
+                    + action.group().strip() + " on line " + line + "), which containerlab renders with its"
+                    + " variables before reading it; LabForge reads the rendered file, which containerlab deploy"
+                    + " --export-rendered FILE writes");
+        }
     }
 
     private static Located required(Map<String, Located> fields, String parent, String key) {
