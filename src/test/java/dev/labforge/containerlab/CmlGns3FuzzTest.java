@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labforge.containerlab.cml.CmlExporter;
 import dev.labforge.containerlab.cml.CmlImportTest;
 import dev.labforge.containerlab.cml.CmlImporter;
+import dev.labforge.containerlab.cml.CmlRealFilesTest;
 import dev.labforge.containerlab.gns3.Gns3ExportTest;
 import dev.labforge.containerlab.gns3.Gns3Exporter;
 import dev.labforge.containerlab.gns3.Gns3ImportTest;
@@ -49,14 +50,15 @@ class CmlGns3FuzzTest {
 
     private static final int INPUTS = 300;
     private static final int TOPOLOGIES = 150;
-    // each damages a 30 kB CML file and a GNS3 file of up to 70 kB: fewer cases keep the class to seconds
+    // each damages a CML file of up to 127 kB and a GNS3 file of up to 70 kB: fewer cases keep the class to seconds
     private static final int DAMAGED = 150;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CmlImporter CML = new CmlImporter();
     private static final CmlExporter CML_OUT = new CmlExporter();
     private static final Gns3Importer GNS3 = new Gns3Importer();
     private static final Gns3Exporter GNS3_OUT = new Gns3Exporter();
-    private static final String CML_FILE = read("src/test/resources/cml/ccna-prep-s1e5-ospf.yaml");
+    private static final List<String> CML_FILES = CmlRealFilesTest.FILES.stream()
+            .map(f -> read("src/test/resources/cml/" + f)).toList();
     private static final List<String> GNS3_FILES = java.util.stream.Stream.concat(
             Gns3ImportTest.REAL_FILES.stream().map(f -> read("src/test/resources/gns3/" + f)),
             java.util.stream.Stream.of(Gns3ImportTest.PROJECT)).toList();
@@ -77,7 +79,7 @@ class CmlGns3FuzzTest {
     void damagedRealFilesAreReadOrRefused() {
         forEachSeed(DAMAGED, seed -> {
             Random random = new Random(seed);
-            String cml = CML_FILE;
+            String cml = RandomText.pick(random, CML_FILES);
             String gns3 = RandomText.pick(random, GNS3_FILES);
             for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
                 cml = RandomText.mutate(cml, random);
