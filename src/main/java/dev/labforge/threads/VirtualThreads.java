@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class VirtualThreads {
 
-    /** Tomcat's request and WebSocket frame handling ({@link HttpThreads}). */
+    /**
+     * Tomcat's request and WebSocket frame handling ({@link HttpThreads}); stays at zero with
+     * {@code spring.threads.virtual.enabled} off, when Tomcat's own pool of platform threads does it.
+     */
     public static final String HTTP = "http";
     /** The consoles' sender tasks: one runs only while a viewer has output waiting. */
     public static final String CONSOLE = "console";
