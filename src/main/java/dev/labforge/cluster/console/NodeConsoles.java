@@ -1,5 +1,6 @@
 package dev.labforge.cluster.console;
 
+import dev.labforge.threads.VirtualThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.HashMap;
@@ -36,15 +37,19 @@ class NodeConsoles implements SmartLifecycle {
 
     private final Map<ConsoleTarget, SharedConsole> open = new HashMap<>();
     private volatile boolean running;
-    /** Sends to viewers and closes them: tasks only while there is something to send, on virtual threads. */
-    private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Sends to viewers and closes them: tasks only while there is something to send, on virtual threads of the
+     * {@link VirtualThreads#CONSOLE} pool, which counts them (an idle viewer holds none: ThousandViewersTest).
+     */
+    private final ExecutorService sender;
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("console-watch").daemon().factory());
 
     private final Transcripts transcripts;
 
     NodeConsoles(ConsoleUpstreams upstreams, ConsoleAccess access, ConsoleProperties properties,
-                 ObjectProvider<Clock> clock, Transcripts transcripts) {
+                 ObjectProvider<Clock> clock, Transcripts transcripts, VirtualThreads threads) {
+        this.sender = Executors.newThreadPerTaskExecutor(threads.pool(VirtualThreads.CONSOLE));
         this.transcripts = transcripts;
         this.upstreams = upstreams;
         this.access = access;

@@ -8,8 +8,12 @@ import dev.labforge.ApiClient;
 import dev.labforge.Catalog;
 import dev.labforge.IntegrationTest;
 import dev.labforge.access.Caller;
+import dev.labforge.cluster.Await;
+import dev.labforge.threads.CountingThreadFactory;
+import dev.labforge.threads.VirtualThreads;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +29,13 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * 1,000 console viewers held open by one service without a thread each: every viewer socket is idle until output
  * comes, and an idle socket holds no thread (Tomcat's NIO connector waits on a selector; a viewer's sender task runs
- * only while it has something to send). Five nodes with 200 viewers each, so the per-node cap is raised for this
- * test alone, as is the per-user limit (one account stands for a class here).
+ * only while it has something to send). Both run on virtual threads of pools the service counts itself
+ * ({@link VirtualThreads}: Tomcat's handshakes and frames on {@code http}, the senders on {@code console}), so the test
+ * reads how many of those run from the pools' own counts; it does not observe threads from outside (a JDK thread dump
+ * crashed the test JVM; JFR's virtual-thread events missed threads in the full suite). No other work of the service
+ * runs on those pools, and the context is this class's own, so the counts are the viewers'. Five nodes with 200 viewers
+ * each, so the per-node cap is raised for this test alone, as is the per-user limit (one account stands for a class
+ * here).
  *
  * <p>Each socket costs two file descriptors in this JVM (the client's end and the server's): the test needs about
  * 2,100 beyond what the JVM holds already, and is skipped with a message where {@code ulimit -n} is lower.
@@ -48,6 +57,8 @@ class ThousandViewersTest extends IntegrationTest {
     ConsoleTickets tickets;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    VirtualThreads virtualThreads;
 
     @Test
     void aThousandIdleViewersHoldNoThreadEachAndAllStillReceiveOutput() throws Exception {
@@ -79,6 +90,13 @@ class ThousandViewersTest extends IntegrationTest {
                 first.awaitOutput("login: ");
             }
             int before = threads.getThreadCount();
+            CountingThreadFactory httpPool = virtualThreads.pool(VirtualThreads.HTTP);
+            CountingThreadFactory consolePool = virtualThreads.pool(VirtualThreads.CONSOLE);
+            int virtualBefore = httpPool.live() + consolePool.live();
+            long httpStarted = httpPool.started();
+            long consoleStarted = consolePool.started();
+            java.util.function.Supplier<String> pools = () -> "live http " + httpPool.live() + ", console "
+                    + consolePool.live() + "; " + virtualBefore + " before";
             long started = System.nanoTime();
 
             List<CompletableFuture<ConsoleClient>> opening = new ArrayList<>();
@@ -96,19 +114,40 @@ class ThousandViewersTest extends IntegrationTest {
             }
             int idle = threads.getThreadCount();
             long opened = System.nanoTime();
+            // the pools the viewers use did their work: one handshake each on http, a sender task each for the
+            // scrollback on console (else the counts below would say nothing about the viewers)
+            assertThat(httpPool.started() - httpStarted).as("handshakes on the http pool").isGreaterThanOrEqualTo(
+                    NODES * PER_NODE - NODES);
+            assertThat(consolePool.started() - consoleStarted).as("scrollback sends on the console pool")
+                    .isGreaterThanOrEqualTo(NODES * PER_NODE - NODES);
+            // a sender that has just sent the last scrollback may still be returning: the idle count is what remains
+            Await.until("idle viewers holding fewer than 50 virtual threads", Duration.ofSeconds(30),
+                    () -> httpPool.live() + consolePool.live() - virtualBefore < 50, pools);
+            int virtualIdle = httpPool.live() + consolePool.live();
+            long consoleOpened = consolePool.started();
 
             // every viewer still receives output: each node's driver types, all 200 at that node see the answer
+            long typed = System.nanoTime();
             for (int node = 0; node < NODES; node++) {
                 viewers.get(node).type("student\r");
             }
             for (ConsoleClient viewer : viewers) {
                 viewer.awaitOutput("Password: ");
             }
+            long delivered = System.nanoTime();
             int afterOutput = threads.getThreadCount();
+            assertThat(consolePool.started() - consoleOpened).as("output sends on the console pool")
+                    .isGreaterThanOrEqualTo(NODES * PER_NODE);
+            // each sender task ends once its viewer's queue is empty: back to where the pools were before the
+            // viewers
+            Await.until("the viewers' virtual threads ended after the output", Duration.ofSeconds(30),
+                    () -> httpPool.live() + consolePool.live() - virtualBefore < 5, pools);
             System.out.printf("ThousandViewersTest: %d viewers opened in %d ms, output to all in %d ms; platform threads"
-                            + " %d before, %d idle, %d after output; fds %d of %d%n",
-                    viewers.size(), (opened - started) / 1_000_000, (System.nanoTime() - opened) / 1_000_000, before,
-                    idle, afterOutput, os.getOpenFileDescriptorCount(),
+                            + " %d before, %d idle, %d after output; virtual threads of the http and console pools %d"
+                            + " before, %d idle, %d after output; fds %d of %d%n",
+                    viewers.size(), (opened - started) / 1_000_000, (delivered - typed) / 1_000_000, before,
+                    idle, afterOutput, virtualBefore, virtualIdle, httpPool.live() + consolePool.live(),
+                    os.getOpenFileDescriptorCount(),
                     os.getMaxFileDescriptorCount());
             assertThat(viewers).hasSize(NODES * PER_NODE).noneMatch(ConsoleClient::isClosed);
             assertThat(idle - before).as("platform threads added by %d idle viewers (%d before, %d after output)",
