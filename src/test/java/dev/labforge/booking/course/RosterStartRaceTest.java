@@ -84,6 +84,54 @@ class RosterStartRaceTest extends BookingIntegrationTest {
                 .as("started on the class's booking the roster change made: no run outside a booking").isEqualTo(404);
     }
 
+    /**
+     * The start leaves the course's row alone when a booking holds the lab (the booking reconciler holds the booking's
+     * row by then, which a roster's drop locks after the course's). Should the booking be over by the time the start
+     * has the lab's locks, the start reserves outside it after all: it then tries the course's row for a moment instead
+     * of waiting for it (with the lab's locks held, a wait could close the circle above), and a course still being
+     * changed refuses it with a 409 to send again.
+     */
+    @Test
+    void aStartWhoseBookingEndedWhileItWaitedForTheLabIsRefusedRatherThanWaitingForTheCoursesRow() throws Exception {
+        Classroom room = Classroom.create(api(), 64, "");
+        ApiClient alice = room.enrol("student");
+        String lab = room.labOf(alice);
+        String booking = bookSlot(alice, room, "2029-03-06T09:00:00Z", "2029-03-06T10:00:00Z");
+        clock.set(Instant.parse("2029-03-06T09:59:00Z")); // the booking holds her lab
+
+        try (Connection db = open(); Connection course = open()) {
+            try (PreparedStatement hold = db.prepareStatement("select id from bookings where id = ? for update")) {
+                hold.setObject(1, java.util.UUID.fromString(booking)); // keeps the booking reconciler off it
+                hold.executeQuery().close();
+            }
+            try (PreparedStatement hold = db.prepareStatement("select id from labs where id = ? for update")) {
+                hold.setObject(1, java.util.UUID.fromString(lab));
+                hold.executeQuery().close();
+            }
+            int me = HeldConnection.intOf(db, "select pg_backend_pid()");
+            CompletableFuture<Response> start = async(() -> alice.post("/api/v1/labs/" + lab + "/start", ""));
+            awaitBlockedBy(db, me, "the start"); // past its first look at the bookings, at the lab's row
+            clock.set(Instant.parse("2029-03-06T10:00:00Z")); // the booking is over
+            try (PreparedStatement hold = course.prepareStatement("select c.id from courses c where c.name = ?"
+                    + " for no key update")) {
+                hold.setString(1, room.course); // as a roster change or a change of the course holds it
+                hold.executeQuery().close();
+            }
+            db.rollback();
+
+            Response refused = start.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).endsWith("/conflict");
+            assertThat(refused.json().get("detail").asString()).contains("course of lab " + lab,
+                    "being changed right now", "start the lab again");
+            course.rollback();
+        }
+        Response started = alice.post("/api/v1/labs/" + lab + "/start", "");
+        assertThat(started.status()).as("once the course is free: " + started.body()).isEqualTo(202);
+        assertThat(alice.get("/api/v1/labs/" + lab + "/run").json().get("pool").asString()).isEqualTo(room.pool);
+    }
+
     private static Response role(Classroom room, ApiClient member, String role) {
         return room.instructor.post(room.path("/roster"), "{\"members\":[{\"username\":\"" + member.username()
                 + "\",\"role\":\"" + role + "\"}]}");
