@@ -11,6 +11,15 @@ import java.util.UUID;
 public interface LabRunGuard {
 
     /**
+     * A start of the lab begins: called before the start takes any of the lab's locks (its row, its owner's quota
+     * lock, its event lock). A guard whose {@link #beforeStart} locks rows that other transactions lock before they
+     * take a lab's locks (a course's row, which a roster change holds while it writes to the lab's event log) takes
+     * them here, so that every path takes them in one order. Locks nothing by default.
+     */
+    default void lockBeforeStart(UUID labId) {
+    }
+
+    /**
      * The lab, not running now, is about to be started by {@code caller}: refuse with a problem (capacity
      * short) or hold what the run takes. Called before the run is recorded.
      */

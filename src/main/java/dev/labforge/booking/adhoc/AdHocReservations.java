@@ -46,13 +46,25 @@ class AdHocReservations implements LabRunGuard {
         this.clock = clock;
     }
 
+    /**
+     * A start that will reserve from its course's pool takes the course's row before the lab's locks (see
+     * {@link RunPools#lockCourseOf}); a start a booking holds the lab for reserves nothing and leaves the row alone:
+     * the booking reconciler holds the booking's row by then, which a roster's drop locks after the course's.
+     */
+    @Override
+    public void lockBeforeStart(UUID labId) {
+        if (!runs.bookedNow(labId, clock.instant())) {
+            runPools.lockCourseOf(labId);
+        }
+    }
+
     @Override
     public void beforeStart(Caller caller, LabDefinition lab) {
         Instant now = clock.instant();
         if (runs.bookedNow(lab.id(), now)) {
             return;
         }
-        CapacityPool pool = runPools.forStart(lab.id()).orElse(null); // serialized with a change of its pool
+        CapacityPool pool = runPools.forStart(lab.id()).orElse(null); // under its course's row lock: see lockBeforeStart
         if (pool == null) {
             return;
         }

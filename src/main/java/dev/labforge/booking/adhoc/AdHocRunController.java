@@ -10,6 +10,8 @@ import dev.labforge.api.ValidationFailed;
 import dev.labforge.booking.capacity.CapacityLedger;
 import dev.labforge.booking.capacity.CapacityPool;
 import dev.labforge.booking.capacity.CapacityPools;
+import dev.labforge.booking.timetable.CourseRulesOfLabs;
+import dev.labforge.booking.timetable.ExtensionRules;
 import dev.labforge.lab.LabDefinition;
 import dev.labforge.lab.LabDefinitions;
 import dev.labforge.lab.LabRunner;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +36,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A lab's run started outside any booking: until when it holds capacity, and extending it. */
+/**
+ * A lab's run started outside any booking: until when it holds capacity, and extending it. A student's lab of a course
+ * is extended by its course's rules (its own {@code maxExtensions} and {@code extendWithinMinutes}, else
+ * {@code labforge.booking.max-extensions} and {@code extend-within}), as its bookings are: a run started by hand is no
+ * way around the course's rule. Any other lab by {@code labforge.booking.ad-hoc.max-extensions}, at any time.
+ */
 @RestController
 @Tag(name = "bookings", description = "Practice time students book on their course lab")
 class AdHocRunController {
@@ -43,17 +51,20 @@ class AdHocRunController {
     private final CapacityLedger ledger;
     private final LabDefinitions labs;
     private final LabRunner runner;
+    private final CourseRulesOfLabs courseRules;
     private final AuditLog audit;
     private final AdHocRunProperties properties;
     private final Clock clock;
 
     AdHocRunController(AdHocRuns runs, CapacityPools pools, CapacityLedger ledger, LabDefinitions labs,
-                       LabRunner runner, AuditLog audit, AdHocRunProperties properties, Clock clock) {
+                       LabRunner runner, CourseRulesOfLabs courseRules, AuditLog audit, AdHocRunProperties properties,
+                       Clock clock) {
         this.runs = runs;
         this.pools = pools;
         this.ledger = ledger;
         this.labs = labs;
         this.runner = runner;
+        this.courseRules = courseRules;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -67,7 +78,8 @@ class AdHocRunController {
     @Schema(name = "AdHocRun", description = "capacity a lab started outside any booking holds, and until when")
     record RunView(UUID id, UUID lab, String pool, Instant start,
                    @Schema(description = "when the lab is stopped unless the run is extended") Instant end,
-                   int extensions, @Schema(description = "how many more extensions are allowed") int extensionsLeft) {
+                   int extensions, @Schema(description = "how many more extensions are allowed: by the lab's course's"
+                           + " rule for a student's lab") int extensionsLeft) {
     }
 
     @GetMapping("/api/v1/labs/{id}/run")
@@ -85,9 +97,12 @@ class AdHocRunController {
     @Transactional
     @Operation(operationId = "extendAdHocRun", summary = "Keep a lab started outside a booking running longer",
             description = "Moves the run's end later by a multiple of 15 minutes (at most"
-                    + " labforge.booking.ad-hoc.max-extension, labforge.booking.ad-hoc.max-extensions times) while"
-                    + " its pool has room: a 409 capacity-exhausted says which resource is short, by how much and"
-                    + " when. The end warnings start over for the new end. Needs operate.")
+                    + " labforge.booking.ad-hoc.max-extension) while its pool has room: a 409 capacity-exhausted says"
+                    + " which resource is short, by how much and when. How often and from when: a student's lab of a"
+                    + " course as its course says for bookings (maxExtensions and extendWithinMinutes of the course, by"
+                    + " default labforge.booking.max-extensions and extend-within; a 409 names the rule), any other lab"
+                    + " labforge.booking.ad-hoc.max-extensions times at any time. The end warnings start over for the"
+                    + " new end. Needs operate.")
     RunView extend(Caller caller, @PathVariable UUID id, @Valid @RequestBody ExtensionRequest request) {
         LabDefinition lab = labs.require(caller, id, Permission.OPERATE);
         if (request.minutes() % 15 != 0) {
@@ -102,7 +117,10 @@ class AdHocRunController {
         if (!now.isBefore(run.end())) {
             throw new Conflict("the run of lab " + id + " ended at " + run.end() + "; start the lab again instead");
         }
-        if (run.extensions() >= properties.maxExtensions()) {
+        Optional<ExtensionRules> course = courseRules.extensionRules(id);
+        if (course.isPresent()) {
+            course.get().requireExtendable("the run of lab " + id, run.end(), run.extensions(), now);
+        } else if (run.extensions() >= properties.maxExtensions()) {
             throw new Conflict("the run of lab " + id + " was extended " + run.extensions()
                     + " times, the most allowed; start the lab again after it ends");
         }
@@ -119,8 +137,9 @@ class AdHocRunController {
 
     private RunView view(AdHocRun run) {
         String pool = pools.byId(run.poolId()).map(CapacityPool::name).orElse(null);
-        return new RunView(run.id(), run.labId(), pool, run.start(), run.end(), run.extensions(),
-                Math.max(0, properties.maxExtensions() - run.extensions()));
+        int left = courseRules.extensionRules(run.labId()).map(rules -> rules.left(run.extensions()))
+                .orElse(Math.max(0, properties.maxExtensions() - run.extensions()));
+        return new RunView(run.id(), run.labId(), pool, run.start(), run.end(), run.extensions(), left);
     }
 
     private static NotFound noRun(UUID labId) {

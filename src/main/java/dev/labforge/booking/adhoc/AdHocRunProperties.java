@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      only their owner's quota limits them, as in a deployment without pools
  * @param runTime       how long such a run holds its capacity from its start; it is stopped at the end unless
  *                      extended, with the same warnings as a booking ({@code labforge.booking.warn-before})
- * @param maxExtensions how often one run may be extended
+ * @param maxExtensions how often one run may be extended, of a lab in no course: a student's course lab follows its
+ *                      course's rule, as its bookings do ({@code dev.labforge.booking.timetable.ExtensionRules})
  * @param maxExtension  the most one extension adds
  */
 @ConfigurationProperties("labforge.booking.ad-hoc")

@@ -1,7 +1,9 @@
 package dev.labforge.booking.adhoc;
 
+import dev.labforge.api.Conflict;
 import dev.labforge.booking.capacity.CapacityPool;
 import dev.labforge.booking.capacity.CapacityPools;
+import dev.labforge.booking.timetable.BriefRetry;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,18 +43,43 @@ class RunPools {
     }
 
     /**
-     * The lab's pool for a run about to reserve in it, with the course's row locked, shared, until the start
-     * commits: a change of the course's pool locks that row first of all ({@link CourseChanges}), so it either
-     * commits before (and this reads the new pool: under READ COMMITTED the locked row is read again as committed)
-     * or waits for the start and then sees its run. A start holds its lab's row, its owner's and its event lock by
-     * then; nothing holding a course's row lock waits for those of a lab that exists already, so no circle.
+     * Takes the row of the lab's course (if it is a student's lab of one), shared, until the start commits: called
+     * before the start takes any of the lab's locks ({@link dev.labforge.lab.LabRunGuard#lockBeforeStart}). Whoever
+     * changes a course locks its row first of all and may then take a lab's locks (a roster change seating a student
+     * in a class under way writes to their lab's event log, {@code LateSeats}); a start that took the lab's locks
+     * first and then waited for the course's row closed a circle with it (PostgreSQL's 40P01). Shared: starts of one
+     * course's labs do not wait for each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lockCourseOf(UUID labId) {
+        jdbc.sql("""
+                        select c.id from course_members m join courses c on c.id = m.course_id
+                        where m.lab_id = ? limit 1 for share of c""")
+                .param(labId).query(UUID.class).optional();
+    }
+
+    /**
+     * The lab's pool for a run about to reserve in it, read under the course's row lock ({@link #lockCourseOf}): a
+     * change of the course's pool locks that row first of all ({@code CourseChanges}), so it either commits before
+     * (and this reads the new pool) or waits for the start and then sees its run.
+     *
+     * <p>By now the start holds its lab's locks, so this never waits for the course's row: the start took it before
+     * them, unless a booking held the lab then and no longer does (it ended or was cancelled meanwhile). Then the row
+     * is tried for a moment ({@link BriefRetry}), and a course still being changed refuses the start with a 409 to
+     * send again rather than a wait that could close a circle.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<CapacityPool> forStart(UUID labId) {
-        return pool(jdbc.sql("""
-                        select c.pool_id from course_members m join courses c on c.id = m.course_id
-                        where m.lab_id = ? limit 1 for share of c""")
-                .param(labId).query(UUID.class).optional());
+        Optional<UUID> course = jdbc.sql("select course_id from course_members where lab_id = ? limit 1")
+                .param(labId).query(UUID.class).optional();
+        if (course.isEmpty()) {
+            return pools.byName(properties.pool());
+        }
+        UUID pool = BriefRetry.lock(() -> jdbc.sql("select pool_id from courses where id = ? for share skip locked")
+                        .param(course.get()).query(UUID.class).optional())
+                .orElseThrow(() -> new Conflict("the course of lab " + labId + " is being changed right now; start"
+                        + " the lab again in a moment"));
+        return pools.byId(pool);
     }
 
     private Optional<CapacityPool> pool(Optional<UUID> course) {

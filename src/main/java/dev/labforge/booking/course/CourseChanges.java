@@ -46,7 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>the longest slot, the booking window and the weekly allowance apply to bookings and extensions asked for
  * from now on; bookings made under the old rules stay as they are (a smaller allowance cancels nothing);
  * <li>the extension rules apply to every extension asked for from now on, of bookings made before too: an extension
- * is decided when it is asked for, under the course's rules then ({@link ExtensionRules});
+ * is decided when it is asked for, under the course's rules then ({@link dev.labforge.booking.timetable.ExtensionRules});
  * <li>the end action applies to every run that has not ended yet: the booking reconciler reads it at the end;
  * <li>the template reaches labs made from now on, and the others when an instructor applies it, as an edit of the
  * template lab does;
@@ -148,7 +148,7 @@ class CourseChanges {
         CourseMembers.Member me = members.find(changed.id(), caller.userId()).orElse(null);
         return ResponseEntity.ok().eTag(tag(changed)).body(CourseDocument.CourseView.from(changed,
                 checked.pool().name(), CourseRole.INSTRUCTOR, me == null ? null : me.labId(),
-                ExtensionRules.of(changed, defaults)));
+                changed.extensionRules(defaults)));
     }
 
     /**

@@ -95,7 +95,7 @@ class CourseController {
                 "pool", pool.name()));
         return ResponseEntity.created(URI.create("/api/v1/courses/" + course.name())).eTag(CourseChanges.tag(course))
                 .body(CourseDocument.CourseView.from(course, pool.name(), CourseRole.INSTRUCTOR, null,
-                        ExtensionRules.of(course, defaults)));
+                        course.extensionRules(defaults)));
     }
 
     @GetMapping
@@ -152,7 +152,7 @@ class CourseController {
     private CourseDocument.CourseView view(Course course, CourseRole role, CourseMembers.Member me) {
         String pool = pools.byId(course.poolId()).map(CapacityPool::name).orElse(null);
         return CourseDocument.CourseView.from(course, pool, role, me == null ? null : me.labId(),
-                ExtensionRules.of(course, defaults));
+                course.extensionRules(defaults));
     }
 
     static AuditLog.Target target(Course course) {

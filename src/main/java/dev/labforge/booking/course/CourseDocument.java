@@ -1,6 +1,7 @@
 package dev.labforge.booking.course;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.labforge.booking.timetable.ExtensionRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

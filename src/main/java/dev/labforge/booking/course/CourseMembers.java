@@ -58,6 +58,12 @@ public class CourseMembers {
                 .query(UUID.class).list();
     }
 
+    /** The course whose student's own lab this is (also kept by one made staff since); empty for any other lab. */
+    Optional<UUID> courseOfLab(UUID labId) {
+        return jdbc.sql("select course_id from course_members where lab_id = ? limit 1").param(labId).query(UUID.class)
+                .optional();
+    }
+
     public List<Member> of(UUID courseId) {
         return jdbc.sql(COLUMNS + " where course_id = ?"
                         + " order by case role when 'instructor' then 0 when 'assistant' then 1 else 2 end, added_at, user_id")

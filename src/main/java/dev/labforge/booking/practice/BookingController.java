@@ -1,6 +1,5 @@
 package dev.labforge.booking.practice;
 
-import dev.labforge.booking.course.ExtensionRules;
 import dev.labforge.access.AuditLog;
 import dev.labforge.access.Caller;
 import dev.labforge.api.Conflict;
@@ -215,7 +214,7 @@ public class BookingController {
             throw new Conflict("booking " + id + " is " + booking.state(now) + "; only a booking that has not"
                     + " ended can be extended");
         }
-        ExtensionRules.of(course, properties).requireExtendable(booking, now);
+        course.extensionRules(properties).requireExtendable(booking, now);
         Instant newEnd = booking.end().plus(Duration.ofMinutes(request.minutes()));
         refuseOverlap(course, booking.userId(), booking.end(), newEnd, booking.id());
         refuseClass(course, booking.end(), newEnd, booking.occurrenceId());

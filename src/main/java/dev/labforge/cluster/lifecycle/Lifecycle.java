@@ -53,7 +53,8 @@ class Lifecycle {
 
     @Transactional
     public void start(Caller caller, UUID labId) {
-        LabDefinition lab = lockedForOperating(caller, labId);
+        LabDefinition lab = lockedForOperating(caller, labId,
+                () -> runGuards.forEach(guard -> guard.lockBeforeStart(labId)));
         LabRuntime runtime = runtimes.findById(labId).orElse(null);
         boolean running = runtime != null && runtime.desired() == DesiredRun.RUNNING;
         boolean destroyed = runtime != null && runtime.desired() == DesiredRun.DESTROYED;
@@ -91,7 +92,7 @@ class Lifecycle {
 
     @Transactional
     public void node(Caller caller, UUID labId, String nodeName, String action) {
-        LabDefinition lab = lockedForOperating(caller, labId);
+        LabDefinition lab = lockedForOperating(caller, labId, () -> { });
         Node node = lab.topology().node(nodeName)
                 .orElseThrow(() -> new NotFound("lab " + labId + " has no node '" + nodeName + "'"));
         LabRuntime runtime = deployed(labId, action + " a node of");
@@ -129,10 +130,13 @@ class Lifecycle {
      * The lab, read again after taking its row's lock (see {@link LabDefinitions#lockForStart}: a template's re-apply
      * then either commits first or sees the start), then its owner's quota lock and then its event lock (see
      * {@link LabEvents}): an edit that committed while this request waited for the locks is what gets started, and no
-     * runtime row is read before the locks. The row's lock first, as an edit takes it before the quota lock.
+     * runtime row is read before the locks. The row's lock first, as an edit takes it before the quota lock; before it
+     * only what {@code first} locks: a start's guards' rows that others lock before a lab's ({@link
+     * LabRunGuard#lockBeforeStart}).
      */
-    private LabDefinition lockedForOperating(Caller caller, UUID labId) {
+    private LabDefinition lockedForOperating(Caller caller, UUID labId, Runnable first) {
         LabDefinition lab = labs.require(caller, labId, Permission.OPERATE);
+        first.run();
         labs.lockForStart(labId);
         commitments.lock(lab.owner());
         events.lock(labId);

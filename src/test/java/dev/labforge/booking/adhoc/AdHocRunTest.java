@@ -6,6 +6,7 @@ import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.Catalog;
 import dev.labforge.booking.BookingIntegrationTest;
+import dev.labforge.booking.Classroom;
 import dev.labforge.cluster.ClusterConnection;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -231,6 +232,64 @@ class AdHocRunTest extends BookingIntegrationTest {
         assertThat(alice.get("/api/v1/labs/" + lab + "/run").status()).isEqualTo(404);
         reconciler.pass();
         assertThat(notes(alice, lab, "RunEnded")).as("once").hasSize(1);
+    }
+
+    /**
+     * A student's lab started by hand is extended by its course's rules, as its bookings are, not by the service-wide
+     * ad-hoc ones (three extensions at any time): here one extension, in the run's last 30 minutes; after a change
+     * back to the defaults, labforge.booking's (three, in the last 15 minutes). A lab of no course keeps the ad-hoc
+     * rules.
+     */
+    @Test
+    void aRunOfAStudentsCourseLabIsExtendedByItsCoursesRulesNotTheServiceWideOnes() {
+        Classroom room = Classroom.create(api(), 64, "\"maxExtensions\":1,\"extendWithinMinutes\":30");
+        ApiClient alice = room.enrol("student");
+        String lab = room.labOf(alice);
+        assertThat(alice.post("/api/v1/labs/" + lab + "/start", "").status()).isEqualTo(202);
+        String run = "/api/v1/labs/" + lab + "/run";
+        JsonNode held = alice.get(run).json();
+        assertThat(held.get("pool").asString()).isEqualTo(room.pool);
+        assertThat(held.get("end").asString()).isEqualTo("2031-05-06T10:00:00Z");
+        assertThat(held.get("extensionsLeft").asInt()).as("the course's one, not the ad-hoc three").isEqualTo(1);
+
+        clock.set(Instant.parse("2031-05-06T09:29:00Z"));
+        Response early = alice.post(run + "/extend", "{\"minutes\":15}");
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertThat(early.json().get("type").asString()).endsWith("/conflict");
+        assertThat(early.json().get("detail").asString()).contains("the run of lab " + lab, "last 30 minutes",
+                "course '" + room.course + "'", "2031-05-06T09:30:00Z");
+        clock.set(Instant.parse("2031-05-06T09:30:00Z"));
+        Response extended = alice.post(run + "/extend", "{\"minutes\":15}");
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        assertThat(extended.json().get("end").asString()).isEqualTo("2031-05-06T10:15:00Z");
+        assertThat(extended.json().get("extensionsLeft").asInt()).isZero();
+        clock.set(Instant.parse("2031-05-06T09:45:00Z")); // in the new end's last 30 minutes
+        Response again = alice.post(run + "/extend", "{\"minutes\":15}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).contains("extended 1 time", "at most 1",
+                "course '" + room.course + "'");
+        Response instructor = room.instructor.post(run + "/extend", "{\"minutes\":15}");
+        assertThat(instructor.status()).as("the course's staff too").isEqualTo(409);
+
+        // back to the service's defaults: three extensions, in the last 15 minutes
+        assertThat(room.instructor.send("PATCH", room.path(""), "{\"maxExtensions\":null,\"extendWithinMinutes\":null}",
+                "application/merge-patch+json").status()).isEqualTo(200);
+        assertThat(alice.get(run).json().get("extensionsLeft").asInt()).isEqualTo(2);
+        Response notYet = alice.post(run + "/extend", "{\"minutes\":15}");
+        assertThat(notYet.status()).as(notYet.body()).isEqualTo(409);
+        assertThat(notYet.json().get("detail").asString()).contains("last 15 minutes", "2031-05-06T10:00:00Z");
+        clock.set(Instant.parse("2031-05-06T10:00:00Z"));
+        assertThat(alice.post(run + "/extend", "{\"minutes\":15}").status()).isEqualTo(200);
+
+        // a lab of no course: the ad-hoc rules, an extension at any time
+        defaultPool(8, "");
+        ApiClient bob = api().newUser();
+        String bobs = lab(bob);
+        assertThat(bob.post("/api/v1/labs/" + bobs + "/start", "").status()).isEqualTo(202);
+        assertThat(bob.get("/api/v1/labs/" + bobs + "/run").json().get("extensionsLeft").asInt()).isEqualTo(3);
+        Response anyTime = bob.post("/api/v1/labs/" + bobs + "/run/extend", "{\"minutes\":15}");
+        assertThat(anyTime.status()).as(anyTime.body()).isEqualTo(200);
     }
 
     @Test
