@@ -174,7 +174,7 @@ class FreeSlotReadTest extends BookingIntegrationTest {
 
     /**
      * A kept load is answered for {@code kept-load-max-age} at most, then summed again though nothing changed: what
-     * lets {@link LedgerPruner} delete the changes every younger load has seen. The pruner's state is set as if its
+     * lets {@link LedgerPruning} delete the changes every younger load has seen. The pruner's state is set as if its
      * snapshot had just been taken and pruned, at NOW: whichever replica (test context) holds the lease, and whatever
      * its clock says, no pruning then falls into the test's time (one would make the read sum again for its own reason).
      */
