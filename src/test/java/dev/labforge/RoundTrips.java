@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * either: it is the pool's, not the request's work.
  *
  * <p>It sits under the connection pool, on the driver's connections, so the service runs with the pool it always has.
+ * Every integration test's context has it ({@link IntegrationTest}), so that tests counting round trips share the one
+ * context: unarmed (no request with the header on the calling thread) a connection passes each call straight on, and
+ * its statements are the driver's own, not wrapped.
  */
 public final class RoundTrips {
 
@@ -62,8 +66,8 @@ public final class RoundTrips {
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
                     if (bean instanceof HikariDataSource pool && pool.getDataSource() == null
                             && pool.getJdbcUrl() != null) {
-                        DataSource driver = new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(),
-                                pool.getPassword());
+                        DriverManagerDataSource driver = new DriverManagerDataSource(pool.getJdbcUrl(),
+                                pool.getUsername(), pool.getPassword());
                         pool.setDataSource(counting(driver));
                     }
                     return bean;
@@ -92,8 +96,15 @@ public final class RoundTrips {
         }
     }
 
-    private static DataSource counting(DataSource driver) {
+    private static DataSource counting(DriverManagerDataSource driver) {
         return proxy(DataSource.class, driver, (target, method, args) -> {
+            if (method.getName().equals("setLoginTimeout")) {
+                // the pool's connection timeout, as the driver's own data source would take it (this one cannot)
+                Properties properties = new Properties();
+                properties.setProperty("loginTimeout", String.valueOf(args[0]));
+                driver.setConnectionProperties(properties);
+                return null;
+            }
             Object result = invoke(target, method, args);
             return result instanceof Connection connection ? countingConnection(connection) : result;
         });
@@ -105,6 +116,9 @@ public final class RoundTrips {
                 record(method.getName().toUpperCase());
             }
             Object result = invoke(target, method, args);
+            if (CURRENT.get() == null) {
+                return result; // not armed: a statement made now runs unwatched (its thread counts nothing)
+            }
             if (result instanceof PreparedStatement statement) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : "?";
                 return proxy(method.getReturnType().isInterface() ? method.getReturnType() : PreparedStatement.class,
