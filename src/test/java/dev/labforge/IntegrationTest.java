@@ -10,10 +10,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of tests that run the whole service over HTTP on a random port against real PostgreSQL.
  * All such tests share one Spring context and one database, so each creates its own users and
- * names its labs uniquely.
+ * names its labs uniquely. A subclass that adds configuration or properties of its own gets a context of its own
+ * beside the shared one, on the same database: it must close it after its class ({@code @DirtiesContext}), or that
+ * context keeps the reconciler's lease and the shared context's tests wait for it.
+ *
+ * <p>The context has what any test may measure with, each idle until a request asks for it by a header: the clock
+ * the test moves ({@link MovableClock}), the count of a request's database round trips ({@link RoundTrips}) and of
+ * the bytes it allocates ({@link RequestAllocations}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MovableClock.Config.class) // the system's time unless a test sets it: one context for all
+@Import({MovableClock.Config.class, RoundTrips.Config.class, RequestAllocations.Config.class}) // one context for all
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "lf_test-admin-token-0123456789";

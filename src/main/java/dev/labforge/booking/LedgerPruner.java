@@ -1,98 +1,37 @@
 package dev.labforge.booking;
 
-import dev.labforge.booking.capacity.LedgerProperties;
+import dev.labforge.booking.capacity.LedgerPruning;
 import dev.labforge.booking.timetable.BookingProperties;
 import dev.labforge.booking.timetable.ReconcileLoop;
 import dev.labforge.lab.LabRunner;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes the ledger's changes ({@code capacity_ledger_changes}, V51) that no kept load ({@link PoolLoads}) needs any
- * more; without it the table grows with every reservation written.
- *
- * <p>A pass remembers a snapshot P, taken at time t ({@code capacity_ledger_pruning}, V55, so the next replica to
- * hold the reconciler's lease goes on from there). Once {@code kept-load-max-age} plus {@code prune-margin}
- * has passed since t, every load still kept anywhere was read after P, so it sees every transaction P saw: the
- * changes of those transactions tell it nothing, and are deleted; P is recorded as pruned, and a new P taken. Not by
- * {@code changed_at}: a long transaction's change has an early timestamp but may commit after a load was read.
- *
- * <p>Passes run on the replica holding the reconciler's lease; the row's lock serializes any two that overlap. Only
- * the Clock decides when: a clock that went back behind t starts over with a new P (later is always safe).
+ * Runs the capacity ledger's pruning ({@link LedgerPruning}) on the booking module's schedule, on the replica holding
+ * the reconciler's lease: so that one replica, not each, deletes the changes no kept load needs any more.
  */
 @Component
 class LedgerPruner extends ReconcileLoop {
 
-    static final String PRUNED_METER = "labforge.capacity.ledger.pruned";
-
-    private record Pending(String snapshot, Instant at) {
-    }
-
-    private final JdbcClient jdbc;
+    private final LedgerPruning pruning;
     private final LabRunner runner;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
-    private final Duration keep;
-    private final Counter pruned;
 
-    LedgerPruner(JdbcClient jdbc, LabRunner runner, TransactionTemplate transaction, BookingProperties properties,
-                 LedgerProperties ledger, Clock clock, MeterRegistry meters) {
+    LedgerPruner(LedgerPruning pruning, LabRunner runner, BookingProperties properties, Clock clock) {
         super("ledger-pruner", runner, properties, clock);
-        this.jdbc = jdbc;
+        this.pruning = pruning;
         this.runner = runner;
-        this.transaction = transaction;
-        this.clock = clock;
-        this.keep = ledger.keep();
-        this.pruned = Counter.builder(PRUNED_METER).baseUnit("rows")
-                .description("Rows of capacity_ledger_changes deleted once no kept pool load needed them")
-                .register(meters);
     }
 
-    /** One pass: deletes the changes the pending snapshot saw if it is old enough; how many rows it deleted. */
+    /** One pass: the pruning, if this replica leads; how many rows it deleted. */
     @Override
     public int pass() {
-        if (!runner.leads()) {
-            return 0;
-        }
-        Integer deleted = transaction.execute(status -> prune());
-        pruned.increment(deleted);
-        return deleted;
+        return runner.leads() ? pruning.pruneOnce() : 0;
     }
 
-    private int prune() {
-        jdbc.sql("insert into capacity_ledger_pruning default values on conflict do nothing").update();
-        Pending pending = jdbc.sql("select pending::text, pending_at from capacity_ledger_pruning for update")
-                .query((rs, row) -> rs.getString(1) == null ? null
-                        : new Pending(rs.getString(1), rs.getTimestamp(2).toInstant()))
-                .optional().orElse(null);
-        Instant now = clock.instant();
-        boolean clockWentBack = pending != null && now.isBefore(pending.at());
-        if (pending != null && !clockWentBack && now.isBefore(pending.at().plus(keep))) {
-            return 0;
-        }
-        int deleted = 0;
-        if (pending != null && !clockWentBack) {
-            deleted = jdbc.sql("delete from capacity_ledger_changes"
-                            + " where pg_visible_in_snapshot(xid, cast(:pending as pg_snapshot))")
-                    .param("pending", pending.snapshot()).update();
-            jdbc.sql("update capacity_ledger_pruning set pruned = cast(:pending as pg_snapshot)")
-                    .param("pending", pending.snapshot()).update();
-        }
-        String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
-        // the time read after the snapshot is taken: a kept load read before it is older than this says
-        jdbc.sql("update capacity_ledger_pruning set pending = cast(:snapshot as pg_snapshot), pending_at = :at")
-                .param("snapshot", snapshot).param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
-        return deleted;
-    }
-
-    /** The pass itself asks the database whether pruning is due: every {@code reconcile-every} is soon enough. */
+    /** The pruning itself asks the database whether it is due: every {@code reconcile-every} is soon enough. */
     @Override
     protected Duration untilDue(Instant now, Duration longest) {
         return longest;

@@ -6,7 +6,7 @@
  *
  * <p>It owns the tables {@code capacity_pools}, {@code capacity_reservations} (and {@code capacity_ledger_changes},
  * written by a trigger on it, for {@link dev.labforge.booking.capacity.PoolLoads}, and {@code capacity_ledger_pruning}, where
- * {@link dev.labforge.booking.LedgerPruner} stands in deleting those), {@code courses},
+ * {@link dev.labforge.booking.capacity.LedgerPruning} stands in deleting those), {@code courses},
  * {@code course_members}, {@code bookings}, {@code class_sessions}, {@code session_occurrences},
  * {@code image_boot_times}, {@code calendar_feeds} and {@code ad_hoc_runs} (labs started outside a booking,
  * which reserve like one: {@link dev.labforge.booking.adhoc.AdHocReservations}), and reads no other module's tables:
@@ -21,7 +21,7 @@
  * {@code capacity} (pools, the ledger, demand), {@code timetable} (the bookings and class-session tables, lead
  * times, what every reconciler shares), {@code course} (courses, rosters, templates), then {@code practice} (a
  * student's own bookings), {@code session} (class sessions, the class view), {@code calendar} (iCalendar) and
- * {@code adhoc} (runs outside a booking). This package holds the booking reconciler, the module's meters and its
- * clock; no sub-package depends on it.
+ * {@code adhoc} (runs outside a booking). This package holds the booking reconciler, the loop that runs the ledger's
+ * pruning, the module's meters and its clock; no sub-package depends on it.
  */
 package dev.labforge.booking;

@@ -12,18 +12,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The database round trips of the two hottest requests, creating a lab and reading one, counted on the request's own
  * thread (see {@link RoundTrips}): each is a wait for the database and for a core on a machine that runs both, and
  * the benchmark's create latency and read rate (docs/benchmarks.md) follow their number.
  */
-@Import(RoundTrips.Config.class)
-// a context of its own on the shared database: closed after the class, so that it gives the reconciler lease back
-// (held, it would keep the default context's booking tests waiting for it whenever this class ran first)
-@DirtiesContext
 class LabRoundTripsTest extends IntegrationTest {
 
     private static final String LAB = """

@@ -18,8 +18,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -31,10 +29,6 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * student (N+1) fails it whatever the machine's load. The labs page's rows are bounded the same way in what they
  * allocate, and none looks a static file up for its link.
  */
-@Import({RoundTrips.Config.class, RequestAllocations.Config.class})
-// closed after: a second context that stays in the cache may hold the reconciler lease, and the suite's other tests
-// (the class view's, the booking tests) then wait for a lease their context never gets
-@DirtiesContext
 class PageRoundTripsTest extends IntegrationTest {
 
     // a row's share of the labs page with its rows written in Java (LabRowRenderer): about 2.7 KB, from its data

@@ -30,7 +30,7 @@ public class CapacityPools {
         this.json = json;
     }
 
-    public CapacityPool insert(String name, Demand capacity, Map<String, String> nodeSelector, Instant now) {
+    CapacityPool insert(String name, Demand capacity, Map<String, String> nodeSelector, Instant now) {
         return insert(name, capacity, nodeSelector, now, false, 1);
     }
 

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * possible, as it always was, and answered by the booking's 409 naming what is short.
  *
  * <p>A load is kept for {@code labforge.booking.ledger.kept-load-max-age} at most (by the injected Clock), then read again:
- * that bound is what lets {@link LedgerPruner} delete changes every kept load has seen. Should clocks disagree
+ * that bound is what lets {@link LedgerPruning} delete changes every kept load has seen. Should clocks disagree
  * beyond its margin, the check still holds: a load read before the snapshot of the last pruning counts as changed.
  *
  * <p>Only the load is kept: the pool's capacity (edited by admins, or following its Nodes) is read with the pool on
@@ -74,7 +74,7 @@ public class PoolLoads {
     private final Clock clock;
     private final Duration maxAge;
 
-    public PoolLoads(JdbcClient jdbc, CapacityLedger ledger, Clock clock, LedgerProperties properties) {
+    PoolLoads(JdbcClient jdbc, CapacityLedger ledger, Clock clock, LedgerProperties properties) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.clock = clock;

@@ -38,10 +38,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Single sign-on against a real (test) identity provider over HTTP, with really signed tokens. The
- * context is closed afterwards: it is the only one with single sign-on on, and must not keep running
- * beside the shared one.
+ * Single sign-on against a real (test) identity provider over HTTP, with really signed tokens.
  */
+// single sign-on on (the issuer of the identity provider this class starts and stops) makes a context of its own on
+// the shared database: closed after the class, so that it gives the reconciler lease back (held, it would keep the
+// shared context's booking tests waiting for it) and does not run on against a provider that is gone
 @DirtiesContext
 class SingleSignOnTest extends IntegrationTest {
 

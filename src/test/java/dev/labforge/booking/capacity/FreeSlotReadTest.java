@@ -17,11 +17,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,10 +28,6 @@ import tools.jackson.databind.JsonNode;
  * read's own request ({@link RoundTrips}), of which the ledger's sum is one when it happens and none when it does
  * not. The pool fits one run of the template (4 vCPUs), so each reservation shows as a gap in the free slots.
  */
-@Import(RoundTrips.Config.class)
-// a context of its own on the shared database: closed after the class, so that it gives the reconciler lease back
-// (held, it would keep the default context's booking tests waiting for it whenever this class ran first)
-@DirtiesContext
 class FreeSlotReadTest extends BookingIntegrationTest {
 
     private static final Instant NOW = Instant.parse("2030-03-25T07:00:00Z");
@@ -174,7 +168,7 @@ class FreeSlotReadTest extends BookingIntegrationTest {
 
     /**
      * A kept load is answered for {@code kept-load-max-age} at most, then summed again though nothing changed: what
-     * lets {@link LedgerPruner} delete the changes every younger load has seen. The pruner's state is set as if its
+     * lets {@link LedgerPruning} delete the changes every younger load has seen. The pruner's state is set as if its
      * snapshot had just been taken and pruned, at NOW: whichever replica (test context) holds the lease, and whatever
      * its clock says, no pruning then falls into the test's time (one would make the read sum again for its own reason).
      */

@@ -20,8 +20,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * A roster that follows an identity-provider group, as teams do: signing in with the group enrols a
  * student, signing in without it drops them (their lab stays with the course), and members added by
- * hand stay whatever the claim says. Single sign-on is on only here, so the context is closed after.
+ * hand stay whatever the claim says.
  */
+// single sign-on on (the issuer of the identity provider this class starts and stops) makes a context of its own on
+// the shared database: closed after the class, so that it gives the reconciler lease back (held, it would keep the
+// shared context's booking tests waiting for it) and does not run on against a provider that is gone
 @DirtiesContext
 class CourseIdpGroupTest extends IntegrationTest {
 

@@ -42,8 +42,8 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @TestPropertySource(properties = {"labforge.console.max-viewers-per-node=200",
         "labforge.console.max-sessions-per-user=1000"})
-// a context of its own on the shared database: closed after the class, so that it gives the reconciler lease back
-// (held, it would keep the default context's booking tests waiting for it whenever this class ran first)
+// its own properties make a context of its own on the shared database: closed after the class, so that it gives the
+// reconciler lease back (held, it would keep the shared context's booking tests waiting for it 60 s and failing)
 @DirtiesContext
 class ThousandViewersTest extends IntegrationTest {
 

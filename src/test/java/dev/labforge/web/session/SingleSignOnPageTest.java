@@ -28,9 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Signing in to the page with the identity provider: the provider's login page, back with a code, the same session as
  * a token sign-in, the user and their teams mapped as for bearer tokens. A wrong state, a callback from another
- * browser and a replayed callback are refused on the sign-in page, never with a 500. The context is closed afterwards:
- * it is the only page context with single sign-on on.
+ * browser and a replayed callback are refused on the sign-in page, never with a 500.
  */
+// single sign-on on (the issuer of the identity provider this class starts and stops) makes a context of its own on
+// the shared database: closed after the class, so that it gives the reconciler lease back (held, it would keep the
+// shared context's booking tests waiting for it) and does not run on against a provider that is gone
 @DirtiesContext
 class SingleSignOnPageTest extends BrowserTest {
 

@@ -1,13 +1,8 @@
-package dev.labforge.booking;
+package dev.labforge.booking.capacity;
 
-import dev.labforge.booking.capacity.CapacityLedger;
-import dev.labforge.booking.capacity.CapacityPool;
-import dev.labforge.booking.capacity.CapacityPools;
-import dev.labforge.booking.capacity.Demand;
-import dev.labforge.booking.capacity.LedgerProperties;
-import dev.labforge.booking.capacity.PoolLoads;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labforge.booking.BookingIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,10 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ledger's changes are deleted once no kept load can need them ({@link LedgerPruner}), and a kept load never
- * answers after a change it did not see, pruned or not ({@link PoolLoads}). Time is moved on the Clock; the pruner's
- * passes are run by the test (the service's own loop may run them too: a pass does what the Clock says is due, so
- * one more changes nothing). Each test counts only its own pool's changes.
+ * The ledger's changes are deleted once no kept load can need them ({@link LedgerPruning}), and a kept load never
+ * answers after a change it did not see, pruned or not ({@link PoolLoads}). Time is moved on the Clock; the prunings
+ * are run by the test once this replica holds the reconciler's lease, so that no other replica's loop prunes by a
+ * clock of its own meanwhile; this one's loop may run them too, by the test's Clock: a pruning does what the Clock
+ * says is due, so one more changes nothing. Each test counts only its own pool's changes.
  */
 class LedgerPrunerTest extends BookingIntegrationTest {
 
@@ -34,7 +30,7 @@ class LedgerPrunerTest extends BookingIntegrationTest {
     private static final Instant TEN = Instant.parse("2032-05-04T10:00:00Z");
 
     @Autowired
-    private LedgerPruner pruner;
+    private LedgerPruning pruning;
     @Autowired
     private PoolLoads loads;
     @Autowired
@@ -68,15 +64,15 @@ class LedgerPrunerTest extends BookingIntegrationTest {
         snapshotTakenAt(T0);
         reserve();
         assertThat(changes()).isEqualTo(1);
-        double prunedBefore = meters.get(LedgerPruner.PRUNED_METER).counter().count();
+        double prunedBefore = meters.get(LedgerPruning.PRUNED_METER).counter().count();
 
-        passAt(T0.plus(keep)); // deletes what the snapshot of T0 saw: not the change, made after it
+        pruneAt(T0.plus(keep)); // deletes what the snapshot of T0 saw: not the change, made after it
         assertThat(changes()).as("a load read just before the change may still be kept").isEqualTo(1);
-        passAt(T0.plus(keep).plus(keep).minusSeconds(1));
+        pruneAt(T0.plus(keep).plus(keep).minusSeconds(1));
         assertThat(changes()).as("not yet: the snapshot that saw it is younger than max age plus margin").isEqualTo(1);
-        passAt(T0.plus(keep).plus(keep));
+        pruneAt(T0.plus(keep).plus(keep));
         assertThat(changes()).isZero();
-        assertThat(meters.get(LedgerPruner.PRUNED_METER).counter().count()).isGreaterThan(prunedBefore);
+        assertThat(meters.get(LedgerPruning.PRUNED_METER).counter().count()).isGreaterThan(prunedBefore);
     }
 
     @Test
@@ -87,7 +83,7 @@ class LedgerPrunerTest extends BookingIntegrationTest {
         assertThat(load(loads)).as("nothing reserved yet").isEmpty();
         reserve(); // after the pending snapshot of T0, not seen by the load kept
 
-        passAt(read.plus(properties.keptLoadMaxAge())); // the snapshot of T0 is due; the load is just not too old
+        pruneAt(read.plus(properties.keptLoadMaxAge())); // the snapshot of T0 is due; the load is just not too old
         assertThat(changes()).as("the kept load has not seen it").isEqualTo(1);
         assertThat(load(loads)).as("the change shows").hasSize(1);
     }
@@ -100,23 +96,23 @@ class LedgerPrunerTest extends BookingIntegrationTest {
         assertThat(load(lagging)).isEmpty();
         reserve();
 
-        passAt(T0.plus(keep));
-        passAt(T0.plus(keep).plus(keep)); // the snapshot taken after the change is pruned: the change is deleted
+        pruneAt(T0.plus(keep));
+        pruneAt(T0.plus(keep).plus(keep)); // the snapshot taken after the change is pruned: the change is deleted
         assertThat(changes()).isZero();
         assertThat(load(lagging)).as("its kept load was read before the pruned snapshot: read again").hasSize(1);
     }
 
-    /** The pruner's pending snapshot taken now and at {@code at} (the pass a keep before makes whatever was due). */
+    /** The pending snapshot taken now and at {@code at} (the pruning a keep before does whatever was due). */
     private void snapshotTakenAt(Instant at) {
-        passAt(at.minus(keep));
-        passAt(at);
+        pruneAt(at.minus(keep));
+        pruneAt(at);
         assertThat(jdbc.sql("select pending_at from capacity_ledger_pruning").query(java.sql.Timestamp.class).single()
                 .toInstant()).isEqualTo(at);
     }
 
-    private void passAt(Instant at) {
+    private void pruneAt(Instant at) {
         clock.set(at);
-        pruner.pass();
+        pruning.pruneOnce();
     }
 
     private void reserve() {
