@@ -10,8 +10,9 @@ import java.util.List;
  * {@link Block} when there are enough of them. A tier too wide for the drawing to keep a screen's shape (the
  * fourteen leaves of containerlab's large-100 lab, each with its block of servers; eight spines each as wide
  * as the names of its 48 ports) is wrapped: its boxes are
- * dealt, in order, over several rows, each followed by the row of what hangs off them. Widths and heights
- * here are estimates of what ELK will draw, close enough to choose how many rows.
+ * dealt, in order, over several rows, each followed by the row of what hangs off them, and in columns that
+ * line up from row to row (see {@link Channels}). Widths and heights here are estimates of what ELK will
+ * draw, close enough to choose how many rows and to order each row.
  */
 final class Rows {
 
