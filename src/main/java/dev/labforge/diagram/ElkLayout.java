@@ -33,7 +33,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * in rows from top to bottom ({@link Tiers} and {@link Rows} decide which row, handed to ELK's interactive
  * layering as positions), wires as horizontal and vertical stretches, each interface name beside the port
  * its wire leaves from, the MTU on the middle of its wire. ELK keeps all of them clear of each other and of
- * the boxes, orders each row to uncross the wires, and sizes a box wider when its ports need the room.
+ * the boxes, orders each row to uncross the wires (or keeps the columns {@link Rows} dealt a wrapped tier
+ * into, see {@link Channels}), and sizes a box wider when its ports need the room.
  * Boxes hanging off one box in numbers (servers under their leaf) go to ELK as one {@link Block}: ELK places
  * it under its owner and routes each wire to the block's top, and the block draws the rest of the wire.
  *
@@ -123,15 +124,25 @@ final class ElkLayout {
             hint(sketch, nodes);
         } else {
             // ELK's interactive layering takes each box's row from its position: rows are decided here
-            int[] rows = Rows.of(cards, sketch.wires(), linked, tiers, blocks);
+            Rows.Plan plan = Rows.of(cards, sketch.wires(), linked, tiers, blocks);
+            int[] rows = plan.row();
             double hint = ROW_HINT + blocks.stream().mapToDouble(Block::height).max().orElse(0);
+            // a wrapped tier is ordered here too, in columns (see Channels); else ELK orders every row
+            boolean columns = plan.wrapped();
             for (int i : linked) {
                 if (blockOf[i] < 0) {
-                    nodes[i].setLocation(0, rows[i] * hint);
+                    nodes[i].setLocation(columns ? plan.x()[i] - nodes[i].getWidth() / 2 : 0, rows[i] * hint);
                 }
             }
             for (int b = 0; b < blocks.size(); b++) {
-                blockNodes[b].setLocation(0, rows[blocks.get(b).members().get(0)] * hint);
+                int m = blocks.get(b).members().get(0);
+                double x = columns ? plan.x()[m] - blockNodes[b].getWidth() / 2 : 0;
+                blockNodes[b].setLocation(x, rows[m] * hint);
+            }
+            if (columns) {
+                root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY,
+                        CrossingMinimizationStrategy.INTERACTIVE);
+                Channels.hint(sketch.wires(), ends.stream().map(Ends::edge).toList(), plan, hint);
             }
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());

@@ -10,8 +10,9 @@ import java.util.List;
  * {@link Block} when there are enough of them. A tier too wide for the drawing to keep a screen's shape (the
  * fourteen leaves of containerlab's large-100 lab, each with its block of servers; eight spines each as wide
  * as the names of its 48 ports) is wrapped: its boxes are
- * dealt, in order, over several rows, each followed by the row of what hangs off them. Widths and heights
- * here are estimates of what ELK will draw, close enough to choose how many rows.
+ * dealt, in order, over several rows, each followed by the row of what hangs off them, and in columns that
+ * line up from row to row (see {@link Channels}). Widths and heights here are estimates of what ELK will
+ * draw, close enough to choose how many rows and to order each row.
  */
 final class Rows {
 
@@ -52,6 +53,10 @@ final class Rows {
     private final List<int[]> edges = new ArrayList<>();
     /** The units hanging off each unit. */
     private final List<List<Integer>> hangers = new ArrayList<>();
+    /** The middle of each unit's column in the rows last placed, and that column's width. */
+    private double[] x;
+    private double[] grid;
+    private boolean wrapped;
 
     private Rows(List<Card> cards, List<Wire> wires, List<Integer> linked, Tiers tiers, List<Block> blocks) {
         int n = cards.size();
@@ -132,18 +137,31 @@ final class Rows {
     }
 
     /**
-     * The row of each box in {@code linked}, by box index (the members of a block share its row); other boxes
-     * get -1.
+     * Where each box goes, by box index; the members of a block share its row and column.
+     *
+     * @param row     the row of each box, -1 for boxes not linked
+     * @param x       the estimated middle of each box's column; the columns of a tier's rows line up, and every
+     *                tier is centred on 0
+     * @param column  the estimated width of each box's column (the widest box there, or what hangs under it)
+     * @param wrapped whether a tier was dealt over more than one row
      */
-    static int[] of(List<Card> cards, List<Wire> wires, List<Integer> linked, Tiers tiers, List<Block> blocks) {
+    record Plan(int[] row, double[] x, double[] column, boolean wrapped) {
+    }
+
+    static Plan of(List<Card> cards, List<Wire> wires, List<Integer> linked, Tiers tiers, List<Block> blocks) {
         Rows rows = new Rows(cards, wires, linked, tiers, blocks);
         int[] unitRow = rows.choose();
         int[] row = new int[cards.size()];
+        double[] x = new double[cards.size()];
+        double[] column = new double[cards.size()];
         Arrays.fill(row, -1);
         for (int i : linked) {
-            row[i] = unitRow[rows.unitOf[i]];
+            int u = rows.unitOf[i];
+            row[i] = unitRow[u];
+            x[i] = rows.x[u];
+            column[i] = rows.grid[u];
         }
-        return row;
+        return new Plan(row, x, column, rows.wrapped);
     }
 
     /** Wraps the widest tier into one more row while that brings the drawing nearer its shape. */
@@ -161,6 +179,7 @@ final class Rows {
         int[] wraps = new int[deepest + 1];
         Arrays.fill(wraps, 1);
         int[] best = place(standing, wraps);
+        int[] bestWraps = wraps.clone();
         double miss = miss(best);
         for (int step = 0; step < 4 * (deepest + 1) && miss > 0; step++) {
             int widest = -1;
@@ -186,17 +205,23 @@ final class Rows {
             }
             best = tried;
             miss = triedMiss;
+            bestWraps = wraps.clone();
+            wrapped = true;
         }
+        // the columns of the rows chosen
+        place(standing, bestWraps);
         return best;
     }
 
     /**
      * The row of each unit: the standing units of each tier dealt in order over {@code wraps[t]} rows of
      * about equal width, each followed by a row of what hangs off them; the hanging units of a tier's last
-     * row share a row with the next tier.
+     * row share a row with the next tier. Sets {@link #x} and {@link #grid} to the columns of these rows.
      */
     private int[] place(List<List<Integer>> standing, int[] wraps) {
         int[] row = new int[units];
+        x = new double[units];
+        grid = new double[units];
         int next = 0;
         for (int t = 0; t < standing.size(); t++) {
             List<Integer> tierUnits = standing.get(t);
@@ -207,6 +232,7 @@ final class Rows {
             double done = 0;
             int group = 0;
             boolean hanging = false;
+            List<List<Integer>> groups = new ArrayList<>(List.of(new ArrayList<>()));
             for (int u : tierUnits) {
                 // a new row when this unit's middle is past the group's share of the width
                 double share = total * (group + 1) / wraps[t];
@@ -215,8 +241,10 @@ final class Rows {
                     group++;
                     next += hanging ? 2 : 1;
                     hanging = false;
+                    groups.add(new ArrayList<>());
                 }
                 row[u] = next;
+                groups.get(group).add(u);
                 for (int h : hangers.get(u)) {
                     row[h] = next + 1;
                     hanging = true;
@@ -224,8 +252,40 @@ final class Rows {
                 done += w + NODE_GAP;
             }
             next += 1;
+            columns(groups);
         }
         return row;
+    }
+
+    /**
+     * The middle of each unit of a tier dealt over {@code groups} (its rows), as columns: the n-th unit of
+     * every row in the n-th column, as wide as the widest of them, the whole grid centred on 0; what hangs
+     * off a unit centred under it.
+     */
+    private void columns(List<List<Integer>> groups) {
+        int count = groups.stream().mapToInt(List::size).max().orElse(0);
+        double[] columnWidth = new double[count];
+        for (List<Integer> g : groups) {
+            for (int c = 0; c < g.size(); c++) {
+                columnWidth[c] = Math.max(columnWidth[c], columnWidth(g.get(c)));
+            }
+        }
+        double total = Arrays.stream(columnWidth).sum() + NODE_GAP * (count - 1);
+        for (List<Integer> g : groups) {
+            double left = -total / 2;
+            for (int c = 0; c < g.size(); c++) {
+                int u = g.get(c);
+                x[u] = left + columnWidth[c] / 2;
+                grid[u] = columnWidth[c];
+                double under = x[u] - hangingWidth(u) / 2;
+                for (int h : hangers.get(u)) {
+                    x[h] = under + width[h] / 2;
+                    grid[h] = columnWidth[c];
+                    under += width[h] + NODE_GAP;
+                }
+                left += columnWidth[c] + NODE_GAP;
+            }
+        }
     }
 
     /** How far the estimated drawing is from its shape: 0 when it is no wider than the target. */
@@ -267,10 +327,13 @@ final class Rows {
         return tierUnits.stream().mapToDouble(u -> columnWidth(u) + NODE_GAP).sum();
     }
 
+    private double hangingWidth(int u) {
+        return hangers.get(u).stream().mapToDouble(h -> width[h] + NODE_GAP).sum() - NODE_GAP;
+    }
+
     /** A standing unit's width, or that of what hangs under it if that is wider. */
     private double columnWidth(int u) {
-        double under = hangers.get(u).stream().mapToDouble(h -> width[h] + NODE_GAP).sum() - NODE_GAP;
-        return Math.max(width[u], under);
+        return Math.max(width[u], hangingWidth(u));
     }
 
     /** Adds room for an interface name on one side of a box. */
