@@ -9,11 +9,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The image register form shows every problem of what was sent in one round, each beside its field: a missing name,
- * a value out of range, a value of the wrong type and a rule across fields, which the API used to answer one kind at a
+ * The admin forms show every problem of what was sent in one round, each beside its field: a missing name, a value out
+ * of range, a value of the wrong type and (images) a rule across fields, which the API used to answer one kind at a
  * time (the type first, then the annotations, then the rules).
  */
-class ImageFormTest extends BrowserTest {
+class AdminFormProblemsTest extends BrowserTest {
 
     @Test
     void everyProblemShowsBesideItsFieldAtOnce() throws Exception {
@@ -40,6 +40,32 @@ class ImageFormTest extends BrowserTest {
                     .isEqualTo("true");
         }
         assertThat(browser.findElement(By.id("e-disk")).getText()).isEmpty();
+        accessible();
+    }
+
+    @Test
+    void aPoolsProblemsShowBesideTheirFieldsAtOnce() throws Exception {
+        width(1280);
+        signIn(ADMIN_TOKEN);
+        open("/admin/pools");
+        visible(By.id("pool-form"));
+
+        type("p-name", "");        // missing
+        type("p-vcpus", "1.5");    // the wrong type: an integer is expected
+        type("p-memory", "0");     // out of range
+        type("p-nodes", "4");
+        browser.findElement(By.cssSelector("#pool-form button[type='submit']")).click();
+
+        waiting().until(d -> !d.findElement(By.id("e-vcpus")).getText().isEmpty()
+                || !d.findElement(By.id("e-name")).getText().isEmpty());
+        for (String[] field : new String[][] {{"p-name", "e-name"}, {"p-vcpus", "e-vcpus"},
+                {"p-memory", "e-memory"}}) {
+            assertThat(browser.findElement(By.id(field[1])).getText()).as(field[1]).isNotBlank();
+            assertThat(browser.findElement(By.id(field[0])).getAttribute("aria-invalid")).as(field[0])
+                    .isEqualTo("true");
+        }
+        assertThat(browser.findElement(By.id("e-vcpus")).getText()).contains("integer");
+        assertThat(browser.findElement(By.id("e-nodes")).getText()).isEmpty();
         accessible();
     }
 
