@@ -32,6 +32,14 @@ final class TypeErrors {
         if (body.length == 0) {
             return new Read(body, List.of());
         }
+        try { // the common case, a body that reads: one parse here, no tree
+            json.readValue(body, type);
+            return new Read(body, List.of());
+        } catch (DatabindException unreadable) {
+            // read again as a tree, leaving out what does not fit
+        } catch (JacksonException notJson) {
+            return new Read(body, List.of());
+        }
         JsonNode tree;
         try {
             tree = json.readTree(body);
