@@ -99,6 +99,19 @@ class ModularityTest {
     }
 
     @Test
+    void otherModulesKnowOnlyThePortsTheWebPagesOwn() {
+        // the pages may not know booking, so they ask it through an interface they own and booking implements
+        // (dependency inversion); nothing else of the web is known outside it
+        noClasses().that().resideOutsideOfPackage("dev.labforge.web..")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage("dev.labforge.web..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(
+                                        dev.labforge.web.course.CourseVisibility.class))))
+                .check(CLASSES);
+    }
+
+    @Test
     void theBookingModulesConcernsDependOnEachOtherWithoutCycles() {
         slices().matching("dev.labforge.booking.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

@@ -4,7 +4,6 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -26,10 +25,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every exception that reaches MVC into an RFC 9457 problem. Bad input is a 4xx with
@@ -124,7 +119,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     List.of()));
         }
         String pointer = JsonPointers.fromJacksonPath(jackson.getPath());
-        String detail = readFailure(jackson);
+        String detail = ReadFailures.describe(jackson);
         return asObject(Problems.response(ProblemType.INVALID_REQUEST, "the request body cannot be read: " + detail,
                 List.of(InvalidField.at(pointer, detail))));
     }
@@ -133,13 +128,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<InvalidField> errors = new ArrayList<>();
+        List<InvalidField> unreadable = OneRoundValidation.typeErrors();
+        List<InvalidField> errors = new ArrayList<>(unreadable);
+        List<InvalidField> broken = new ArrayList<>();
         for (FieldError field : e.getBindingResult().getFieldErrors()) {
-            errors.add(InvalidField.at(JsonPointers.fromPropertyPath(field.getField()), field.getDefaultMessage()));
+            broken.add(InvalidField.at(JsonPointers.fromPropertyPath(field.getField()), field.getDefaultMessage()));
         }
-        e.getBindingResult().getGlobalErrors()
-                .forEach(global -> errors.add(InvalidField.at("", global.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(global -> broken.add(BodyRules.problemOf(global)
+                .orElseGet(() -> InvalidField.at("", global.getDefaultMessage()))));
+        // a field that could not be read was left out of the body validated: its "must not be null" says nothing new
+        broken.stream().filter(b -> !errors.contains(b) && unreadable.stream().noneMatch(u -> under(b, u)))
+                .forEach(errors::add);
+        if (!unreadable.isEmpty()) {
+            return asObject(Problems.response(ProblemType.INVALID_REQUEST, "the request body cannot be read: "
+                    + (errors.size() == 1 ? errors.getFirst().detail() : errors.size() + " problems; see errors"),
+                    errors));
+        }
         return asObject(problem(new ValidationFailed(errors)));
+    }
+
+    private static boolean under(InvalidField problem, InvalidField unreadable) {
+        return problem.pointer() != null && (problem.pointer().equals(unreadable.pointer())
+                || problem.pointer().startsWith(unreadable.pointer() + "/"));
     }
 
     @Override
@@ -164,20 +174,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         merged.putAll(headers);
         merged.putAll(response.getHeaders());
         return new ResponseEntity<>(response.getBody(), merged, status);
-    }
-
-    /** What went wrong reading the body, in words that name no internals. */
-    private static String readFailure(JacksonException e) {
-        return switch (e) {
-            case StorableText.Unstorable unstorable -> unstorable.getOriginalMessage();
-            case UnrecognizedPropertyException unknown -> "unknown field";
-            case StreamReadException malformed -> "malformed JSON: " + malformed.getOriginalMessage();
-            case InvalidFormatException bad when bad.getTargetType() == UUID.class ->
-                    "not a UUID: expected a string like 123e4567-e89b-12d3-a456-426614174000";
-            case MismatchedInputException mismatch ->
-                    "wrong type or value: expected " + JsonTypes.describe(mismatch.getTargetType());
-            default -> "wrong type or value";
-        };
     }
 
     private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {

@@ -71,18 +71,26 @@ final class ImageDocument {
             @NotNull ConfigDelivery configDelivery,
             @NotNull @Valid Readiness readiness) {
 
-        /** Rules across fields, checked once every field is well-formed on its own. */
+        /**
+         * Rules across fields, checked with the annotations in one pass ({@link NewImageRules}): on whatever of the
+         * body is there, so a part missing (the annotations' problem) leaves out the rules on it.
+         */
         List<InvalidField> crossFieldErrors() {
             List<InvalidField> errors = new ArrayList<>();
-            if (!InterfaceNaming.validPattern(interfaces.pattern())) {
+            if (interfaces != null && interfaces.pattern() != null
+                    && !InterfaceNaming.validPattern(interfaces.pattern())) {
                 errors.add(InvalidField.at("/interfaces/pattern", "must contain {n} exactly once, e.g. eth{n}"));
             }
             if (clabKind != null && !clabKind.isBlank() && !ClabKinds.isKnown(clabKind)) {
                 errors.add(InvalidField.at("/clabKind", "'" + clabKind + "' is not a containerlab kind (its topology"
                         + " schema lists them, e.g. nokia_srlinux, arista_ceos, linux); an export would not run"));
             }
-            List<String> aliases = interfaces.aliasList();
+            List<String> aliases = interfaces == null || interfaces.aliases() == null ? List.of()
+                    : interfaces.aliases();
             for (int i = 0; i < aliases.size(); i++) {
+                if (aliases.get(i) == null) {
+                    continue;
+                }
                 if (!InterfaceNaming.validPattern(aliases.get(i))) {
                     errors.add(InvalidField.at("/interfaces/aliases/" + i,
                             "must contain {n} exactly once, e.g. ethernet-1/{n}"));
@@ -90,7 +98,7 @@ final class ImageDocument {
                     errors.add(InvalidField.at("/interfaces/aliases/" + i, "repeats the pattern or another alias"));
                 }
             }
-            if (readiness.probe() == ReadinessProbe.TCP && readiness.port() == null) {
+            if (readiness != null && readiness.probe() == ReadinessProbe.TCP && readiness.port() == null) {
                 errors.add(InvalidField.at("/readiness/port", "a TCP readiness probe needs a port"));
             }
             return errors;

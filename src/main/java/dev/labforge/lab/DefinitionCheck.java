@@ -26,11 +26,16 @@ class DefinitionCheck {
      * @param pointers maps a pointer into the model to one into the document the client sent
      */
     void require(Topology topology, UnaryOperator<String> pointers) {
-        List<Violation> violations = validator.validate(topology, catalog.lookup());
-        if (!violations.isEmpty()) {
-            throw new ValidationFailed(violations.stream()
-                    .map(v -> InvalidField.rule(pointers.apply(v.pointer()), v.rule(), v.message()))
-                    .toList());
+        List<InvalidField> problems = problems(topology, pointers);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(problems);
         }
+    }
+
+    /** Every rule the topology breaks, each at its pointer; empty when it breaks none. */
+    List<InvalidField> problems(Topology topology, UnaryOperator<String> pointers) {
+        List<Violation> violations = validator.validate(topology, catalog.lookup());
+        return violations.stream().map(v -> InvalidField.rule(pointers.apply(v.pointer()), v.rule(), v.message()))
+                .toList();
     }
 }

@@ -171,10 +171,14 @@ class LabAccess {
 
     /** The caller's permission on the lab; a not-found problem if they have none. */
     Permission permission(Caller caller, UUID id) {
+        return permissionIfAny(caller, id).orElseThrow(() -> new LabNotFound(id));
+    }
+
+    /** The caller's permission on the lab; empty alike when there is no such lab and when they have none. */
+    Optional<Permission> permissionIfAny(Caller caller, UUID id) {
         return jdbc.sql("select " + rank(caller) + " from labs l where l.id = :id")
                 .param("id", id).param("u", caller.userId())
-                .query(Integer.class).optional().flatMap(Permission::ofRank)
-                .orElseThrow(() -> new LabNotFound(id));
+                .query(Integer.class).optional().flatMap(Permission::ofRank);
     }
 
     List<Listed> list(Caller caller, Scope scope, String nameContains, int page, int size) {

@@ -59,6 +59,11 @@ public class LabList {
         return access.reachable(caller, null);
     }
 
+    /** Whether the caller may see the lab (an administrator every lab): false alike for none by that id. */
+    public boolean sees(Caller caller, UUID id) {
+        return access.permissionIfAny(caller, id).isPresent();
+    }
+
     /** Those of {@code labIds} that are the caller's as they stand now: one statement. */
     public Set<UUID> stillTheirs(Caller caller, Collection<UUID> labIds) {
         return labIds.isEmpty() ? Set.of() : access.reachable(caller, labIds);

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every JSON request body, each with a value of the wrong JSON type: a 400 problem whose error
- * points at the field, never a quiet conversion (1.5 to 1, "2" to 2, 1 to true, 5 to "5").
+ * Every JSON request body, each with a value of the wrong JSON type: a 400 problem with an error
+ * pointing at the field, never a quiet conversion (1.5 to 1, "2" to 2, 1 to true, 5 to "5").
  * Bodies are read before anything is looked up, so the ids and names in the paths need not exist.
  */
 class WrongTypesTest extends IntegrationTest {
@@ -107,9 +107,16 @@ class WrongTypesTest extends IntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode problem = response.json();
         assertThat(problem.get("type").asString()).isEqualTo("https://labforge.dev/problems/invalid-request");
-        assertThat(problem.get("errors")).hasSize(1);
-        assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo(pointer);
-        assertThat(problem.get("errors").get(0).get("detail").asString()).startsWith("wrong type or value: expected");
+        // the body's other problems (the fields these bodies leave out) come in the same answer: OneRoundValidationTest
+        var unreadable = new java.util.ArrayList<JsonNode>();
+        problem.get("errors").forEach(error -> {
+            if (error.get("detail").asString().startsWith("wrong type or value")) {
+                unreadable.add(error);
+            }
+        });
+        assertThat(unreadable).hasSize(1);
+        assertThat(unreadable.getFirst().get("pointer").asString()).isEqualTo(pointer);
+        assertThat(unreadable.getFirst().get("detail").asString()).startsWith("wrong type or value: expected");
     }
 
     @Test

@@ -81,8 +81,9 @@ class ImageApiTest extends IntegrationTest {
                 .replace("eth{n}", "eth").replace("\"port\":22", "\"port\":0");
         var response = api().post("/api/v1/images", bad);
         assertThat(response.status()).isEqualTo(422);
+        // the annotations' problem and the rule across fields in one answer (OneRoundValidation)
         assertThat(response.pointers())
-                .containsExactly("/readiness/port");
+                .containsExactlyInAnyOrder("/readiness/port", "/interfaces/pattern");
         var pattern = api().post("/api/v1/images", bad.replace("\"port\":0", "\"port\":22"));
         assertThat(pattern.pointers())
                 .containsExactly("/interfaces/pattern");

@@ -3,6 +3,7 @@ package dev.labforge.booking.course;
 import dev.labforge.access.Caller;
 import dev.labforge.api.Forbidden;
 import dev.labforge.api.NotFound;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +27,19 @@ public class CourseAccess {
     }
 
     public Enrolled require(Caller caller, String courseName, CourseRole needed) {
-        Course course = courses.byName(courseName).orElseThrow(() -> notFound(courseName));
-        CourseRole role = caller.admin() ? CourseRole.INSTRUCTOR
-                : members.roleOf(course.id(), caller.userId()).orElseThrow(() -> notFound(courseName));
+        Enrolled enrolled = find(caller, courseName).orElseThrow(() -> notFound(courseName));
+        CourseRole role = enrolled.role();
         if (!role.includes(needed)) {
             throw new Forbidden("you are " + article(role) + " of course '" + courseName + "'; this needs "
                     + article(needed));
         }
-        return new Enrolled(course, role);
+        return enrolled;
+    }
+
+    /** The course with the caller's role in it; empty alike when there is none by that name and when not theirs. */
+    public Optional<Enrolled> find(Caller caller, String courseName) {
+        return courses.byName(courseName).flatMap(course -> (caller.admin() ? Optional.of(CourseRole.INSTRUCTOR)
+                : members.roleOf(course.id(), caller.userId())).map(role -> new Enrolled(course, role)));
     }
 
     private static String article(CourseRole role) {

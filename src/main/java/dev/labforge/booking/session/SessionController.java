@@ -108,6 +108,7 @@ class SessionController {
         if (start != null && end != null) {
             errors.addAll(rules(now, start, end));
         }
+        // a body that failed its annotations had these checks with them (SessionTimeRules); here all come together
         List<ZonedDateTime> starts = start == null ? List.of()
                 : Recurrence.starts(start.atZone(found.zone()), request.recurrence(), errors);
         int seats = request.seats() != null ? request.seats() : studentsOf(found);
@@ -240,7 +241,7 @@ class SessionController {
         return labs.find(course.templateLabId()).map(l -> demand.of(l.topology())).orElse(Demand.NONE);
     }
 
-    private static List<InvalidField> rules(Instant now, Instant start, Instant end) {
+    static List<InvalidField> rules(Instant now, Instant start, Instant end) {
         List<InvalidField> errors = new ArrayList<>();
         if (!PracticeRules.aligned(start)) {
             errors.add(InvalidField.rule("/start", "step", "must fall on a quarter hour (:00, :15, :30, :45)"));
@@ -266,7 +267,7 @@ class SessionController {
                 occurrences.stream().map(o -> SessionDocument.OccurrenceView.from(o, now)).toList());
     }
 
-    private static Instant instant(String pointer, String value, List<InvalidField> errors) {
+    static Instant instant(String pointer, String value, List<InvalidField> errors) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

@@ -2,8 +2,10 @@ package dev.labforge.web.lab;
 
 import dev.labforge.lab.LabList;
 import dev.labforge.lab.LabStatusSource;
+import dev.labforge.web.session.NotFoundPage;
 import dev.labforge.web.session.PageSession;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +62,26 @@ class LabPages {
         return "lab-create";
     }
 
+    /**
+     * A lab the caller cannot see (no such id, not a lab id at all, or not theirs: the API answers all alike) gets a
+     * plain not-found page, not a frame whose every call would fail.
+     */
     @GetMapping("/labs/{id}")
-    String lab(@PathVariable UUID id, Model model) {
-        model.addAttribute("labId", id);
+    String lab(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        UUID labId = uuid(id);
+        if (labId == null || !labs.sees(PageSession.caller(request), labId)) {
+            return NotFoundPage.render(response, model, "Lab not found", "no lab with id " + id, "/labs",
+                    "Back to your labs");
+        }
+        model.addAttribute("labId", labId);
         return "lab";
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notOne) {
+            return null;
+        }
     }
 }

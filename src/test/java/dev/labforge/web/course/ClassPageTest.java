@@ -111,8 +111,9 @@ class ClassPageTest extends BrowserTest {
     }
 
     /**
-     * A class view the API refuses (a student of the course, a course that does not exist) says why in the API's words,
-     * and offers no session form; "reload the page" would not help, and the browser's event stream cannot tell.
+     * A class view the API refuses (a student of the course) says why in the API's words, and offers no session form;
+     * "reload the page" would not help, and the browser's event stream cannot tell. A course that does not exist gets
+     * the not-found page.
      */
     @Test
     void aClassViewTheApiRefusesSaysWhyInsteadOfAskingForAReload() throws Exception {
@@ -130,11 +131,12 @@ class ClassPageTest extends BrowserTest {
         assertThat(browser.findElement(By.id("stream-state")).getText()).isEqualTo("Not live.");
         accessible();
 
+        // a course that does not exist gets no frame at all: a plain not-found page (CoursePagesTest)
         open("/courses/no-such-" + course.name() + "/class");
-        waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
-        assertThat(browser.findElement(By.id("error")).getText()).contains("no-such-" + course.name())
+        assertThat(visible(By.id("not-found")).getText()).contains("no-such-" + course.name())
                 .doesNotContain("reload");
-        assertThat(browser.findElement(By.id("session")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.id("session"))).isEmpty();
+        accessible();
     }
 
     private List<String> tiles() {

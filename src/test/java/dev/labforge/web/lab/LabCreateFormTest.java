@@ -64,6 +64,41 @@ class LabCreateFormTest extends BrowserTest {
     }
 
     /**
+     * A missing lab name (the document's annotations) and a bad router name and a reused interface (the topology's
+     * rules) show at once, each beside its field: the API used to answer the annotations' problems first and the
+     * topology's only once those were fixed.
+     */
+    @Test
+    void problemsOfEveryKindShowInOneRound() throws Exception {
+        Catalog.ensure(api());
+        ApiClient engineer = api().newUser();
+        width(1280);
+        signIn(engineer.token());
+
+        open("/labs/create");
+        waiting().until(d -> d.findElements(By.cssSelector("#routers > li")).size() == 2
+                && d.findElements(By.cssSelector("#links > li")).size() == 1);
+        browser.findElement(By.id("add-router")).click(); // the lab's name left empty
+        WebElement third = input("/nodes/2/name");
+        third.clear();
+        third.sendKeys("Bad_Name");
+        browser.findElement(By.id("add-link")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#links > li")).size() == 2);
+        WebElement reused = port("/links/1/endpoints/0");
+        reused.clear();
+        reused.sendKeys("eth1"); // r1:eth1 is the first link's already
+        browser.findElement(By.cssSelector("#create button[type='submit']")).click();
+
+        WebElement nameProblem = visible(By.cssSelector("#lab-name[aria-invalid='true']"));
+        assertThat(nameProblem.getAttribute("aria-describedby")).isNotBlank();
+        assertThat(visible(By.cssSelector("[data-pointer='/nodes/2/name'] .problem")).getText()).isNotBlank();
+        assertThat(input("/nodes/2/name").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(visible(By.cssSelector("[data-pointer='/links/1/endpoints/0'] .problem")).getText())
+                .contains("already used");
+        accessible();
+    }
+
+    /**
      * On a 390 px phone the form stays within the screen, even with an image whose description is long: a fieldset is as
      * wide as its widest content unless told otherwise, and a select as wide as its longest option.
      */
