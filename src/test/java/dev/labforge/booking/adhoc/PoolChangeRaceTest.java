@@ -2,22 +2,21 @@ package dev.labforge.booking.adhoc;
 
 import dev.labforge.booking.BookingIntegrationTest;
 import dev.labforge.booking.Classroom;
+import static dev.labforge.HeldConnection.async;
+import static dev.labforge.HeldConnection.awaitBlockedBy;
+import static dev.labforge.HeldConnection.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.HeldConnection;
-import dev.labforge.TestDatabase;
 import dev.labforge.cluster.Await;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,9 +55,9 @@ class PoolChangeRaceTest extends BookingIntegrationTest {
             }
             CompletableFuture<Response> change = async(() -> room.instructor.send("PATCH", room.path(""),
                     "{\"pool\":\"" + other.pool + "\",\"name\":\"" + renamed + "\"}", MERGE_PATCH));
-            int changing = awaitBlockedBy(db, HeldConnection.intOf(db, "select pg_backend_pid()"), "the change");
+            int changing = awaitBlockedBy(db, HeldConnection.intOf(db, "select pg_backend_pid()"), "the change", WAIT);
             CompletableFuture<Response> start = async(() -> student.post("/api/v1/labs/" + lab + "/start", ""));
-            awaitBlockedBy(db, changing, "the start");
+            awaitBlockedBy(db, changing, "the start", WAIT);
             db.rollback(); // the name is free again: the change commits, then the start goes on
 
             Response changed = change.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -94,7 +93,7 @@ class PoolChangeRaceTest extends BookingIntegrationTest {
             }
             int me = HeldConnection.intOf(db, "select pg_backend_pid()");
             CompletableFuture<Response> start = async(() -> student.post("/api/v1/labs/" + lab + "/start", ""));
-            int starting = awaitBlockedBy(db, me, "the start");
+            int starting = awaitBlockedBy(db, me, "the start", WAIT);
             CompletableFuture<Response> change = async(() -> room.instructor.send("PATCH", room.path(""),
                     "{\"pool\":\"" + other.pool + "\"}", MERGE_PATCH));
             Await.until("the change waiting", WAIT, () -> HeldConnection.intOf(db, """
@@ -109,36 +108,5 @@ class PoolChangeRaceTest extends BookingIntegrationTest {
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat(refused.json().get("detail").asString()).contains("the run of lab " + lab);
         }
-    }
-
-    private static Connection open() throws SQLException {
-        TestDatabase.Connection db = TestDatabase.get();
-        Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    /** The backend that {@code blocker} blocks, once one waits for it. */
-    private static int awaitBlockedBy(Connection db, int blocker, String what) {
-        int[] found = {0};
-        Await.until(what + " waiting", WAIT, () -> {
-            found[0] = HeldConnection.intOf(db, "select coalesce(min(pid), 0) from pg_stat_activity"
-                    + " where pid <> pg_backend_pid() and pg_blocking_pids(pid) && array[" + blocker + "]");
-            return found[0] != 0;
-        }, () -> "none yet");
-        return found[0];
-    }
-
-    /** On a thread of its own: the requests block inside the service until the test lets them go. */
-    private static <T> CompletableFuture<T> async(Supplier<T> request) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                done.complete(request.get());
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
     }
 }

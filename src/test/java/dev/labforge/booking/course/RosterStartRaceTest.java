@@ -1,24 +1,22 @@
 package dev.labforge.booking.course;
 
+import static dev.labforge.HeldConnection.async;
+import static dev.labforge.HeldConnection.awaitBlockedBy;
+import static dev.labforge.HeldConnection.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.HeldConnection;
-import dev.labforge.TestDatabase;
 import dev.labforge.booking.BookingIntegrationTest;
 import dev.labforge.booking.BookingReconciler;
 import dev.labforge.booking.Classroom;
-import dev.labforge.cluster.Await;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,9 +67,9 @@ class RosterStartRaceTest extends BookingIntegrationTest {
             }
             int me = HeldConnection.intOf(db, "select pg_backend_pid()");
             CompletableFuture<Response> change = async(() -> role(room, alice, "student"));
-            int changing = awaitBlockedBy(db, me, "the roster change"); // holding the course's row
+            int changing = awaitBlockedBy(db, me, "the roster change", WAIT); // holding the course's row
             CompletableFuture<Response> start = async(() -> alice.post("/api/v1/labs/" + lab + "/start", ""));
-            awaitBlockedBy(db, changing, "the start");
+            awaitBlockedBy(db, changing, "the start", WAIT);
             db.rollback(); // the roster change seats her in the class (her lab's event lock), then the start goes on
 
             Response changed = change.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -110,7 +108,7 @@ class RosterStartRaceTest extends BookingIntegrationTest {
             }
             int me = HeldConnection.intOf(db, "select pg_backend_pid()");
             CompletableFuture<Response> start = async(() -> alice.post("/api/v1/labs/" + lab + "/start", ""));
-            awaitBlockedBy(db, me, "the start"); // past its first look at the bookings, at the lab's row
+            awaitBlockedBy(db, me, "the start", WAIT); // past its first look at the bookings, at the lab's row
             clock.set(Instant.parse("2029-03-06T10:00:00Z")); // the booking is over
             try (PreparedStatement hold = course.prepareStatement("select c.id from courses c where c.name = ?"
                     + " for no key update")) {
@@ -135,36 +133,5 @@ class RosterStartRaceTest extends BookingIntegrationTest {
     private static Response role(Classroom room, ApiClient member, String role) {
         return room.instructor.post(room.path("/roster"), "{\"members\":[{\"username\":\"" + member.username()
                 + "\",\"role\":\"" + role + "\"}]}");
-    }
-
-    private static Connection open() throws SQLException {
-        TestDatabase.Connection db = TestDatabase.get();
-        Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    /** The backend that {@code blocker} blocks, once one waits for it. */
-    private static int awaitBlockedBy(Connection db, int blocker, String what) {
-        int[] found = {0};
-        Await.until(what + " waiting", WAIT, () -> {
-            found[0] = HeldConnection.intOf(db, "select coalesce(min(pid), 0) from pg_stat_activity"
-                    + " where pid <> pg_backend_pid() and pg_blocking_pids(pid) && array[" + blocker + "]");
-            return found[0] != 0;
-        }, () -> "none yet");
-        return found[0];
-    }
-
-    /** On a thread of its own: the requests block inside the service until the test lets them go. */
-    private static <T> CompletableFuture<T> async(Supplier<T> request) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                done.complete(request.get());
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
     }
 }

@@ -1,23 +1,22 @@
 package dev.labforge.booking.course;
 
+import static dev.labforge.HeldConnection.async;
+import static dev.labforge.HeldConnection.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.ApiClient;
 import dev.labforge.ApiClient.Response;
 import dev.labforge.HeldConnection;
-import dev.labforge.TestDatabase;
 import dev.labforge.booking.BookingIntegrationTest;
 import dev.labforge.booking.Classroom;
 import dev.labforge.cluster.Await;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -128,13 +127,6 @@ class TemplateApplyRaceTest extends BookingIntegrationTest {
         }
     }
 
-    private static Connection open() throws SQLException {
-        TestDatabase.Connection db = TestDatabase.get();
-        Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
     private static void holdQuotaLock(Connection db, UUID owner) throws SQLException {
         try (PreparedStatement lock = db.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
             lock.setInt(1, LIMITS_LOCK_CLASS);
@@ -162,19 +154,5 @@ class TemplateApplyRaceTest extends BookingIntegrationTest {
                 select count(*) from pg_stat_activity where pid not in (%d, pg_backend_pid())
                 and pg_blocking_pids(pid) && array[%d, pg_backend_pid()]""".formatted(first, first)) > 0,
                 () -> "none yet");
-    }
-
-
-    /** On a thread of its own: the requests block inside the service until the test lets them go. */
-    private static <T> CompletableFuture<T> async(Supplier<T> request) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                done.complete(request.get());
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
     }
 }
