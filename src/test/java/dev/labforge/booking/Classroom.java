@@ -79,7 +79,7 @@ public final class Classroom {
      * A new image of its own, named {@code frr-<something unique>}: lead times are learned per image from boots, and
      * other tests' boots, timed on clocks they move, must not reach this one's.
      */
-    static String ownImage(ApiClient admin) {
+    public static String ownImage(ApiClient admin) {
         Catalog.ensure(admin);
         String image = "frr-" + UUID.randomUUID().toString().substring(0, 8);
         Response registered = admin.post("/api/v1/images", Catalog.FRR.replace("\"name\":\"frr\"",
