@@ -30,16 +30,7 @@ class LabCreateFormTest extends BrowserTest {
         waiting().until(d -> d.findElements(By.cssSelector("#routers > li")).size() == 2
                 && d.findElements(By.cssSelector("#links > li")).size() == 1);
         browser.findElement(By.id("lab-name")).sendKeys(name);
-        browser.findElement(By.id("add-router")).click();
-        WebElement third = input("/nodes/2/name");
-        third.clear();
-        third.sendKeys("Bad_Name");
-        browser.findElement(By.id("add-link")).click();
-        waiting().until(d -> d.findElements(By.cssSelector("#links > li")).size() == 2);
-        WebElement reused = port("/links/1/endpoints/0");
-        reused.clear();
-        reused.sendKeys("eth1"); // r1:eth1 is the first link's already
-        browser.findElement(By.cssSelector("#create button[type='submit']")).click();
+        submitABadRouterNameAndAReusedPort();
 
         WebElement nameProblem = visible(By.cssSelector("[data-pointer='/nodes/2/name'] .problem"));
         assertThat(nameProblem.getText()).isNotBlank();
@@ -51,10 +42,10 @@ class LabCreateFormTest extends BrowserTest {
         accessible();
         screenshot("create-form-problems");
 
-        third = input("/nodes/2/name");
+        WebElement third = input("/nodes/2/name");
         third.clear();
         third.sendKeys("r3");
-        reused = port("/links/1/endpoints/0");
+        WebElement reused = port("/links/1/endpoints/0");
         reused.clear();
         reused.sendKeys("eth2");
         browser.findElement(By.cssSelector("#create button[type='submit']")).click();
@@ -78,16 +69,7 @@ class LabCreateFormTest extends BrowserTest {
         open("/labs/create");
         waiting().until(d -> d.findElements(By.cssSelector("#routers > li")).size() == 2
                 && d.findElements(By.cssSelector("#links > li")).size() == 1);
-        browser.findElement(By.id("add-router")).click(); // the lab's name left empty
-        WebElement third = input("/nodes/2/name");
-        third.clear();
-        third.sendKeys("Bad_Name");
-        browser.findElement(By.id("add-link")).click();
-        waiting().until(d -> d.findElements(By.cssSelector("#links > li")).size() == 2);
-        WebElement reused = port("/links/1/endpoints/0");
-        reused.clear();
-        reused.sendKeys("eth1"); // r1:eth1 is the first link's already
-        browser.findElement(By.cssSelector("#create button[type='submit']")).click();
+        submitABadRouterNameAndAReusedPort(); // the lab's name left empty
 
         WebElement nameProblem = visible(By.cssSelector("#lab-name[aria-invalid='true']"));
         assertThat(nameProblem.getAttribute("aria-describedby")).isNotBlank();
@@ -137,5 +119,19 @@ class LabCreateFormTest extends BrowserTest {
 
     private WebElement port(String pointer) {
         return visible(By.cssSelector("[data-pointer='" + pointer + "'] input[data-role='end-port']"));
+    }
+
+    /** A third router named against the rules, a second link on the first link's port, and the form sent. */
+    private void submitABadRouterNameAndAReusedPort() {
+        browser.findElement(By.id("add-router")).click();
+        WebElement third = input("/nodes/2/name");
+        third.clear();
+        third.sendKeys("Bad_Name");
+        browser.findElement(By.id("add-link")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#links > li")).size() == 2);
+        WebElement reused = port("/links/1/endpoints/0");
+        reused.clear();
+        reused.sendKeys("eth1"); // r1:eth1 is the first link's already
+        browser.findElement(By.cssSelector("#create button[type='submit']")).click();
     }
 }
